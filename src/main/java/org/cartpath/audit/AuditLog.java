@@ -1,0 +1,89 @@
+package org.cartpath.audit;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
+import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.Page;
+import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the audit trail: administrators and auditors, each within what their organisation may see (the
+ * operator's administrators and auditors see every organisation's rows).
+ */
+@Service
+public class AuditLog {
+
+    /** Search criteria; every one is optional. Dates are whole days in the display time zone, inclusive. */
+    public record Filter(String entityType, String entityId, String actor, LocalDate from, LocalDate to) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> search(Actor actor, Filter filter, Page.Request request, ZoneId zone) {
+        if (!actor.hasAnyRole(Role.ADMINISTRATOR, Role.AUDITOR)) {
+            throw ProblemException.forbidden("Only administrators and auditors may read the audit trail");
+        }
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw ProblemException.invalid("from", "must not be after 'to'");
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        OrganisationId scope = DataVisibility.auditScope(actor);
+        if (scope != null) {
+            where.add("organisation_id = ?");
+            params.add(scope.value());
+        }
+        if (hasText(filter.entityType())) {
+            where.add("lower(entity_type) = lower(?)");
+            params.add(filter.entityType().trim());
+        }
+        if (hasText(filter.entityId())) {
+            where.add("entity_id = ?");
+            params.add(filter.entityId().trim());
+        }
+        if (hasText(filter.actor())) {
+            where.add("(actor_id = ? or actor_name ilike ?)");
+            params.add(filter.actor().trim());
+            params.add("%" + filter.actor().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.from() != null) {
+            where.add("occurred_at >= ?");
+            params.add(Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+        }
+        if (filter.to() != null) {
+            where.add("occurred_at < ?");
+            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from audit_event" + clause).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(request.size());
+        pageParams.add(request.offset());
+        List<AuditEvent> items = jdbc.sql("select * from audit_event" + clause + " order by seq desc limit ? offset ?")
+                .params(pageParams)
+                .query((row, n) -> AuditVerifier.read(row))
+                .list();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

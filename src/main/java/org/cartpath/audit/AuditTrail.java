@@ -1,0 +1,179 @@
+package org.cartpath.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.CanonicalJson;
+import org.cartpath.shared.Hashing;
+import org.cartpath.shared.RequestIds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends to the audit trail. {@link #record} joins the caller's transaction and refuses to run without
+ * one, so an audit row is committed exactly when the change it records is.
+ *
+ * <p>The chain is linear across threads and application instances: each append takes a transaction-scoped
+ * advisory lock, reads the last row and links to it; the lock is released at commit. Record the audit row
+ * after the change itself, so that the lock is held for as short a time as possible and always taken last.
+ */
+@Service
+public class AuditTrail {
+
+    /** The previous hash of the first row. */
+    public static final String GENESIS = "0".repeat(64);
+
+    /** Key of the advisory lock that serialises appends to the chain (an arbitrary constant). */
+    private static final long CHAIN_LOCK = 0x6361727470617468L; // "cartpath"
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CanonicalJson json;
+
+    private final TransactionTemplate independent;
+
+    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper mapper, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.json = new CanonicalJson(mapper);
+        this.independent = new TransactionTemplate(transactions);
+        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Records a state change.
+     *
+     * @param action     what happened, past tense in UPPER_SNAKE_CASE ({@code USER_CREATED})
+     * @param entityType the kind of record changed ({@code User})
+     * @param before     the record before the change (null when created); serialised as canonical JSON
+     * @param after      the record after the change (null when removed)
+     * @param reason     the reason given by the actor, if any
+     * @return the sequence number of the new row
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long record(Actor actor, String action, String entityType, String entityId, Object before, Object after,
+            String reason) {
+        Objects.requireNonNull(actor, "actor");
+        requireText(action, "action");
+        requireText(entityType, "entityType");
+        requireText(entityId, "entityId");
+        jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Integer.class).single();
+        Map<String, Object> last = jdbc.sql("select seq, hash from audit_event order by seq desc limit 1")
+                .query().listOfRows().stream().findFirst().orElse(null);
+        long seq = last == null ? 1 : ((Number) last.get("seq")).longValue() + 1;
+        String previousHash = last == null ? GENESIS : (String) last.get("hash");
+        AuditEvent event = new AuditEvent(seq, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor.id(),
+                actor.type().name(), actor.displayName(),
+                actor.organisationId() == null ? null : actor.organisationId().value(), action, entityType, entityId,
+                json.write(before), json.write(after), reason, RequestIds.current(), previousHash, null);
+        String hash = hashOf(event, json);
+        jdbc.sql("""
+                insert into audit_event (seq, occurred_at, actor_id, actor_type, actor_name, organisation_id, action,
+                    entity_type, entity_id, before_state, after_state, reason, request_id, previous_hash, hash)
+                values (:seq, :occurredAt, :actorId, :actorType, :actorName, :organisationId, :action, :entityType,
+                    :entityId, :before, :after, :reason, :requestId, :previousHash, :hash)""")
+                .param("seq", seq)
+                .param("occurredAt", java.sql.Timestamp.from(event.occurredAt()))
+                .param("actorId", event.actorId())
+                .param("actorType", event.actorType())
+                .param("actorName", event.actorName())
+                .param("organisationId", event.organisationId())
+                .param("action", action)
+                .param("entityType", entityType)
+                .param("entityId", entityId)
+                .param("before", event.before())
+                .param("after", event.after())
+                .param("reason", reason)
+                .param("requestId", event.requestId())
+                .param("previousHash", previousHash)
+                .param("hash", hash)
+                .update();
+        return seq;
+    }
+
+    /**
+     * Records an event that must be kept even though the current transaction is about to fail, such as a
+     * refused signature. The row is written in its own transaction once the current one has ended (at once
+     * if there is none), so it never waits on the chain lock the current transaction may hold.
+     */
+    public void recordIndependently(Actor actor, String action, String entityType, String entityId, Object after,
+            String reason) {
+        String requestId = RequestIds.current();
+        Runnable write = () -> {
+            String previous = org.slf4j.MDC.get(RequestIds.MDC_KEY);
+            if (requestId != null) {
+                org.slf4j.MDC.put(RequestIds.MDC_KEY, requestId);
+            }
+            try {
+                independent.executeWithoutResult(status -> record(actor, action, entityType, entityId, null, after, reason));
+            } finally {
+                if (previous == null) {
+                    org.slf4j.MDC.remove(RequestIds.MDC_KEY);
+                }
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    write.run();
+                }
+            });
+        } else {
+            write.run();
+        }
+    }
+
+    /** Records that an actor looked at a record holding patient data. */
+    @Transactional
+    public void recordAccess(Actor actor, String entityType, String entityId, String purpose) {
+        jdbc.sql("""
+                insert into data_access (accessed_at, actor_id, actor_name, organisation_id, entity_type, entity_id,
+                    purpose, request_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(java.sql.Timestamp.from(Instant.now(clock)), actor.id(), actor.displayName(),
+                        actor.organisationId() == null ? null : actor.organisationId().value(), entityType, entityId,
+                        purpose, RequestIds.current())
+                .update();
+    }
+
+    /**
+     * The hash of a row: SHA-256 over the previous hash, a newline, and the row's canonical JSON (every
+     * field but the hash itself, keys sorted, instants in ISO-8601 UTC with microseconds).
+     */
+    static String hashOf(AuditEvent event, CanonicalJson json) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("action", event.action());
+        row.put("actorId", event.actorId());
+        row.put("actorName", event.actorName());
+        row.put("actorType", event.actorType());
+        row.put("after", event.after());
+        row.put("before", event.before());
+        row.put("entityId", event.entityId());
+        row.put("entityType", event.entityType());
+        row.put("occurredAt", event.occurredAt().toString());
+        row.put("organisationId", event.organisationId() == null ? null : event.organisationId().toString());
+        row.put("reason", event.reason());
+        row.put("requestId", event.requestId());
+        row.put("seq", event.seq());
+        return Hashing.sha256Hex(event.previousHash() + "\n" + json.write(row));
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required for an audit row");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.cartpath.identity.security;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
+import org.cartpath.identity.ApiTokenManagement;
+import org.cartpath.identity.internal.IdentityStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may reach what (see ADR 0003). Three filter chains:
+ * <ol>
+ *   <li>the browsable API documentation, public, with the looser content security policy Swagger UI needs;</li>
+ *   <li>the API ({@code /api/**}, {@code /actuator/**}): bearer tokens or the session of a signed-in person,
+ *       answers in problem+json, no redirects, CSRF checked only for cookie-authenticated calls;</li>
+ *   <li>the pages: form sign-in, CSRF on every state-changing form, strict content security policy.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+            + "object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm id stored in each hash so that it can be upgraded later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    DisplayZone displayZone(@Value("${cartpath.time.zone:Europe/London}") String zone) {
+        return new DisplayZone(java.time.ZoneId.of(zone));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/swagger-ui/**", "/api/v1/docs", "/api/v1/docs/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, IdentityStore store, Clock clock,
+            JsonMapper mapper, @Value("${cartpath.api.requests-per-minute:1200}") int requestsPerMinute)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response,
+                                mapper, 401, "unauthenticated", "Not signed in",
+                                "Sign in, or send 'Authorization: Bearer <token>'"))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof MissingCsrfTokenException || e instanceof InvalidCsrfTokenException) {
+                                ProblemResponses.write(request, response, mapper, 403, "csrf", "Not allowed",
+                                        "A call made with a session cookie needs the X-CSRF-TOKEN header");
+                            } else {
+                                ProblemResponses.write(request, response, mapper, 403, "forbidden", "Not allowed",
+                                        "Your role does not allow this");
+                            }
+                        }))
+                .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, mapper), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(requestsPerMinute, clock, mapper), CsrfFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, IdentityStore store, Clock clock, JsonMapper mapper) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
+        afterSignIn.setDefaultTargetUrl("/");
+        afterSignIn.setAlwaysUseDefaultTargetUrl(false);
+        SimpleUrlAuthenticationFailureHandler signInFailed = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/sign-in", "/assets/**", "/favicon.ico", "/error", "/problems", "/problems/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter("username")
+                        .passwordParameter("password")
+                        .successHandler((request, response, authentication) -> {
+                            HttpSession session = request.getSession();
+                            Instant now = Instant.now(clock);
+                            session.setAttribute(SessionGuardFilter.SIGNED_IN_AT, now);
+                            session.setAttribute(SessionGuardFilter.LAST_SEEN, now);
+                            if (authentication.getPrincipal() instanceof CartpathPrincipal principal
+                                    && principal.mustChangePassword()) {
+                                response.sendRedirect(request.getContextPath() + "/account/password");
+                            } else {
+                                afterSignIn.onAuthenticationSuccess(request, response, authentication);
+                            }
+                        })
+                        .failureHandler(signInFailed)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class);
+        return http.build();
+    }
+}

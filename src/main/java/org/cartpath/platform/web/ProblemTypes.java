@@ -1,0 +1,63 @@
+package org.cartpath.platform.web;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The problem types cartpath answers with: a stable name (the last part of the type URI
+ * {@code /problems/<name>}) and what it means. Listed at {@code /problems} and in the OpenAPI document.
+ */
+public final class ProblemTypes {
+
+    private static final Map<String, String> KNOWN = new TreeMap<>(Map.ofEntries(
+            Map.entry("invalid-request", "A field is missing or invalid; 'errors' names each field and why (400)."),
+            Map.entry("unreadable-body", "The request body is not valid JSON or a value has the wrong type (400)."),
+            Map.entry("unauthenticated", "No valid session or API token (401)."),
+            Map.entry("invalid-token", "The bearer token is unknown, malformed or revoked (401)."),
+            Map.entry("session-expired", "The session ended: 15 minutes idle or 12 hours after sign-in (401)."),
+            Map.entry("forbidden", "The actor's role does not allow this (403)."),
+            Map.entry("csrf", "A call authenticated by a session cookie lacked a valid CSRF token (403)."),
+            Map.entry("password-change-required", "The user must change a temporary password first (403)."),
+            Map.entry("not-found", "No such record, or none the actor may see (404)."),
+            Map.entry("method-not-allowed", "The path does not accept this HTTP method (405)."),
+            Map.entry("not-acceptable", "The requested media type cannot be produced (406)."),
+            Map.entry("stale-version", "The record changed since it was read; reload and retry (409)."),
+            Map.entry("duplicate-username", "The username is already taken (409)."),
+            Map.entry("duplicate-organisation", "An organisation with that name already exists (409)."),
+            Map.entry("duplicate-fin", "The ISBT 128 FIN belongs to another organisation (409)."),
+            Map.entry("already-revoked", "The API token was already revoked (409)."),
+            Map.entry("constraint-violation", "The change conflicts with existing records (409)."),
+            Map.entry("precondition-required", "An update must send If-Match with the record's ETag (428)."),
+            Map.entry("payload-too-large", "The request body is too large (413)."),
+            Map.entry("unsupported-media-type", "The request's content type is not accepted (415)."),
+            Map.entry("role-not-allowed", "A role cannot be held in this kind of organisation (422)."),
+            Map.entry("organisation-inactive", "The organisation is deactivated (422)."),
+            Map.entry("operator-required", "The operating organisation cannot be deactivated (422)."),
+            Map.entry("self-lockout", "Administrators cannot disable themselves or drop their own role (422)."),
+            Map.entry("signature-refused", "An electronic signature was refused: wrong password or role (422)."),
+            Map.entry("rate-limited", "Too many requests in a minute (429)."),
+            Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
+
+    private ProblemTypes() {
+    }
+
+    public static Map<String, String> all() {
+        return KNOWN;
+    }
+
+    public static String forStatus(int status) {
+        return switch (status) {
+            case 400 -> "invalid-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "constraint-violation";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "rate-limited";
+            default -> status >= 500 ? "internal-error" : "invalid-request";
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package org.cartpath.shared;
+
+import java.util.Collection;
+
+/**
+ * The one rule for what an actor may see of a record that belongs to organisations (DESIGN.md,
+ * "Organisation scoping on every read and write"). Every module asks this rule; none writes its own.
+ *
+ * <p>Deny by default: an actor sees a record only if their organisation is one of the record's parties
+ * (the organisation that owns it, the one that referred it, the treating centre, the manufacturer…).
+ * Manufacturers and couriers see it pseudonymised: the chain-of-identity identifier, product and dates,
+ * never the patient's name, NHS number, date of birth or address. The operator's administrators see
+ * administrative records of every organisation but gain no clinical access by it.
+ */
+public final class DataVisibility {
+
+    public enum Level {
+        /** The record does not exist for this actor: answer 404, never 403, so ids leak nothing. */
+        NONE,
+        /** Identifiers of the cells, product and dates; no patient identity. */
+        PSEUDONYMISED,
+        FULL
+    }
+
+    private DataVisibility() {
+    }
+
+    /** Visibility of a clinical record whose parties are the given organisations. */
+    public static Level ofClinicalRecord(Actor actor, Collection<OrganisationId> parties) {
+        if (actor == null || actor.organisationId() == null || !parties.contains(actor.organisationId())) {
+            return Level.NONE;
+        }
+        return actor.organisationKind().seesPatientIdentity() ? Level.FULL : Level.PSEUDONYMISED;
+    }
+
+    /** Visibility of an administrative record (users, tokens, organisation settings) owned by one organisation. */
+    public static Level ofAdministrativeRecord(Actor actor, OrganisationId owner) {
+        if (actor == null) {
+            return Level.NONE;
+        }
+        if (actor.type() == Actor.ActorType.INTERNAL) {
+            return Level.FULL;
+        }
+        if (actor.operator() && actor.hasRole(Role.ADMINISTRATOR)) {
+            return Level.FULL;
+        }
+        return owner != null && owner.equals(actor.organisationId()) ? Level.FULL : Level.NONE;
+    }
+
+    /**
+     * The organisation an administrative query must be restricted to, or {@code null} when the actor may
+     * see every organisation's administrative records. Queries pass this to their WHERE clause.
+     */
+    public static OrganisationId administrativeScope(Actor actor) {
+        if (actor.type() == Actor.ActorType.INTERNAL || (actor.operator() && actor.hasRole(Role.ADMINISTRATOR))) {
+            return null;
+        }
+        return actor.organisationId();
+    }
+
+    /**
+     * The organisation whose audit rows an administrator or auditor may read, or {@code null} for all:
+     * the operator's administrators and auditors oversee the whole installation.
+     */
+    public static OrganisationId auditScope(Actor actor) {
+        if (actor.type() == Actor.ActorType.INTERNAL
+                || (actor.operator() && actor.hasAnyRole(Role.ADMINISTRATOR, Role.AUDITOR))) {
+            return null;
+        }
+        return actor.organisationId();
+    }
+}

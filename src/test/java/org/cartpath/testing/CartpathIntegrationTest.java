@@ -1,0 +1,24 @@
+package org.cartpath.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.cartpath.CartpathApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, on a database of its own on the shared test PostgreSQL, with
+ * demo data and a clock tests can move. Every integration test uses exactly this, so that Spring caches
+ * one context for all of them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = CartpathApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cartpath.api.requests-per-minute=100000", "logging.level.org.cartpath.requests=WARN"})
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(TestClockConfiguration.class)
+public @interface CartpathIntegrationTest {
+}
