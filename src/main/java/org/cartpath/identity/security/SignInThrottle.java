@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cartpath.identity.internal.IdentityStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +32,20 @@ public class SignInThrottle {
 
     private final IdentityStore store;
     private final Clock clock;
+    private final int accountLimit;
+    private final int addressLimit;
 
-    SignInThrottle(IdentityStore store, Clock clock) {
+    /**
+     * The limits are settings ({@code cartpath.sign-in.account-limit}, {@code cartpath.sign-in.address-limit})
+     * because a site behind one NAT address may need a higher per-address limit.
+     */
+    SignInThrottle(IdentityStore store, Clock clock,
+            @Value("${cartpath.sign-in.account-limit:" + ACCOUNT_LIMIT + "}") int accountLimit,
+            @Value("${cartpath.sign-in.address-limit:" + ADDRESS_LIMIT + "}") int addressLimit) {
         this.store = store;
         this.clock = clock;
+        this.accountLimit = accountLimit;
+        this.addressLimit = addressLimit;
     }
 
     /** When sign-in may be tried again for this account from this address, if it is paused now. */
@@ -42,8 +53,8 @@ public class SignInThrottle {
     public Optional<Instant> pausedUntil(String username, String address) {
         Instant now = Instant.now(clock);
         Instant since = now.minus(WINDOW);
-        Optional<Instant> account = pause(store.failuresForAccount(username, since), ACCOUNT_LIMIT);
-        Optional<Instant> byAddress = pause(store.failuresFromAddress(address, since), ADDRESS_LIMIT);
+        Optional<Instant> account = pause(store.failuresForAccount(username, since), accountLimit);
+        Optional<Instant> byAddress = pause(store.failuresFromAddress(address, since), addressLimit);
         if (account.isPresent() && byAddress.isPresent()) {
             return Optional.of(account.get().isAfter(byAddress.get()) ? account.get() : byAddress.get());
         }
