@@ -42,6 +42,17 @@ public final class Http {
                 .build();
     }
 
+    private Http(String base, String bearer, HttpClient client) {
+        this.base = base;
+        this.bearer = bearer;
+        this.client = client;
+    }
+
+    /** The same browser (same cookies) talking to another application instance on this machine. */
+    public Http onPort(int otherPort) {
+        return new Http("http://localhost:" + otherPort, bearer, client);
+    }
+
     /** A browser-like session, not signed in. */
     public static Http browser(int port) {
         return new Http("http://localhost:" + port, null);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.cartpath.identity.ApiTokenManagement;
 import org.cartpath.identity.internal.IdentityStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -50,98 +51,104 @@ class SecurityConfiguration {
         return new DisplayZone(java.time.ZoneId.of(zone));
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/swagger-ui/**", "/api/v1/docs", "/api/v1/docs/**")
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
-                        .frameOptions(frame -> frame.deny()));
-        return http.build();
-    }
+    /** The HTTP filter chains; not built for command-line tasks, which run without a web server. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class FilterChains {
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, IdentityStore store, Clock clock,
-            JsonMapper mapper, @Value("${cartpath.api.requests-per-minute:1200}") int requestsPerMinute)
-            throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/actuator/health",
-                                "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
-                        .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .frameOptions(frame -> frame.deny()))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response,
-                                mapper, 401, "unauthenticated", "Not signed in",
-                                "Sign in, or send 'Authorization: Bearer <token>'"))
-                        .accessDeniedHandler((request, response, e) -> {
-                            if (e instanceof MissingCsrfTokenException || e instanceof InvalidCsrfTokenException) {
-                                ProblemResponses.write(request, response, mapper, 403, "csrf", "Not allowed",
-                                        "A call made with a session cookie needs the X-CSRF-TOKEN header");
-                            } else {
-                                ProblemResponses.write(request, response, mapper, 403, "forbidden", "Not allowed",
-                                        "Your role does not allow this");
-                            }
-                        }))
-                .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, mapper), SecurityContextHolderFilter.class)
-                .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class)
-                .addFilterAfter(new ApiRateLimitFilter(requestsPerMinute, clock, mapper), CsrfFilter.class);
-        return http.build();
-    }
+        @Bean
+        @Order(1)
+        SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
+            http.securityMatcher("/api/v1/swagger-ui/**", "/api/v1/docs", "/api/v1/docs/**")
+                    .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(csrf -> csrf.disable())
+                    .headers(headers -> headers
+                            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                    + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                            .frameOptions(frame -> frame.deny()));
+            return http.build();
+        }
 
-    @Bean
-    @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, IdentityStore store, Clock clock, JsonMapper mapper) throws Exception {
-        SavedRequestAwareAuthenticationSuccessHandler afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
-        afterSignIn.setDefaultTargetUrl("/");
-        afterSignIn.setAlwaysUseDefaultTargetUrl(false);
-        SimpleUrlAuthenticationFailureHandler signInFailed = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
-        http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/sign-in", "/assets/**", "/favicon.ico", "/error", "/problems", "/problems/**")
-                        .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/sign-in")
-                        .loginProcessingUrl("/sign-in")
-                        .usernameParameter("username")
-                        .passwordParameter("password")
-                        .successHandler((request, response, authentication) -> {
-                            HttpSession session = request.getSession();
-                            Instant now = Instant.now(clock);
-                            session.setAttribute(SessionGuardFilter.SIGNED_IN_AT, now);
-                            session.setAttribute(SessionGuardFilter.LAST_SEEN, now);
-                            if (authentication.getPrincipal() instanceof CartpathPrincipal principal
-                                    && principal.mustChangePassword()) {
-                                response.sendRedirect(request.getContextPath() + "/account/password");
-                            } else {
-                                afterSignIn.onAuthenticationSuccess(request, response, authentication);
-                            }
-                        })
-                        .failureHandler(signInFailed)
-                        .permitAll())
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class);
-        return http.build();
+        @Bean
+        @Order(2)
+        SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, IdentityStore store, Clock clock,
+                JsonMapper mapper, @Value("${cartpath.api.requests-per-minute:1200}") int requestsPerMinute)
+                throws Exception {
+            http.securityMatcher("/api/**", "/actuator/**")
+                    .authorizeHttpRequests(authorize -> authorize
+                            .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/actuator/health",
+                                    "/actuator/health/**")
+                            .permitAll()
+                            .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
+                            .anyRequest().authenticated())
+                    .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                    .requestCache(cache -> cache.disable())
+                    .formLogin(form -> form.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .logout(logout -> logout.disable())
+                    .headers(headers -> headers
+                            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                            .frameOptions(frame -> frame.deny()))
+                    .exceptionHandling(exceptions -> exceptions
+                            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response,
+                                    mapper, 401, "unauthenticated", "Not signed in",
+                                    "Sign in, or send 'Authorization: Bearer <token>'"))
+                            .accessDeniedHandler((request, response, e) -> {
+                                if (e instanceof MissingCsrfTokenException || e instanceof InvalidCsrfTokenException) {
+                                    ProblemResponses.write(request, response, mapper, 403, "csrf", "Not allowed",
+                                            "A call made with a session cookie needs the X-CSRF-TOKEN header");
+                                } else {
+                                    ProblemResponses.write(request, response, mapper, 403, "forbidden", "Not allowed",
+                                            "Your role does not allow this");
+                                }
+                            }))
+                    .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, mapper), SecurityContextHolderFilter.class)
+                    .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class)
+                    .addFilterAfter(new ApiRateLimitFilter(requestsPerMinute, clock, mapper), CsrfFilter.class);
+            return http.build();
+        }
+
+        @Bean
+        @Order(3)
+        SecurityFilterChain pages(HttpSecurity http, IdentityStore store, Clock clock, JsonMapper mapper) throws Exception {
+            SavedRequestAwareAuthenticationSuccessHandler afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
+            afterSignIn.setDefaultTargetUrl("/");
+            afterSignIn.setAlwaysUseDefaultTargetUrl(false);
+            SimpleUrlAuthenticationFailureHandler signInFailed = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
+            http.authorizeHttpRequests(authorize -> authorize
+                            .requestMatchers("/sign-in", "/assets/**", "/favicon.ico", "/error", "/problems", "/problems/**")
+                            .permitAll()
+                            .anyRequest().authenticated())
+                    .formLogin(form -> form
+                            .loginPage("/sign-in")
+                            .loginProcessingUrl("/sign-in")
+                            .usernameParameter("username")
+                            .passwordParameter("password")
+                            .successHandler((request, response, authentication) -> {
+                                HttpSession session = request.getSession();
+                                Instant now = Instant.now(clock);
+                                session.setAttribute(SessionGuardFilter.SIGNED_IN_AT, now);
+                                session.setAttribute(SessionGuardFilter.LAST_SEEN, now);
+                                if (authentication.getPrincipal() instanceof CartpathPrincipal principal
+                                        && principal.mustChangePassword()) {
+                                    response.sendRedirect(request.getContextPath() + "/account/password");
+                                } else {
+                                    afterSignIn.onAuthenticationSuccess(request, response, authentication);
+                                }
+                            })
+                            .failureHandler(signInFailed)
+                            .permitAll())
+                    .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                    .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                    .headers(headers -> headers
+                            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+                            .frameOptions(frame -> frame.deny())
+                            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                    .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class);
+            return http.build();
+        }
     }
 }

@@ -1,0 +1,127 @@
+package org.cartpath.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cartpath.CartpathApplication;
+import org.cartpath.audit.AuditTrail;
+import org.cartpath.audit.AuditVerification;
+import org.cartpath.audit.AuditVerifier;
+import org.cartpath.shared.Actor;
+import org.cartpath.testing.CartpathIntegrationTest;
+import org.cartpath.testing.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Two application instances on one database behave as one: shared sessions, one audit chain. */
+@CartpathIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesIT {
+
+    @LocalServerPort
+    int firstPort;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    AuditTrail firstAudit;
+
+    @Autowired
+    TransactionTemplate firstTransaction;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ConfigurableApplicationContext second;
+    int secondPort;
+
+    @BeforeAll
+    void startASecondInstanceOnTheSameDatabase() {
+        second = new SpringApplicationBuilder(CartpathApplication.class).properties(
+                "server.port=0",
+                "cartpath.db.url=" + environment.getProperty("cartpath.db.url"),
+                "cartpath.db.user=" + environment.getProperty("cartpath.db.user"),
+                "cartpath.db.password=" + environment.getProperty("cartpath.db.password"),
+                "cartpath.db.owner.user=" + environment.getProperty("cartpath.db.owner.user"),
+                "cartpath.db.owner.password=",
+                "cartpath.demo=false",
+                "logging.level.org.cartpath.requests=WARN").run();
+        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    void stopTheSecondInstance() {
+        second.close();
+    }
+
+    @Test
+    void aSessionCreatedOnOneInstanceIsValidOnTheOther() {
+        Http onFirst = Http.signedIn(firstPort, "coordinator", "cartpath-demo");
+        Http onSecond = onFirst.onPort(secondPort);
+        assertThat(onSecond.get("/").statusCode()).isEqualTo(200);
+        assertThat(onSecond.get("/").body()).contains("Sam Okafor");
+        assertThat(Http.json(onSecond.get("/api/v1/me")).get("username").asText()).isEqualTo("coordinator");
+        // signing out on the second ends the session on the first too
+        onSecond.postForm("/sign-out", Map.of());
+        assertThat(onFirst.get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void auditRowsWrittenConcurrentlyOnBothInstancesFormOneValidChain() throws Exception {
+        AuditTrail secondAudit = second.getBean(AuditTrail.class);
+        TransactionTemplate secondTransaction = second.getBean(TransactionTemplate.class);
+        long before = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        int threadsPerInstance = 8;
+        int rowsPerThread = 15;
+        Actor actor = Actor.system("two instances test");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threadsPerInstance * 2);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threadsPerInstance * 2; t++) {
+                boolean onFirst = t % 2 == 0;
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rowsPerThread; i++) {
+                        int n = i;
+                        (onFirst ? firstTransaction : secondTransaction).executeWithoutResult(status ->
+                                (onFirst ? firstAudit : secondAudit).record(actor, "TWO_INSTANCES_TESTED", "Test",
+                                        thread + "-" + n, null, Map.of("instance", onFirst ? 1 : 2), null));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long after = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        assertThat(after - before).isEqualTo(threadsPerInstance * 2L * rowsPerThread);
+        AuditVerification verification = verifier.verify();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+        assertThat(second.getBean(AuditVerifier.class).verify().intact()).isTrue();
+    }
+}
