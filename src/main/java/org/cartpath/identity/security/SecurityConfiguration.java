@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+            + "font-src 'self' https://assets.nhs.uk; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
             + "object-src 'none'";
 
     @Bean
