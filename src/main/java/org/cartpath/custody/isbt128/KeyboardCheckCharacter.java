@@ -58,6 +58,28 @@ public final class KeyboardCheckCharacter {
         return problems;
     }
 
+    /**
+     * Why a check character a person keyed in beside an identifier is wrong: not a single character of the
+     * 37, or not the one the identifier has. Nothing keyed (null or empty) is nothing to check.
+     *
+     * @param expected the identifier's check character, or null when the identifier is itself invalid and
+     *                 there is nothing to compare with
+     */
+    public static List<String> problemsWithKeyed(String keyed, Character expected) {
+        if (keyed == null || keyed.isEmpty()) {
+            return List.of();
+        }
+        if (keyed.length() != 1 || !isCheckCharacter(keyed.charAt(0))) {
+            String problem = "check character must be a single character 0-9, A-Z or *, got " + Characters.quote(keyed);
+            return List.of(keyed.length() == 1 && keyed.charAt(0) >= 'a' && keyed.charAt(0) <= 'z'
+                    ? problem + "; letters must be upper case" : problem);
+        }
+        if (expected != null && keyed.charAt(0) != expected) {
+            return List.of("check character mismatch: expected " + expected + ", got " + keyed);
+        }
+        return List.of();
+    }
+
     /** Whether {@code c} is one of the 37 characters a check character can be. */
     public static boolean isCheckCharacter(char c) {
         return ALPHABET.indexOf(c) >= 0;

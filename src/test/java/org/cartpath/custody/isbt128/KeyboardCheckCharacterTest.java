@@ -109,6 +109,22 @@ class KeyboardCheckCharacterTest {
                 .last().isEqualTo("and 15 more characters not allowed");
     }
 
+    @ParameterizedTest(name = "keyed {0}, expected {1}: {2}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "NULL | H    | ''",
+            "''   | H    | ''",
+            "H    | H    | ''",
+            "G    | NULL | ''",
+            "G    | H    | check character mismatch: expected H, got G",
+            "h    | H    | 'check character must be a single character 0-9, A-Z or *, got \"h\"; letters must be upper case'",
+            "HH   | H    | 'check character must be a single character 0-9, A-Z or *, got \"HH\"'",
+            "-    | NULL | 'check character must be a single character 0-9, A-Z or *, got \"-\"'",
+    })
+    void comparesAKeyedCheckCharacter(String keyed, Character expected, String problem) {
+        assertThat(KeyboardCheckCharacter.problemsWithKeyed(keyed, expected))
+                .isEqualTo(problem.isEmpty() ? java.util.List.of() : java.util.List.of(problem));
+    }
+
     /**
      * ISO/IEC 7064 pure system, written from its definition rather than the recursive method: the check
      * character K makes the weighted sum of the whole string with K appended, each character's value times
