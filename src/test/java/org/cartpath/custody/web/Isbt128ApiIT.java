@@ -160,6 +160,14 @@ class Isbt128ApiIT {
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        JsonNode paths = Http.json(Http.browser(port).get("/api/v1/openapi")).get("paths");
+        assertThat(paths.has("/api/v1/isbt128/check-character")).isTrue();
+        assertThat(paths.has("/api/v1/chain-of-identity/validate")).isTrue();
+        assertThat(paths.has("/api/v1/din/validate")).isTrue();
+    }
+
     private JsonNode validate(String path, Map<String, String> body) {
         HttpResponse<String> response = api.postJson(path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
