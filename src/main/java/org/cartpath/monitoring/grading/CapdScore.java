@@ -32,8 +32,8 @@ public record CapdScore(List<CapdAnswer> answers) {
             throw ProblemException.invalid("answers", "is required");
         }
         if (answers.size() != ITEMS) {
-            throw ProblemException.invalid("answers", "must hold exactly 8 answers, one per CAPD item in order; "
-                    + answers.size() + " were given");
+            throw ProblemException.invalid("answers", "must hold exactly 8 answers, one per CAPD item in order"
+                    + " (got " + answers.size() + ")");
         }
         for (int i = 0; i < ITEMS; i++) {
             if (answers.get(i) == null) {
