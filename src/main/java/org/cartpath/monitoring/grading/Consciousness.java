@@ -1,7 +1,7 @@
 package org.cartpath.monitoring.grading;
 
 /**
- * Level of consciousness as ASTCT 2019 grades it (Lee et al. 2019, table 6). The scale has no separate
+ * Level of consciousness as ASTCT 2019 grades it (Lee et al. 2019). The scale has no separate
  * "alert": a patient who is awake, or wakes unaided, is {@link #AWAKENS_SPONTANEOUSLY}.
  */
 public enum Consciousness {

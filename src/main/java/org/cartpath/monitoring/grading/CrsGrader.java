@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Grades cytokine release syndrome by the ASTCT consensus: Lee DW et al., "ASTCT Consensus Grading for
  * Cytokine Release Syndrome and Neurologic Toxicity Associated with Immune Effector Cells", Biol Blood Marrow
- * Transplant 2019;25(4):625–638, table 3. Organ toxicities are graded by CTCAE and do not change the grade.
+ * Transplant 2019;25(4):625–638. Organ toxicities are graded by CTCAE and do not change the grade.
  */
 public final class CrsGrader {
 
@@ -58,10 +58,9 @@ public final class CrsGrader {
                     .map(f -> f.description() + " (grade " + f.grade() + ")").collect(Collectors.joining("; "))).append('.');
         }
         if (!fever) {
-            explanation.append(" Fever is not required because antipyretic or anti-cytokine treatment has been given");
-            explanation.append(assessment.feverAttributableToOtherCause()
-                    ? "; the temperature of " + Wording.plain(assessment.temperatureCelsius()) + " °C is attributed to another cause."
-                    : ".");
+            explanation.append(" Fever is not required because antipyretic or anti-cytokine treatment has been given")
+                    .append(assessment.feverAttributableToOtherCause() ? "; the temperature of "
+                            + Wording.plain(assessment.temperatureCelsius()) + " °C is attributed to another cause." : ".");
         }
         return new CrsGrade(grade, drivers.stream().map(Finding::domain).collect(Collectors.toSet()),
                 explanation.toString());

@@ -9,7 +9,7 @@ import org.cartpath.shared.ProblemException.FieldProblem;
 
 /**
  * Grades immune effector cell-associated neurotoxicity syndrome by the ASTCT consensus: Lee DW et al.,
- * Biol Blood Marrow Transplant 2019;25(4):625–638, tables 6 (ICE, age 12 and over) and 8 (CAPD, children).
+ * Biol Blood Marrow Transplant 2019;25(4):625–638, with ICE from age 12 and CAPD for children.
  * The grade is the worst of five domains: the encephalopathy score (ICE or CAPD), consciousness, seizures,
  * motor weakness, and raised intracranial pressure or cerebral oedema.
  *
@@ -35,7 +35,10 @@ public final class IcansGrader {
         this.parameters = parameters;
     }
 
-    /** ASCO 2021: CAPD under 12; ASTCT 2019: CAPD also for older patients with developmental delay. */
+    /**
+     * ASCO 2021: CAPD under 12. With developmental delay CAPD is also used beyond that, within the ages it was
+     * validated in (Traube 2014: to 21).
+     */
     public AssessmentTool toolFor(int ageYears, boolean developmentalDelay) {
         if (ageYears < parameters.capdBelowAgeYears()) {
             return AssessmentTool.CAPD;
@@ -96,8 +99,8 @@ public final class IcansGrader {
                     + " cannot be roused");
         }
         if (assessment.consciousness() == Consciousness.UNAROUSABLE) {
-            // Traube 2014: CAPD is not performed when the child cannot be roused; an unarousable patient scores
-            // 0 on ICE (ASTCT 2019).
+            // ASTCT 2019: a child who cannot be roused is "unable to perform CAPD" (grade 4), so a CAPD score
+            // contradicts it; an unarousable patient can only score 0 on ICE.
             if (tool == AssessmentTool.CAPD) {
                 throw ProblemException.invalid("capdScore", "cannot be scored in a child who cannot be roused;"
                         + " send unableToAssess true instead");
@@ -204,7 +207,10 @@ public final class IcansGrader {
         return new Finding(IcansDriver.MOTOR, weakness ? 4 : 0, "deep focal motor weakness");
     }
 
-    /** ASTCT 2019: focal oedema on imaging → 3; diffuse oedema, posturing, VI palsy, papilloedema or Cushing's triad → 4. */
+    /**
+     * ASTCT 2019: focal oedema on imaging → 3; diffuse oedema, posturing, VI palsy, papilloedema or Cushing's
+     * triad → 4.
+     */
     private static Finding cerebralEdema(CerebralEdema edema) {
         return switch (edema) {
             case NONE -> new Finding(IcansDriver.CEREBRAL_EDEMA, 0, "no cerebral oedema");

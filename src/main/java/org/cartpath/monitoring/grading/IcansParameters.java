@@ -13,8 +13,8 @@ public record IcansParameters(int capdBelowAgeYears, int capdWithDevelopmentalDe
     /**
      * CAPD under 12: Santomasso BD et al., "Management of Immune-Related Adverse Events in Patients Treated
      * With Chimeric Antigen Receptor T-Cell Therapy: ASCO Guideline", J Clin Oncol 2021;39(35):3978–3992.
-     * CAPD with developmental delay up to 21: the age range CAPD was validated in (Traube C et al., Crit Care
-     * Med 2014;42(3):656–663), as ASTCT 2019 (Lee et al.) allows for older patients with developmental delay.
+     * CAPD with developmental delay up to and including 21: the age range CAPD was validated in (Traube C et al.,
+     * Crit Care Med 2014;42(3):656–663).
      */
     public static final IcansParameters DEFAULT = new IcansParameters(12, 21);
 

@@ -4,7 +4,7 @@ import org.cartpath.shared.ProblemException;
 
 /**
  * The Immune Effector Cell-associated Encephalopathy (ICE) score, 0–10, for patients aged 12 and over
- * (ASTCT 2019, Lee et al., Biol Blood Marrow Transplant 2019, table 5). 10 is normal.
+ * (ASTCT 2019, Lee et al., Biol Blood Marrow Transplant 2019). 10 is normal.
  *
  * @param orientation     orientation to year, month, city and hospital, one point each (0–4)
  * @param naming          naming three objects, one point each (0–3)

@@ -1,6 +1,6 @@
 package org.cartpath.monitoring.grading;
 
-/** How oxygen is given, which is what grades CRS hypoxia (ASTCT 2019, Lee et al. 2019, table 3). */
+/** How oxygen is given, which is what grades CRS hypoxia (ASTCT 2019, Lee et al. 2019). */
 public enum OxygenDevice {
     NONE("no supplemental oxygen"),
     BLOW_BY("blow-by oxygen"),
