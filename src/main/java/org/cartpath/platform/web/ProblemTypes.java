@@ -34,6 +34,8 @@ public final class ProblemTypes {
             Map.entry("organisation-inactive", "The organisation is deactivated (422)."),
             Map.entry("operator-required", "The operating organisation cannot be deactivated (422)."),
             Map.entry("self-lockout", "Administrators cannot disable themselves or drop their own role (422)."),
+            Map.entry("wrong-assessment-tool", "ICANS needs the score of the tool the patient's age calls for:"
+                    + " CAPD under 12 or with developmental delay, ICE otherwise; 'tool' names it (422)."),
             Map.entry("signature-refused", "An electronic signature was refused: wrong password or role (422)."),
             Map.entry("rate-limited", "Too many requests in a minute (429)."),
             Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
