@@ -17,9 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = CartpathApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cartpath.api.requests-per-minute=100000", "logging.level.org.cartpath.requests=WARN",
+        properties = {"cartpath.api.rate.limit=100000", "logging.level.org.cartpath.requests=WARN",
                 // every test request comes from 127.0.0.1; the per-address limit is tested on its own
-                "cartpath.sign-in.address-limit=100000"})
+                "cartpath.signin.address.limit=100000"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestClockConfiguration.class)
 public @interface CartpathIntegrationTest {

@@ -73,7 +73,7 @@ class SecurityConfiguration {
         @Bean
         @Order(2)
         SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, IdentityStore store, Clock clock,
-                JsonMapper mapper, @Value("${cartpath.api.requests-per-minute:1200}") int requestsPerMinute)
+                JsonMapper mapper, @Value("${cartpath.api.rate.limit:1200}") int requestsPerMinute)
                 throws Exception {
             http.securityMatcher("/api/**", "/actuator/**")
                     .authorizeHttpRequests(authorize -> authorize

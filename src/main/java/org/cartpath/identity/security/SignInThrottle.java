@@ -36,12 +36,12 @@ public class SignInThrottle {
     private final int addressLimit;
 
     /**
-     * The limits are settings ({@code cartpath.sign-in.account-limit}, {@code cartpath.sign-in.address-limit})
+     * The limits are settings ({@code cartpath.signin.account.limit}, {@code cartpath.signin.address.limit})
      * because a site behind one NAT address may need a higher per-address limit.
      */
     SignInThrottle(IdentityStore store, Clock clock,
-            @Value("${cartpath.sign-in.account-limit:" + ACCOUNT_LIMIT + "}") int accountLimit,
-            @Value("${cartpath.sign-in.address-limit:" + ADDRESS_LIMIT + "}") int addressLimit) {
+            @Value("${cartpath.signin.account.limit:" + ACCOUNT_LIMIT + "}") int accountLimit,
+            @Value("${cartpath.signin.address.limit:" + ADDRESS_LIMIT + "}") int addressLimit) {
         this.store = store;
         this.clock = clock;
         this.accountLimit = accountLimit;
