@@ -1,0 +1,315 @@
+package org.cartpath.journey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cartpath.audit.AuditTrail;
+import org.cartpath.journey.internal.JourneyStore;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.OrganisationKind;
+import org.cartpath.shared.Page;
+import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public API of the journey. Stage modules call it inside their own transactions: a refused
+ * transition (409 {@code illegal-transition}) rolls their change back with it. Every transition and note
+ * appends exactly one timeline entry and one audit row.
+ *
+ * <p>Authorisation of the step itself (is this person the consultant who may confirm eligibility?) is the
+ * calling module's; the journey checks that the actor's organisation is a party to the case.
+ */
+@Service
+public class CaseJourney {
+
+    private final JourneyStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    CaseJourney(JourneyStore store, AuditTrail audit, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** Opens a case at stage REFERRED, with the referring hospital and the treating centre as its parties. */
+    @Transactional
+    public TherapyCase open(Actor actor, NewCase command) {
+        if (command.patientId() == null || command.referringOrganisation() == null || command.treatingCentre() == null) {
+            throw ProblemException.invalid("case", "patient, referring organisation and treating centre are required");
+        }
+        if (!command.referringOrganisation().equals(actor.organisationId())
+                && !command.treatingCentre().equals(actor.organisationId()) && actor.type() != Actor.ActorType.INTERNAL) {
+            throw ProblemException.forbidden("Only the referring hospital or the treating centre opens a case");
+        }
+        store.openCaseOfPatient(command.patientId()).ifPresent(existing -> {
+            throw ProblemException.conflict("case-already-open",
+                    "This patient already has an open case (" + existing.reference() + ") at stage '"
+                            + existing.stage().label() + "'");
+        });
+        Instant now = Instant.now(clock);
+        TherapyCase created = new TherapyCase(CaseId.random(), store.nextReference(LocalDate.now(clock.withZone(zone)).getYear()),
+                command.patientId(), command.referringOrganisation(), command.treatingCentre(), command.productCode(),
+                command.indication(), command.jurisdiction(), null, Stage.REFERRED, 0, now, now);
+        try {
+            store.insert(created);
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("case-already-open", "This patient already has an open case");
+        }
+        store.addParty(created.id(), command.referringOrganisation(), PartyRole.REFERRING_HOSPITAL, now);
+        store.addParty(created.id(), command.treatingCentre(), PartyRole.TREATING_CENTRE, now);
+        store.append(created.id(), now, actor, "CASE_OPENED", null, Stage.REFERRED,
+                command.summary() == null || command.summary().isBlank() ? "Case opened" : command.summary());
+        openDefaultTask(created.id(), Stage.REFERRED, now);
+        audit.record(actor, "CASE_OPENED", "TherapyCase", created.id().toString(), null, auditView(created), null);
+        return created;
+    }
+
+    /**
+     * Moves a case to the next stage. Refused with 409 {@code illegal-transition} (current stage named)
+     * when the stage order does not allow it, and with 409 {@code stale-version} when {@code expectedVersion}
+     * is given and the case has changed since.
+     */
+    @Transactional
+    public TherapyCase advance(Actor actor, CaseId id, Stage to, String summary) {
+        return transition(actor, id, to, summary, null, null);
+    }
+
+    /** As {@link #advance}, with the version the caller saw (If-Match). */
+    @Transactional
+    public TherapyCase advance(Actor actor, CaseId id, Stage to, String summary, int expectedVersion) {
+        return transition(actor, id, to, summary, null, expectedVersion);
+    }
+
+    /** Ends a case: declined, withdrawn or deceased, always with a reason. */
+    @Transactional
+    public TherapyCase end(Actor actor, CaseId id, Stage ending, String reason) {
+        if (ending == null || !ending.isEnding() || ending == Stage.COMPLETED) {
+            throw ProblemException.invalid("ending", "must be DECLINED, WITHDRAWN or DECEASED");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "give the reason the case ends");
+        }
+        return transition(actor, id, ending, ending.label() + ": " + reason.trim(), reason.trim(), null);
+    }
+
+    private TherapyCase transition(Actor actor, CaseId id, Stage to, String summary, String reason, Integer expectedVersion) {
+        TherapyCase before = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, before);
+        if (expectedVersion != null && expectedVersion != before.version()) {
+            throw ProblemException.conflict("stale-version", "Case " + before.reference()
+                    + " changed since you read it (now version " + before.version() + "); reload it");
+        }
+        Instant now = Instant.now(clock);
+        TherapyCase after = before.moveTo(to, now);
+        if (!store.update(after, before.version())) {
+            throw ProblemException.conflict("stale-version", "Case " + before.reference() + " changed meanwhile; retry");
+        }
+        store.closeStageTasks(id, before.stage(), now, actor.displayName());
+        if (to.isEnding()) {
+            store.closeAllTasks(id, now, actor.displayName());
+        } else {
+            openDefaultTask(id, to, now);
+        }
+        store.append(id, now, actor, "STAGE_CHANGED", before.stage(), to,
+                summary == null || summary.isBlank() ? to.label() : summary);
+        audit.record(actor, "CASE_STAGE_CHANGED", "TherapyCase", id.toString(), auditView(before), auditView(after), reason);
+        return after;
+    }
+
+    /** Records what happened to a case without changing its stage (a label printed, a document added…). */
+    @Transactional
+    public void note(Actor actor, CaseId id, String kind, String summary) {
+        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, therapyCase);
+        if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{2,60}") || summary == null || summary.isBlank()) {
+            throw new IllegalArgumentException("a note needs an UPPER_SNAKE_CASE kind and a summary");
+        }
+        Instant now = Instant.now(clock);
+        store.append(id, now, actor, kind, null, null, summary.trim());
+        audit.record(actor, kind, "TherapyCase", id.toString(), null, Map.of("summary", summary.trim()), null);
+    }
+
+    /** Records the product, indication, jurisdiction and the label version the case is assessed under. */
+    @Transactional
+    public TherapyCase assignProduct(Actor actor, CaseId id, String productCode, String indication, String jurisdiction,
+            String labelVersionId) {
+        TherapyCase before = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, before);
+        TherapyCase after = before.withProduct(productCode, indication, jurisdiction, labelVersionId);
+        if (!store.update(after, before.version())) {
+            throw ProblemException.conflict("stale-version", "Case " + before.reference() + " changed meanwhile; retry");
+        }
+        store.append(id, Instant.now(clock), actor, "PRODUCT_ASSIGNED", null, null,
+                "Assessed for " + productCode + " (" + indication + ", " + jurisdiction + ", label " + labelVersionId + ")");
+        audit.record(actor, "CASE_PRODUCT_ASSIGNED", "TherapyCase", id.toString(), auditView(before), auditView(after), null);
+        return after;
+    }
+
+    /** Lets another organisation see the case (the manufacturer once a slot is booked, the panel…). */
+    @Transactional
+    public void addParty(Actor actor, CaseId id, OrganisationId organisation, PartyRole role) {
+        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, therapyCase);
+        if (store.isParty(id, organisation, role)) {
+            return;
+        }
+        store.addParty(id, organisation, role, Instant.now(clock));
+        audit.record(actor, "CASE_PARTY_ADDED", "TherapyCase", id.toString(), null,
+                Map.of("organisationId", organisation.toString(), "role", role.name()), null);
+    }
+
+    /** Opens a task with a precise due date (e.g. the apheresis day). */
+    @Transactional
+    public CaseTask openTask(Actor actor, CaseId id, String title, Role role, LocalDate dueOn) {
+        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, therapyCase);
+        CaseTask task = new CaseTask(UUID.randomUUID(), id, title, role, dueOn, Instant.now(clock), null, null);
+        store.openTask(task, null);
+        audit.record(actor, "CASE_TASK_OPENED", "TherapyCase", id.toString(), null,
+                Map.of("task", title, "role", role.name(), "dueOn", String.valueOf(dueOn)), null);
+        return task;
+    }
+
+    @Transactional
+    public void closeTask(Actor actor, CaseId id, UUID taskId) {
+        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, therapyCase);
+        if (!store.closeTask(id, taskId, Instant.now(clock), actor.displayName())) {
+            throw new NotFoundException("open task", taskId);
+        }
+        audit.record(actor, "CASE_TASK_CLOSED", "TherapyCase", id.toString(), null, Map.of("taskId", taskId.toString()), null);
+    }
+
+    // --- reading -------------------------------------------------------------------------------------
+
+    /** The case as the actor may see it; 404 for anyone whose organisation is not a party. */
+    @Transactional(readOnly = true)
+    public CaseView get(Actor actor, CaseId id) {
+        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
+        DataVisibility.Level level = DataVisibility.ofClinicalRecord(actor, store.parties(id));
+        if (level == DataVisibility.Level.NONE) {
+            throw new NotFoundException("case", id);
+        }
+        return new CaseView(therapyCase, level);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(Actor actor, CaseId id) {
+        get(actor, id);
+        return store.timeline(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseTask> tasks(Actor actor, CaseId id) {
+        get(actor, id);
+        return store.tasks(id);
+    }
+
+    /** The cases of a patient, for the patient's page (the caller has already checked it may see the patient). */
+    @Transactional(readOnly = true)
+    public List<TherapyCase> casesOfPatient(Actor actor, UUID patientId) {
+        return store.casesOfPatient(patientId).stream()
+                .filter(c -> DataVisibility.ofClinicalRecord(actor, store.parties(c.id())) == DataVisibility.Level.FULL)
+                .toList();
+    }
+
+    /** Cases the actor's organisation is a party to, newest first. */
+    @Transactional(readOnly = true)
+    public Page<CaseView> cases(Actor actor, Stage stage, Page.Request request) {
+        if (actor.organisationId() == null) {
+            return new Page<>(List.of(), request.page(), request.size(), 0);
+        }
+        DataVisibility.Level level = actor.organisationKind().seesPatientIdentity() ? DataVisibility.Level.FULL
+                : DataVisibility.Level.PSEUDONYMISED;
+        List<CaseView> items = store.casesOfParty(actor.organisationId(), stage, request.size(), request.offset())
+                .stream().map(c -> new CaseView(c, level)).toList();
+        return new Page<>(items, request.page(), request.size(), store.countCasesOfParty(actor.organisationId(), stage));
+    }
+
+    /** A line of the coordinator's worklist: the case and its most urgent open task. */
+    public record WorklistItem(TherapyCase therapyCase, CaseTask nextTask, boolean overdue) {
+    }
+
+    /** The treating centre's open cases by urgency: overdue tasks first (issue 3 item 7). */
+    @Transactional(readOnly = true)
+    public Page<WorklistItem> worklist(Actor actor, Stage stage, String product, String reference, Page.Request request) {
+        requireCentreStaff(actor);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        String ref = reference == null || reference.isBlank() ? null : reference.trim();
+        String prod = product == null || product.isBlank() ? null : product.trim();
+        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, ref, request.size(), request.offset())
+                .stream()
+                .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(),
+                        row.nextTask() != null && row.nextTask().overdueOn(today)))
+                .toList();
+        return new Page<>(items, request.page(), request.size(),
+                store.worklistSize(actor.organisationId(), stage, prod, ref));
+    }
+
+    /** Open cases per stage at the actor's treating centre, in journey order. */
+    @Transactional(readOnly = true)
+    public Map<Stage, Long> countsByStage(Actor actor) {
+        requireCentreStaff(actor);
+        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+        store.countsByStage(actor.organisationId()).forEach(row -> counts.put((Stage) row[0], (Long) row[1]));
+        Map<Stage, Long> ordered = new LinkedHashMap<>();
+        for (Stage stage : Stage.path()) {
+            if (stage != Stage.COMPLETED) {
+                ordered.put(stage, counts.getOrDefault(stage, 0L));
+            }
+        }
+        return ordered;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private void requireParty(Actor actor, TherapyCase therapyCase) {
+        if (actor.type() == Actor.ActorType.INTERNAL) {
+            return;
+        }
+        if (DataVisibility.ofClinicalRecord(actor, store.parties(therapyCase.id())) == DataVisibility.Level.NONE) {
+            throw new NotFoundException("case", therapyCase.id());
+        }
+    }
+
+    private static void requireCentreStaff(Actor actor) {
+        if (actor.organisationKind() != OrganisationKind.TREATMENT_CENTRE) {
+            throw ProblemException.forbidden("The worklist is for treatment centre staff");
+        }
+    }
+
+    private void openDefaultTask(CaseId id, Stage stage, Instant now) {
+        StageTasks.forStage(stage).ifPresent(d -> store.openTask(new CaseTask(UUID.randomUUID(), id, d.title(), d.role(),
+                LocalDate.ofInstant(now, zone).plusDays(d.dueInDays()), now, null, null), stage));
+    }
+
+    static Map<String, Object> auditView(TherapyCase c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("reference", c.reference());
+        view.put("stage", c.stage().name());
+        view.put("productCode", c.productCode());
+        view.put("indication", c.indication());
+        view.put("jurisdiction", c.jurisdiction());
+        view.put("labelVersionId", c.labelVersionId());
+        view.put("version", c.version());
+        return view;
+    }
+}

@@ -1,0 +1,289 @@
+package org.cartpath.journey.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.cartpath.journey.CaseId;
+import org.cartpath.journey.CaseTask;
+import org.cartpath.journey.PartyRole;
+import org.cartpath.journey.Stage;
+import org.cartpath.journey.TherapyCase;
+import org.cartpath.journey.TimelineEntry;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for cases, parties, timeline and tasks. Queries that list cases take the organisation in scope. */
+@Repository
+public class JourneyStore {
+
+    private final JdbcClient jdbc;
+
+    JourneyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String nextReference(int year) {
+        long n = jdbc.sql("select nextval('therapy_case_reference_seq')").query(Long.class).single();
+        return String.format("CP-%d-%05d", year, n);
+    }
+
+    public void insert(TherapyCase c) {
+        jdbc.sql("""
+                insert into therapy_case (id, reference, patient_id, referring_organisation_id, treating_centre_id,
+                    product_code, indication, jurisdiction, label_version_id, stage, version, opened_at, stage_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id().value(), c.reference(), c.patientId(), c.referringOrganisation().value(),
+                        c.treatingCentre().value(), c.productCode(), c.indication(), c.jurisdiction(),
+                        c.labelVersionId(), c.stage().name(), c.version(), Timestamp.from(c.openedAt()),
+                        Timestamp.from(c.stageChangedAt()))
+                .update();
+    }
+
+    /** Saves a changed case if nobody changed it since it was read; false otherwise. */
+    public boolean update(TherapyCase c, int expectedVersion) {
+        return jdbc.sql("""
+                update therapy_case set stage = ?, version = ?, stage_changed_at = ?, product_code = ?, indication = ?,
+                    jurisdiction = ?, label_version_id = ?
+                where id = ? and version = ?""")
+                .params(c.stage().name(), c.version(), Timestamp.from(c.stageChangedAt()), c.productCode(),
+                        c.indication(), c.jurisdiction(), c.labelVersionId(), c.id().value(), expectedVersion)
+                .update() == 1;
+    }
+
+    public Optional<TherapyCase> find(CaseId id) {
+        return jdbc.sql("select * from therapy_case where id = ?").param(id.value()).query(JourneyStore::therapyCase)
+                .optional();
+    }
+
+    public Optional<TherapyCase> findForUpdate(CaseId id) {
+        return jdbc.sql("select * from therapy_case where id = ? for update").param(id.value())
+                .query(JourneyStore::therapyCase).optional();
+    }
+
+    public Optional<TherapyCase> openCaseOfPatient(UUID patientId) {
+        return jdbc.sql("""
+                select * from therapy_case where patient_id = ?
+                  and stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')""")
+                .param(patientId).query(JourneyStore::therapyCase).optional();
+    }
+
+    public List<TherapyCase> casesOfPatient(UUID patientId) {
+        return jdbc.sql("select * from therapy_case where patient_id = ? order by opened_at").param(patientId)
+                .query(JourneyStore::therapyCase).list();
+    }
+
+    // --- parties -------------------------------------------------------------------------------------
+
+    public void addParty(CaseId id, OrganisationId organisation, PartyRole role, Instant at) {
+        jdbc.sql("""
+                insert into case_party (case_id, organisation_id, role, added_at) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(id.value(), organisation.value(), role.name(), Timestamp.from(at))
+                .update();
+    }
+
+    public Set<OrganisationId> parties(CaseId id) {
+        return Set.copyOf(jdbc.sql("select distinct organisation_id from case_party where case_id = ?").param(id.value())
+                .query((row, n) -> new OrganisationId(row.getObject(1, UUID.class))).list());
+    }
+
+    public boolean isParty(CaseId id, OrganisationId organisation, PartyRole role) {
+        return jdbc.sql("select count(*) from case_party where case_id = ? and organisation_id = ? and role = ?")
+                .params(id.value(), organisation.value(), role.name()).query(Long.class).single() > 0;
+    }
+
+    // --- timeline ------------------------------------------------------------------------------------
+
+    public int append(CaseId id, Instant at, Actor actor, String kind, Stage from, Stage to, String summary) {
+        int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from case_timeline where case_id = ?")
+                .param(id.value()).query(Integer.class).single();
+        jdbc.sql("""
+                insert into case_timeline (case_id, sequence, at, actor_id, actor_name, organisation_name, kind,
+                    from_stage, to_stage, summary)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id.value(), sequence, Timestamp.from(at), actor.id(), actor.displayName(),
+                        actor.organisationName(), kind, from == null ? null : from.name(), to == null ? null : to.name(),
+                        summary)
+                .update();
+        return sequence;
+    }
+
+    public List<TimelineEntry> timeline(CaseId id) {
+        return jdbc.sql("select * from case_timeline where case_id = ? order by sequence").param(id.value())
+                .query((row, n) -> new TimelineEntry(new CaseId(row.getObject("case_id", UUID.class)),
+                        row.getInt("sequence"), row.getTimestamp("at").toInstant(), row.getString("actor_name"),
+                        row.getString("organisation_name"), row.getString("kind"), stage(row, "from_stage"),
+                        stage(row, "to_stage"), row.getString("summary")))
+                .list();
+    }
+
+    // --- tasks ---------------------------------------------------------------------------------------
+
+    public void openTask(CaseTask task, Stage stage) {
+        jdbc.sql("""
+                insert into case_task (id, case_id, title, role, stage, due_on, opened_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(task.id(), task.caseId().value(), task.title(), task.role().name(),
+                        stage == null ? null : stage.name(), task.dueOn(), Timestamp.from(task.openedAt()))
+                .update();
+    }
+
+    /** Closes the open tasks that belonged to a stage the case has left. */
+    public void closeStageTasks(CaseId id, Stage stage, Instant at, String by) {
+        jdbc.sql("update case_task set closed_at = ?, closed_by = ? where case_id = ? and stage = ? and closed_at is null")
+                .params(Timestamp.from(at), by, id.value(), stage.name())
+                .update();
+    }
+
+    public void closeAllTasks(CaseId id, Instant at, String by) {
+        jdbc.sql("update case_task set closed_at = ?, closed_by = ? where case_id = ? and closed_at is null")
+                .params(Timestamp.from(at), by, id.value())
+                .update();
+    }
+
+    public boolean closeTask(CaseId id, UUID taskId, Instant at, String by) {
+        return jdbc.sql("update case_task set closed_at = ?, closed_by = ? where case_id = ? and id = ? and closed_at is null")
+                .params(Timestamp.from(at), by, id.value(), taskId)
+                .update() == 1;
+    }
+
+    public List<CaseTask> tasks(CaseId id) {
+        return jdbc.sql("select * from case_task where case_id = ? order by closed_at nulls first, due_on, opened_at")
+                .param(id.value()).query(JourneyStore::task).list();
+    }
+
+    // --- worklist ------------------------------------------------------------------------------------
+
+    /** A case in the worklist with its most urgent open task. */
+    public record WorklistRow(TherapyCase therapyCase, CaseTask nextTask) {
+    }
+
+    /**
+     * Open cases of which {@code organisation} is the treating centre, with each case's most urgent task;
+     * cases with an overdue task first, then by due date, then oldest stage change.
+     */
+    public List<WorklistRow> worklist(OrganisationId organisation, Stage stage, String product, String reference,
+            int limit, int offset) {
+        return jdbc.sql("""
+                select c.*, t.id as task_id, t.title as task_title, t.role as task_role, t.due_on as task_due_on,
+                       t.opened_at as task_opened_at
+                from therapy_case c
+                left join lateral (select * from case_task t where t.case_id = c.id and t.closed_at is null
+                                   order by t.due_on nulls last, t.opened_at limit 1) t on true
+                where c.treating_centre_id = :organisation
+                  and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
+                  and (cast(:stage as text) is null or c.stage = :stage)
+                  and (cast(:product as text) is null or c.product_code = :product)
+                  and (cast(:reference as text) is null or c.reference ilike :reference)
+                order by t.due_on nulls last, c.stage_changed_at, c.reference
+                limit :limit offset :offset""")
+                .param("organisation", organisation.value())
+                .param("stage", stage == null ? null : stage.name())
+                .param("product", product)
+                .param("reference", reference == null ? null : "%" + reference + "%")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((row, n) -> new WorklistRow(therapyCase(row, n), row.getObject("task_id") == null ? null
+                        : new CaseTask(row.getObject("task_id", UUID.class), new CaseId(row.getObject("id", UUID.class)),
+                                row.getString("task_title"), Role.valueOf(row.getString("task_role")),
+                                localDate(row, "task_due_on"), row.getTimestamp("task_opened_at").toInstant(), null, null)))
+                .list();
+    }
+
+    public long worklistSize(OrganisationId organisation, Stage stage, String product, String reference) {
+        return jdbc.sql("""
+                select count(*) from therapy_case c
+                where c.treating_centre_id = :organisation
+                  and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
+                  and (cast(:stage as text) is null or c.stage = :stage)
+                  and (cast(:product as text) is null or c.product_code = :product)
+                  and (cast(:reference as text) is null or c.reference ilike :reference)""")
+                .param("organisation", organisation.value())
+                .param("stage", stage == null ? null : stage.name())
+                .param("product", product)
+                .param("reference", reference == null ? null : "%" + reference + "%")
+                .query(Long.class).single();
+    }
+
+    /** Open cases per stage at a treating centre. */
+    public List<Object[]> countsByStage(OrganisationId organisation) {
+        return jdbc.sql("""
+                select stage, count(*) from therapy_case
+                where treating_centre_id = ? and stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
+                group by stage""")
+                .param(organisation.value())
+                .query((row, n) -> new Object[] {Stage.valueOf(row.getString(1)), row.getLong(2)})
+                .list();
+    }
+
+    /** Every case visible to an organisation as a party, newest first. */
+    public List<TherapyCase> casesOfParty(OrganisationId organisation, Stage stage, int limit, int offset) {
+        return jdbc.sql("""
+                select c.* from therapy_case c
+                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation)
+                  and (cast(:stage as text) is null or c.stage = :stage)
+                order by c.opened_at desc, c.reference
+                limit :limit offset :offset""")
+                .param("organisation", organisation.value())
+                .param("stage", stage == null ? null : stage.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(JourneyStore::therapyCase).list();
+    }
+
+    public long countCasesOfParty(OrganisationId organisation, Stage stage) {
+        return jdbc.sql("""
+                select count(*) from therapy_case c
+                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation)
+                  and (cast(:stage as text) is null or c.stage = :stage)""")
+                .param("organisation", organisation.value())
+                .param("stage", stage == null ? null : stage.name())
+                .query(Long.class).single();
+    }
+
+    // --- mapping -------------------------------------------------------------------------------------
+
+    static TherapyCase therapyCase(ResultSet row, int n) throws SQLException {
+        return new TherapyCase(
+                new CaseId(row.getObject("id", UUID.class)),
+                row.getString("reference"),
+                row.getObject("patient_id", UUID.class),
+                new OrganisationId(row.getObject("referring_organisation_id", UUID.class)),
+                new OrganisationId(row.getObject("treating_centre_id", UUID.class)),
+                row.getString("product_code"),
+                row.getString("indication"),
+                row.getString("jurisdiction"),
+                row.getString("label_version_id"),
+                Stage.valueOf(row.getString("stage")),
+                row.getInt("version"),
+                row.getTimestamp("opened_at").toInstant(),
+                row.getTimestamp("stage_changed_at").toInstant());
+    }
+
+    static CaseTask task(ResultSet row, int n) throws SQLException {
+        Timestamp closed = row.getTimestamp("closed_at");
+        return new CaseTask(row.getObject("id", UUID.class), new CaseId(row.getObject("case_id", UUID.class)),
+                row.getString("title"), Role.valueOf(row.getString("role")), localDate(row, "due_on"),
+                row.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toInstant(),
+                row.getString("closed_by"));
+    }
+
+    private static Stage stage(ResultSet row, String column) throws SQLException {
+        String value = row.getString(column);
+        return value == null ? null : Stage.valueOf(value);
+    }
+
+    private static LocalDate localDate(ResultSet row, String column) throws SQLException {
+        java.sql.Date date = row.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

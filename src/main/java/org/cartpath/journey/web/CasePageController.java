@@ -1,0 +1,128 @@
+package org.cartpath.journey.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cartpath.identity.Organisation;
+import org.cartpath.identity.OrganisationManagement;
+import org.cartpath.journey.CaseAction;
+import org.cartpath.journey.CaseId;
+import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CasePageContributor;
+import org.cartpath.journey.CasePanel;
+import org.cartpath.journey.CaseView;
+import org.cartpath.journey.Stage;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.FormErrors;
+import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.Page;
+import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The case page and the coordinator's worklist. */
+@Controller
+class CasePageController {
+
+    static final String CASE_VIEW = "journey/case";
+    static final String WORKLIST_VIEW = "journey/worklist";
+
+    private final CaseJourney journey;
+    private final OrganisationManagement organisations;
+    private final List<CasePageContributor> contributors;
+
+    CasePageController(CaseJourney journey, OrganisationManagement organisations, List<CasePageContributor> contributors) {
+        this.journey = journey;
+        this.organisations = organisations;
+        this.contributors = contributors;
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(Actor actor, @PathVariable String id, Model model) {
+        CaseView view = journey.get(actor, CaseId.of(id));
+        return render(actor, view, model, Map.of());
+    }
+
+    @PostMapping("/cases/{id}/withdrawal")
+    String withdraw(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "WITHDRAWN") String ending, Model model, RedirectAttributes redirect) {
+        CaseView view = journey.get(actor, CaseId.of(id));
+        try {
+            JourneyRules.requireMayEnd(actor, view);
+            Stage stage = RequestFields.choice(ending, Stage.class, "ending");
+            journey.end(actor, view.therapyCase().id(), stage, reason);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return render(actor, view, model, FormErrors.of(e));
+        }
+        redirect.addFlashAttribute("success", "The case has been closed.");
+        return "redirect:/cases/" + id;
+    }
+
+    private String render(Actor actor, CaseView view, Model model, Map<String, String> errors) {
+        Map<OrganisationId, String> names = organisations.directory().stream()
+                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
+        model.addAttribute("view", view);
+        model.addAttribute("case", view.visibleCase());
+        model.addAttribute("referringName", names.get(view.therapyCase().referringOrganisation()));
+        model.addAttribute("centreName", names.get(view.therapyCase().treatingCentre()));
+        model.addAttribute("timeline", journey.timeline(actor, view.therapyCase().id()));
+        model.addAttribute("tasks", journey.tasks(actor, view.therapyCase().id()));
+        model.addAttribute("actions", contributors.stream().flatMap(c -> c.actions(actor, view).stream()).toList());
+        model.addAttribute("panels", contributors.stream().flatMap(c -> c.panels(actor, view).stream())
+                .sorted(Comparator.comparingInt(CasePanel::order)).toList());
+        model.addAttribute("mayEnd", JourneyRules.mayEnd(actor, view));
+        model.addAttribute("errors", errors);
+        model.addAttribute("today", journey.today());
+        return CASE_VIEW;
+    }
+
+    @GetMapping("/worklist")
+    String worklist(Actor actor, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        Stage selected = RequestFields.choice(stage == null || stage.isBlank() ? null : stage, Stage.class, "stage");
+        Page<CaseJourney.WorklistItem> items = journey.worklist(actor, selected, product, q,
+                new Page.Request(Math.max(0, page), 50));
+        model.addAttribute("items", items);
+        model.addAttribute("counts", journey.countsByStage(actor));
+        model.addAttribute("selectedStage", selected);
+        model.addAttribute("product", product == null ? "" : product);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("today", journey.today());
+        return WORKLIST_VIEW;
+    }
+
+    /** Who may close a case early: the treating centre's coordinators and consultants. */
+    static final class JourneyRules {
+        private JourneyRules() {
+        }
+
+        static boolean mayEnd(Actor actor, CaseView view) {
+            return view.therapyCase().isOpen() && allowedToEnd(actor, view);
+        }
+
+        private static boolean allowedToEnd(Actor actor, CaseView view) {
+            return view.identityVisible() && actor.organisationId() != null
+                    && actor.organisationId().equals(view.therapyCase().treatingCentre())
+                    && actor.hasAnyRole(Role.COORDINATOR, Role.CONSULTANT);
+        }
+
+        /** The role check; whether the case can still end is the stage order's answer (409). */
+        static void requireMayEnd(Actor actor, CaseView view) {
+            if (!allowedToEnd(actor, view)) {
+                throw ProblemException.forbidden("Only the treating centre's coordinators and consultants close a case");
+            }
+        }
+    }
+}
