@@ -13,11 +13,17 @@ public final class LabelVersionDocuments {
         return valid("KYMRIAH-US-2099-01", "2099-01-01");
     }
 
+    /** A valid Kymriah US version with this id and effective date. */
     public static String valid(String id, String effectiveFrom) {
+        return valid("KYMRIAH", "US", id, effectiveFrom);
+    }
+
+    /** A valid version of any product and jurisdiction; the id must start with them. */
+    public static String valid(String product, String jurisdiction, String id, String effectiveFrom) {
         return """
                 id: %s
-                product: KYMRIAH
-                jurisdiction: US
+                product: %s
+                jurisdiction: %s
                 effectiveFrom: "%s"
                 document:
                   title: Test label
@@ -73,7 +79,7 @@ public final class LabelVersionDocuments {
                   releaseTestingDays: {value: null, note: "Not given"}
                   returnShippingDays: {value: null, note: "Not given"}
                   medianVeinToVeinDays: {value: 48, check: true, source: "DOMAIN.md §9"}
-                """.formatted(id, effectiveFrom);
+                """.formatted(id, product, jurisdiction, effectiveFrom);
     }
 
     /** The document as an item of a YAML list: the first line after {@code first}, the others after {@code rest}. */
