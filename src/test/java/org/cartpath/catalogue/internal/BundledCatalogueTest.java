@@ -87,6 +87,22 @@ class BundledCatalogueTest {
     }
 
     @Test
+    void startUpFailsOnTheFileAndFieldAtFault() {
+        assertThatThrownBy(() -> new BundledCatalogue("classpath:catalogue-test/broken/*.yaml"))
+                .isInstanceOf(InvalidCatalogueDocument.class)
+                .hasMessage("catalogue/abecma.yaml: labelVersions[0].indications[0].dose.bands[0].minCells.value: "
+                        + "must be greater than 0");
+    }
+
+    @Test
+    void startUpFailsWhenAProductHasNoFile() {
+        assertThatThrownBy(() -> new BundledCatalogue("classpath:catalogue-test/incomplete/*.yaml"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The catalogue at classpath:catalogue-test/incomplete/*.yaml has no file for "
+                        + "[KYMRIAH, YESCARTA, TECARTUS, BREYANZI, CARVYKTI, AUCATZYL]");
+    }
+
+    @Test
     void refusesAProductFileWhoseVersionBelongsToAnotherProduct() {
         String text = """
                 product: {code: ABECMA, name: Abecma, inn: x, manufacturer: y, targetAntigen: BCMA}
