@@ -57,6 +57,14 @@ class CatalogueApiIT {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        HttpResponse<String> openApi = Http.browser(port).get("/api/v1/openapi");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/catalogue/products/{code}", "/api/v1/catalogue/label-versions",
+                "/api/v1/calculators/cell-dose-range", "DoseRange");
+    }
+
+    @Test
     void readsALabelVersionById() {
         HttpResponse<String> response = Http.token(port, NOVARTIS_TOKEN).get("/api/v1/catalogue/label-versions/KYMRIAH-UK-2026-11");
         assertThat(response.statusCode()).isEqualTo(200);
