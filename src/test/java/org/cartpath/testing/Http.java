@@ -128,6 +128,19 @@ public final class Http {
         return send(builder);
     }
 
+    /** Sends a body of any content type (YAML, multipart…), with this session's CSRF token when it has no bearer token. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (bearer == null) {
+            fetchCsrfIfNeeded();
+            if (csrf != null) {
+                builder.header("X-CSRF-TOKEN", csrf);
+            }
+        }
+        return send(builder);
+    }
+
     /** Like a browser, takes the CSRF token from a page: the home page, or where it redirects to. */
     private void fetchCsrfIfNeeded() {
         if (csrf == null) {

@@ -26,6 +26,8 @@ public final class ProblemTypes {
             Map.entry("duplicate-organisation", "An organisation with that name already exists (409)."),
             Map.entry("duplicate-fin", "The ISBT 128 FIN belongs to another organisation (409)."),
             Map.entry("already-revoked", "The API token was already revoked (409)."),
+            Map.entry("duplicate-label-version",
+                    "A label version with that id, or taking effect that day for the product and jurisdiction, exists (409)."),
             Map.entry("constraint-violation", "The change conflicts with existing records (409)."),
             Map.entry("precondition-required", "An update must send If-Match with the record's ETag (428)."),
             Map.entry("idempotency-key-in-flight", "A request with this Idempotency-Key is still running (409)."),
@@ -40,6 +42,8 @@ public final class ProblemTypes {
             Map.entry("self-lockout", "Administrators cannot disable themselves or drop their own role (422)."),
             Map.entry("wrong-assessment-tool", "ICANS needs the score of the tool the patient's age calls for:"
                     + " CAPD under 12 or with developmental delay, ICE otherwise; 'tool' names it (422)."),
+            Map.entry("not-in-catalogue",
+                    "The catalogue holds no current label of that product, jurisdiction and indication (422)."),
             Map.entry("signature-refused", "An electronic signature was refused: wrong password or role (422)."),
             Map.entry("rate-limited", "Too many requests in a minute (429)."),
             Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
