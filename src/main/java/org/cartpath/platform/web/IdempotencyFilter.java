@@ -96,7 +96,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         boolean finished = false;
         try {
             boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(?, 7))")
-                    .param(actorId + "\u0000" + key).query(Boolean.class).single();
+                    .param(actorId + " " + key).query(Boolean.class).single();
             if (!locked) {
                 problem(request, response, 409, "idempotency-key-in-flight",
                         "A request with this Idempotency-Key is still being processed; retry shortly");
