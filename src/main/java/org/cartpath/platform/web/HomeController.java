@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.HomePanel;
+import org.cartpath.shared.HomePanelContributor;
 import org.cartpath.shared.NavigationContributor;
 import org.cartpath.shared.NavigationItem;
 import org.cartpath.shared.Role;
@@ -22,8 +24,8 @@ class HomeController {
 
     static final String VIEW = "platform/home";
 
-    /** A panel of the home page for one role. */
-    record Panel(Role role, String title, String emptyState) {
+    /** A panel of the home page for one role: a module's content, or the role's empty state. */
+    record Panel(Role role, String title, String emptyState, HomePanel content) {
     }
 
     private static final Map<Role, Panel> PANELS = Map.ofEntries(
@@ -57,15 +59,25 @@ class HomeController {
                     "Manage organisations, users and API tokens, and look through the audit trail."));
 
     private static Map.Entry<Role, Panel> panel(Role role, String title, String emptyState) {
-        return Map.entry(role, new Panel(role, title, emptyState));
+        return Map.entry(role, new Panel(role, title, emptyState, null));
+    }
+
+    private final List<HomePanelContributor> contributors;
+
+    HomeController(List<HomePanelContributor> contributors) {
+        this.contributors = contributors;
     }
 
     @GetMapping("/")
     String home(Actor actor, Model model) {
+        Map<Role, HomePanel> contributed = new java.util.EnumMap<>(Role.class);
+        contributors.forEach(c -> c.homePanels(actor).forEach(p -> contributed.putIfAbsent(p.role(), p)));
         List<Panel> panels = new ArrayList<>();
         for (Role role : Role.values()) {
             if (actor.hasRole(role)) {
-                panels.add(PANELS.get(role));
+                Panel empty = PANELS.get(role);
+                HomePanel content = contributed.get(role);
+                panels.add(content == null ? empty : new Panel(role, content.title(), empty.emptyState(), content));
             }
         }
         model.addAttribute("actor", actor);
