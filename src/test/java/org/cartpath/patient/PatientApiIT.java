@@ -227,6 +227,17 @@ class PatientApiIT {
         assertThat(Http.json(refused).get("type").asText()).isEqualTo("/problems/duplicate-patient");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesThePatientApiAndItsProblems() {
+        JsonNode openapi = Http.json(Http.browser(port).get("/api/v1/openapi"));
+        assertThat(openapi.get("paths").has("/api/v1/patients")).isTrue();
+        assertThat(openapi.get("paths").has("/api/v1/patients/{id}/measurements")).isTrue();
+        assertThat(openapi.get("paths").has("/api/v1/patients/{id}/entries/{entryId}/void")).isTrue();
+        assertThat(openapi.get("info").get("description").asText()).contains("/problems/invalid-nhs-number",
+                "/problems/duplicate-patient", "/problems/already-voided");
+        assertThat(Http.browser(port).get("/problems/invalid-nhs-number").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> register(Map<String, ?> body) {
         return asReferrer.postJson("/api/v1/patients", body);
     }
