@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -61,9 +60,5 @@ final class History {
 
     static Dated<BigDecimal> latestHeight(Collection<Entry<Measurement>> measurements, LocalDate asOf) {
         return latestValue(measurements, asOf, Measurement::heightCm);
-    }
-
-    static <T> Optional<T> first(List<T> list) {
-        return list.stream().findFirst();
     }
 }

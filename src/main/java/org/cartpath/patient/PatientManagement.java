@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ public class PatientManagement {
         PatientRoles.requireEditor(actor);
         PatientDetails checked = check(details);
         String digest = json.digest(Map.of("register", checked));
-        Optional<PatientRecord> replay = replay(actor, idempotencyKey, digest).map(r -> assemble(find(r.patientId())));
+        Optional<PatientRecord> replay = requestKeys.replay(actor, idempotencyKey, digest).map(r -> assemble(find(r.patientId())));
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -102,7 +101,7 @@ public class PatientManagement {
             throw duplicate(actor, id);
         });
         PatientId id = insert(actor, checked, "Registered by " + actor.organisationName());
-        remember(actor, idempotencyKey, digest, id, null);
+        requestKeys.remember(actor, idempotencyKey, digest, id, null, now());
         return assemble(find(id));
     }
 
@@ -147,7 +146,7 @@ public class PatientManagement {
             throw ProblemException.conflict("duplicate-patient", DUPLICATE_MESSAGE);
         }
         patients.grant(id, actor.organisationId(), accessReason, actor, now);
-        audit.record(actor, "PATIENT_REGISTERED", ENTITY, id.toString(), null, auditView(first), null);
+        audit.record(actor, "PATIENT_REGISTERED", ENTITY, id.toString(), null, DemographicsAudit.view(first), null);
         return id;
     }
 
@@ -249,7 +248,7 @@ public class PatientManagement {
                 : checked.localHospitalNumber().equalsIgnoreCase(Objects.toString(current.localHospitalNumber(), ""))
                         ? current.localNumberIssuer() : actor.organisationId();
         Demographics next = demographics(current.version() + 1, checked, issuer, actor, now(), text(reason));
-        if (changedFields(current, next).isEmpty()) {
+        if (DemographicsAudit.changedFields(current, next).isEmpty()) {
             return assemble(before);
         }
         if (next.nhsNumber() != null && !next.nhsNumber().equals(current.nhsNumber())
@@ -264,9 +263,9 @@ public class PatientManagement {
             throw ProblemException.conflict("duplicate-patient",
                     "A patient with this NHS number or local hospital number is already registered");
         }
-        Map<String, Object> after = auditView(next);
-        after.put("changed", changedFields(current, next));
-        audit.record(actor, "DEMOGRAPHICS_CHANGED", ENTITY, id.toString(), auditView(current), after, next.reason());
+        Map<String, Object> after = DemographicsAudit.view(next);
+        after.put("changed", DemographicsAudit.changedFields(current, next));
+        audit.record(actor, "DEMOGRAPHICS_CHANGED", ENTITY, id.toString(), DemographicsAudit.view(current), after, next.reason());
         return assemble(patients.find(id).orElseThrow());
     }
 
@@ -287,7 +286,7 @@ public class PatientManagement {
             throw ProblemException.invalid(problems);
         }
         String digest = json.digest(Map.of("patient", id.toString(), "kind", details.kind().name(), "details", details));
-        Optional<RequestKeys.Remembered> replay = replay(actor, idempotencyKey, digest);
+        Optional<RequestKeys.Remembered> replay = requestKeys.replay(actor, idempotencyKey, digest);
         if (replay.isPresent()) {
             return entry(new EntryLocation(replay.get().entryId(), id, details.kind(), actor.organisationId()));
         }
@@ -296,7 +295,7 @@ public class PatientManagement {
         after.put("entryId", entryId.toString());
         after.put("details", details);
         audit.record(actor, details.kind().recordedAction(), ENTITY, id.toString(), null, after, null);
-        remember(actor, idempotencyKey, digest, id, entryId);
+        requestKeys.remember(actor, idempotencyKey, digest, id, entryId, now());
         return entry(new EntryLocation(entryId, id, details.kind(), actor.organisationId()));
     }
 
@@ -395,27 +394,6 @@ public class PatientManagement {
         return normalised;
     }
 
-    private Optional<RequestKeys.Remembered> replay(Actor actor, String key, String digest) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 200 characters");
-        }
-        Optional<RequestKeys.Remembered> remembered = requestKeys.lockAndFind(actor, key);
-        if (remembered.isPresent() && !remembered.get().requestDigest().equals(digest)) {
-            throw ProblemException.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was already used for a different request");
-        }
-        return remembered;
-    }
-
-    private void remember(Actor actor, String key, String digest, PatientId patient, UUID entryId) {
-        if (key != null) {
-            requestKeys.remember(actor, key, digest, patient, entryId, now());
-        }
-    }
-
     private static Demographics demographics(int version, PatientDetails d, OrganisationId issuer, Actor actor,
             Instant at, String reason) {
         OrganisationId localIssuer = d.localHospitalNumber() == null ? null
@@ -423,16 +401,6 @@ public class PatientManagement {
         return new Demographics(version, d.nhsNumber() == null ? null : NhsNumber.parse(d.nhsNumber()),
                 d.localHospitalNumber(), localIssuer, null, d.givenName(), d.familyName(), d.dateOfBirth(), d.sex(),
                 d.address(), at, actor.displayName(), actor.organisationName(), reason);
-    }
-
-    /** What the audit trail keeps of demographics: which identifiers are present and the version, never the values. */
-    private static Map<String, Object> auditView(Demographics d) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("version", d.version());
-        view.put("hasNhsNumber", d.nhsNumber() != null);
-        view.put("hasLocalHospitalNumber", d.localHospitalNumber() != null);
-        view.put("localNumberIssuer", d.localNumberIssuer() == null ? null : d.localNumberIssuer().toString());
-        return view;
     }
 
     private static String requireReason(String field, String reason) {
@@ -457,24 +425,5 @@ public class PatientManagement {
     /** Today's date where the clinic is (Europe/London unless configured otherwise). */
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
-    }
-
-    /** The names of the fields a change touched, for the audit trail (the values stay in the version history). */
-    private static List<String> changedFields(Demographics a, Demographics b) {
-        List<String> changed = new ArrayList<>();
-        addIfChanged(changed, "nhsNumber", a.nhsNumber(), b.nhsNumber());
-        addIfChanged(changed, "localHospitalNumber", a.localHospitalNumber(), b.localHospitalNumber());
-        addIfChanged(changed, "givenName", a.givenName(), b.givenName());
-        addIfChanged(changed, "familyName", a.familyName(), b.familyName());
-        addIfChanged(changed, "dateOfBirth", a.dateOfBirth(), b.dateOfBirth());
-        addIfChanged(changed, "sex", a.sex(), b.sex());
-        addIfChanged(changed, "address", a.address(), b.address());
-        return changed;
-    }
-
-    private static void addIfChanged(List<String> changed, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field);
-        }
     }
 }

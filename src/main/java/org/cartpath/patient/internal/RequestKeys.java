@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.patient.PatientId;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,8 +31,26 @@ public class RequestKeys {
         this.jdbc = jdbc;
     }
 
-    /** Waits for any other request with the same key to finish, then returns what it created, if anything. */
-    public Optional<Remembered> lockAndFind(Actor actor, String key) {
+    /**
+     * What an earlier request with this key created, when the key was sent. Waits for a concurrent request
+     * with the same key to finish first. The same key with a different request is 422.
+     */
+    public Optional<Remembered> replay(Actor actor, String key, String requestDigest) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        Optional<Remembered> remembered = lockAndFind(actor, key);
+        if (remembered.isPresent() && !remembered.get().requestDigest().equals(requestDigest)) {
+            throw ProblemException.unprocessable("idempotency-key-reused",
+                    "This Idempotency-Key was already used for a different request");
+        }
+        return remembered;
+    }
+
+    private Optional<Remembered> lockAndFind(Actor actor, String key) {
         jdbc.sql("select 1 from pg_advisory_xact_lock(?, hashtext(?))").params(LOCK_CLASS, actor.id() + "\n" + key)
                 .query(Integer.class).single();
         return jdbc.sql("select * from patient_request_key where actor_id = ? and idempotency_key = ?")
@@ -41,7 +60,11 @@ public class RequestKeys {
                 .optional();
     }
 
+    /** Keeps what a request with a key created, when a key was sent. */
     public void remember(Actor actor, String key, String requestDigest, PatientId patient, UUID entryId, Instant at) {
+        if (key == null) {
+            return;
+        }
         jdbc.sql("""
                 insert into patient_request_key (actor_id, idempotency_key, request_digest, patient_id, entry_id, created_at)
                 values (?, ?, ?, ?, ?, ?)""")

@@ -125,6 +125,7 @@ class PatientEntryPageController {
         model.addAttribute("patientId", patient);
         model.addAttribute("entry", entry);
         model.addAttribute("entryText", EntryRow.describe(entry));
+        model.addAttribute("voidable", entry.active() && entry.recorded().organisationId().equals(actor.organisationId()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return VOID;

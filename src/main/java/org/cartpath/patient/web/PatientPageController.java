@@ -61,10 +61,16 @@ class PatientPageController {
         Map<String, String> errors = PageForms.errors();
         Page<PatientSummary> found = null;
         String query = q == null ? "" : q.strip();
+        PatientRoles.requireIdentityVisible(actor, null);
+        PatientRoles.requireReader(actor);
         try {
-            Page.Request request = new Page.Request(Math.max(0, page), PAGE_SIZE);
-            boolean looksLikeNhsNumber = query.matches("[0-9 \\-]+");
-            found = patients.search(actor, looksLikeNhsNumber ? query : null, looksLikeNhsNumber ? null : query, request);
+            // only what was asked for: listing patients nobody searched for would fill the access log for nothing
+            if (!query.isEmpty()) {
+                Page.Request request = new Page.Request(Math.max(0, page), PAGE_SIZE);
+                boolean looksLikeNhsNumber = query.matches("[0-9 \\-]+");
+                found = patients.search(actor, looksLikeNhsNumber ? query : null, looksLikeNhsNumber ? null : query,
+                        request);
+            }
         } catch (ProblemException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
