@@ -114,7 +114,7 @@ public record ClinicalSnapshot(
     private static Set<TherapyLine.Tag> exposures(List<TherapyLine> lines) {
         Set<TherapyLine.Tag> tags = EnumSet.noneOf(TherapyLine.Tag.class);
         lines.forEach(line -> tags.addAll(line.tags()));
-        return Set.copyOf(tags);
+        return TherapyLine.sorted(tags);
     }
 
     private static AntigenStatus antigen(PatientRecord record, AntigenStatus.Antigen antigen, LocalDate asOf) {

@@ -54,7 +54,8 @@ public class PatientManagement {
     }
 
     static final String ENTITY = "Patient";
-    static final String DUPLICATE_MESSAGE = "A patient with this NHS number is already registered; refer them to link the record";
+    static final String DUPLICATE_MESSAGE =
+            "A patient with this NHS number is already registered; refer them to link the record";
 
     private final PatientStore patients;
     private final EntryStore entries;
@@ -93,12 +94,12 @@ public class PatientManagement {
         PatientRoles.requireEditor(actor);
         PatientDetails checked = check(details);
         String digest = json.digest(Map.of("register", checked));
-        Optional<PatientRecord> replay = requestKeys.replay(actor, idempotencyKey, digest).map(r -> assemble(find(r.patientId())));
+        Optional<RequestKeys.Remembered> replay = requestKeys.replay(actor, idempotencyKey, digest);
         if (replay.isPresent()) {
-            return replay.get();
+            return assemble(find(replay.get().patientId()));
         }
-        existing(actor, checked).ifPresent(id -> {
-            throw duplicate(actor, id);
+        existing(actor, checked).ifPresent(match -> {
+            throw duplicate(actor, match);
         });
         PatientId id = insert(actor, checked, "Registered by " + actor.organisationName());
         requestKeys.remember(actor, idempotencyKey, digest, id, null, now());
@@ -117,16 +118,17 @@ public class PatientManagement {
         PatientRoles.requireEditor(actor);
         PatientDetails checked = check(details);
         String why = requireReason("reason", reason);
-        Optional<PatientId> existing = existing(actor, checked);
+        Optional<Match> existing = existing(actor, checked);
         if (existing.isEmpty()) {
             return new Registration(assemble(find(insert(actor, checked, why))), true);
         }
-        StoredPatient patient = patients.findForUpdate(existing.get()).orElseThrow();
+        StoredPatient patient = patients.findForUpdate(existing.get().id()).orElseThrow();
         if (!patient.demographics().dateOfBirth().equals(checked.dateOfBirth())) {
             audit.recordIndependently(actor, "PATIENT_LINK_REFUSED", ENTITY, patient.id().toString(),
                     Map.of("why", "date of birth differs"), why);
-            throw ProblemException.conflict("patient-details-mismatch", "A patient with this NHS number is registered "
-                    + "with a different date of birth. Check the NHS number and the date of birth.");
+            throw ProblemException.conflict("patient-details-mismatch", "A patient with this "
+                    + (existing.get().byNhsNumber() ? "NHS number" : "local hospital number")
+                    + " is registered with a different date of birth. Check the number and the date of birth.");
         }
         if (patients.grant(patient.id(), actor.organisationId(), why, actor, now())) {
             audit.record(actor, "PATIENT_LINKED", ENTITY, patient.id().toString(), null,
@@ -143,6 +145,7 @@ public class PatientManagement {
         try {
             patients.insert(id, first, actor);
         } catch (DuplicateKeyException e) {
+            // registered by someone else since this request looked
             throw ProblemException.conflict("duplicate-patient", DUPLICATE_MESSAGE);
         }
         patients.grant(id, actor.organisationId(), accessReason, actor, now);
@@ -150,23 +153,26 @@ public class PatientManagement {
         return id;
     }
 
-    private Optional<PatientId> existing(Actor actor, PatientDetails details) {
-        if (details.nhsNumber() != null) {
-            return patients.idByNhsNumber(NhsNumber.parse(details.nhsNumber()));
-        }
-        return patients.idByLocalNumber(actor.organisationId(), details.localHospitalNumber());
+    /** A registered patient with one of the identifiers given, and which one matched. */
+    private record Match(PatientId id, boolean byNhsNumber) {
     }
 
-    private ProblemException duplicate(Actor actor, PatientId existing) {
-        boolean visible = DataVisibility.ofClinicalRecord(actor, patients.parties(existing)) == DataVisibility.Level.FULL;
-        String detail = existingByNhs(existing) ? DUPLICATE_MESSAGE
+    private Optional<Match> existing(Actor actor, PatientDetails details) {
+        Optional<Match> byNhs = details.nhsNumber() == null ? Optional.empty()
+                : patients.idByNhsNumber(NhsNumber.parse(details.nhsNumber())).map(id -> new Match(id, true));
+        if (byNhs.isPresent() || details.localHospitalNumber() == null) {
+            return byNhs;
+        }
+        return patients.idByLocalNumber(actor.organisationId(), details.localHospitalNumber())
+                .map(id -> new Match(id, false));
+    }
+
+    private ProblemException duplicate(Actor actor, Match existing) {
+        boolean visible = seesFully(actor, existing.id());
+        String detail = existing.byNhsNumber() ? DUPLICATE_MESSAGE
                 : "A patient with this local hospital number is already registered at your organisation";
         return new ProblemException("duplicate-patient", 409, "Patient already registered", detail, List.of(),
-                visible ? Map.of("patientId", existing.toString()) : Map.of());
-    }
-
-    private boolean existingByNhs(PatientId id) {
-        return patients.find(id).map(p -> p.demographics().nhsNumber() != null).orElse(false);
+                visible ? Map.of("patientId", existing.id().toString()) : Map.of());
     }
 
     // --- reading ---------------------------------------------------------------------------------------
@@ -253,7 +259,7 @@ public class PatientManagement {
         }
         if (next.nhsNumber() != null && !next.nhsNumber().equals(current.nhsNumber())
                 && patients.idByNhsNumber(next.nhsNumber()).isPresent()) {
-            throw duplicate(actor, patients.idByNhsNumber(next.nhsNumber()).get());
+            throw duplicate(actor, new Match(patients.idByNhsNumber(next.nhsNumber()).get(), true));
         }
         try {
             if (!patients.update(id, next, actor)) {
@@ -265,7 +271,8 @@ public class PatientManagement {
         }
         Map<String, Object> after = DemographicsAudit.view(next);
         after.put("changed", DemographicsAudit.changedFields(current, next));
-        audit.record(actor, "DEMOGRAPHICS_CHANGED", ENTITY, id.toString(), DemographicsAudit.view(current), after, next.reason());
+        audit.record(actor, "DEMOGRAPHICS_CHANGED", ENTITY, id.toString(), DemographicsAudit.view(current), after,
+                next.reason());
         return assemble(patients.find(id).orElseThrow());
     }
 

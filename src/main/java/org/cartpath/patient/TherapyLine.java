@@ -1,6 +1,9 @@
 package org.cartpath.patient;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -20,7 +23,16 @@ public record TherapyLine(
         Set<Tag> tags) implements ClinicalDetails {
 
     public TherapyLine {
-        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        tags = sorted(tags);
+    }
+
+    /** Tags in their declared order, so that the same line always serialises (and digests) the same way. */
+    static Set<Tag> sorted(Collection<Tag> tags) {
+        EnumSet<Tag> sorted = EnumSet.noneOf(Tag.class);
+        if (tags != null) {
+            sorted.addAll(tags);
+        }
+        return Collections.unmodifiableSet(sorted);
     }
 
     /** Best response, across the response criteria of B-ALL, Lugano 2014 and IMWG (DOMAIN.md section 7). */

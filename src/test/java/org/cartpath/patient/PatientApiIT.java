@@ -163,6 +163,10 @@ class PatientApiIT {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Http.json(again).get("detail").asText())
                 .isEqualTo("A patient with this local hospital number is already registered at your organisation");
+        body.put("nhsNumber", PatientTestData.nhsNumber());
+        HttpResponse<String> sameLocalNumber = register(body);
+        assertThat(sameLocalNumber.statusCode()).isEqualTo(409);
+        assertThat(Http.json(sameLocalNumber).get("detail").asText()).contains("local hospital number");
     }
 
     @Test

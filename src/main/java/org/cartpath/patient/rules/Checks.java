@@ -57,7 +57,7 @@ final class Checks {
         }
     }
 
-    /** A decimal in {@code [min, max]}, or {@code (min, max]} when {@code minExclusive}, with at most {@code places} decimals. */
+    /** A decimal in [min, max], or (min, max] when {@code minExclusive}, with at most {@code places} decimals. */
     void decimal(String field, BigDecimal value, BigDecimal min, boolean minExclusive, BigDecimal max, int places,
             String rangeMessage) {
         if (value == null) {
@@ -67,7 +67,7 @@ final class Checks {
         if (belowMin || value.compareTo(max) > 0) {
             add(field, rangeMessage);
         } else if (Math.max(0, value.stripTrailingZeros().scale()) > places) {
-            add(field, places == 1 ? "must have at most 1 decimal place" : "must have at most " + places + " decimal places");
+            add(field, "must have at most " + places + (places == 1 ? " decimal place" : " decimal places"));
         }
     }
 }

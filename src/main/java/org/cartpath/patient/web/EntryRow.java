@@ -26,7 +26,8 @@ record EntryRow(UUID id, LocalDate date, String text, String recordedBy, Instant
     static EntryRow of(Entry<?> entry, Actor viewer, boolean mayVoid) {
         return new EntryRow(entry.id(), entry.details().effectiveOn(), describe(entry),
                 entry.recorded().byName() + ", " + entry.recorded().organisationName(), entry.recorded().at(),
-                entry.voided(), mayVoid && entry.active() && entry.recorded().organisationId().equals(viewer.organisationId()));
+                entry.voided(),
+                mayVoid && entry.active() && entry.recorded().organisationId().equals(viewer.organisationId()));
     }
 
     static String describe(Entry<?> entry) {

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Patients over REST: register, find, read and correct demographics. The clinical history is in PatientEntryApiController. */
+/** Patients over REST: register, find, read and correct demographics (the history: PatientEntryApiController). */
 @RestController
 @RequestMapping("/api/v1/patients")
 @Tag(name = "Patients", description = "Patients and their demographics, within the caller's organisation's scope. "
