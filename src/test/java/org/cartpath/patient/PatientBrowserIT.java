@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import java.time.LocalDate;
 import org.cartpath.testing.Browser;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class PatientBrowserIT {
             assertThat(page.getByTestId("latest")).containsText("Not recorded");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record weight and height")).click();
-            java.time.LocalDate day = java.time.LocalDate.now().minusDays(1);
+            LocalDate day = LocalDate.now().minusDays(1);
             page.getByLabel("Day").fill(String.valueOf(day.getDayOfMonth()));
             page.getByLabel("Month").fill(String.valueOf(day.getMonthValue()));
             page.getByLabel("Year").fill(String.valueOf(day.getYear()));
@@ -68,6 +70,8 @@ class PatientBrowserIT {
             assertThat(page.getByTestId("latest")).containsText("31.5 kg");
             assertThat(page.getByTestId("history-measurements")).containsText("Weight 31.5 kg");
             assertThat(tab.consoleErrors()).as("no script or CSP errors").isEmpty();
+            // let the routed font requests finish, so that closing the context cannot race their handler
+            page.waitForLoadState(LoadState.NETWORKIDLE);
         }
     }
 }
