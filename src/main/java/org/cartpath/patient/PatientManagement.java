@@ -167,11 +167,15 @@ public class PatientManagement {
                 .map(id -> new Match(id, false));
     }
 
+    /** 409 naming the identifier the caller gave; the patient's id only for an actor who may see them. */
     private ProblemException duplicate(Actor actor, Match existing) {
         boolean visible = seesFully(actor, existing.id());
+        FieldProblem problem = existing.byNhsNumber()
+                ? new FieldProblem(NhsNumber.FIELD, "is already registered for a patient; refer them to link the record")
+                : new FieldProblem("localHospitalNumber", "is already registered for a patient at your organisation");
         String detail = existing.byNhsNumber() ? DUPLICATE_MESSAGE
                 : "A patient with this local hospital number is already registered at your organisation";
-        return new ProblemException("duplicate-patient", 409, "Patient already registered", detail, List.of(),
+        return new ProblemException("duplicate-patient", 409, "Patient already registered", detail, List.of(problem),
                 visible ? Map.of("patientId", existing.id().toString()) : Map.of());
     }
 

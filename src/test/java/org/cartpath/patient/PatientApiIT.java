@@ -92,6 +92,7 @@ class PatientApiIT {
         assertInvalid(register(with(nhs, "dateOfBirth", LocalDate.now().plusDays(2).toString())), "invalid-request",
                 "dateOfBirth");
         assertInvalid(register(with(nhs, "sex", "ALIEN")), "invalid-request", "sex");
+        assertInvalid(register(with(nhs, "sex", "female")), "invalid-request", "sex");
         assertInvalid(register(with(nhs, "localHospitalNumber", "MRN#1")), "invalid-request", "localHospitalNumber");
         assertInvalid(register(with(nhs, "dateOfBirth", "2015-02-30")), "unreadable-body", "dateOfBirth");
         assertInvalid(register(with(nhs, "dateOfBirth", 20150302)), "unreadable-body", "dateOfBirth");
@@ -115,6 +116,7 @@ class PatientApiIT {
         assertThat(problem.get("type").asText()).isEqualTo("/problems/duplicate-patient");
         assertThat(problem.get("detail").asText())
                 .isEqualTo("A patient with this NHS number is already registered; refer them to link the record");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("nhsNumber");
         // the referrer's own hospital registered them, so it may be told which patient it is
         assertThat(problem.has("patientId")).isTrue();
         assertThat(jdbc.sql("select count(*) from patient where nhs_number = ?").param(nhs).query(Long.class).single())

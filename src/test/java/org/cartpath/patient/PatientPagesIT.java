@@ -85,7 +85,8 @@ class PatientPagesIT {
         asReferrer.postForm("/patients", form(nhs));
         HttpResponse<String> again = asReferrer.postForm("/patients", form(nhs));
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).contains("A patient with this NHS number is already registered; refer them to link the record");
+        assertThat(again.body()).contains(
+                "NHS number is already registered for a patient; refer them to link the record", "href=\"#nhsNumber\"");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.cartpath.patient.web;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cartpath.shared.ProblemException;
@@ -20,7 +19,7 @@ final class Choices {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(field, "'" + value + "' is not one of " + allowed(type));
         }

@@ -42,7 +42,7 @@ final class PageForms {
     /** Adds a refusal's field errors, keeping any error a field already has (e.g. a date that is not a date). */
     static void addErrors(Map<String, String> errors, ProblemException e) {
         if (e.fieldProblems().isEmpty()) {
-            errors.putIfAbsent(e.status() == 409 ? "nhsNumber" : "form", e.detail());
+            errors.putIfAbsent("form", e.detail());
             return;
         }
         e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), label(p.field()) + " " + p.message()));
