@@ -11,6 +11,8 @@ public final class ProblemTypes {
 
     private static final Map<String, String> KNOWN = new TreeMap<>(Map.ofEntries(
             Map.entry("invalid-request", "A field is missing or invalid; 'errors' names each field and why (400)."),
+            Map.entry("invalid-nhs-number",
+                    "The NHS number is malformed, fails its Modulus 11 check or is ten identical digits (400)."),
             Map.entry("unreadable-body", "The request body is not valid JSON or a value has the wrong type (400)."),
             Map.entry("unauthenticated", "No valid session or API token (401)."),
             Map.entry("invalid-token", "The bearer token is unknown, malformed or revoked (401)."),
@@ -28,6 +30,11 @@ public final class ProblemTypes {
             Map.entry("already-revoked", "The API token was already revoked (409)."),
             Map.entry("duplicate-label-version",
                     "A label version with that id, or taking effect that day for the product and jurisdiction, exists (409)."),
+            Map.entry("duplicate-patient", "A patient with this NHS number or local hospital number is already "
+                    + "registered; the answer says nothing about them. Refer the patient to link the record (409)."),
+            Map.entry("patient-details-mismatch",
+                    "Linking a referral needs the registered patient's date of birth to match (409)."),
+            Map.entry("already-voided", "The entry of the patient's history was already voided (409)."),
             Map.entry("constraint-violation", "The change conflicts with existing records (409)."),
             Map.entry("precondition-required", "An update must send If-Match with the record's ETag (428)."),
             Map.entry("idempotency-key-in-flight", "A request with this Idempotency-Key is still running (409)."),
@@ -38,6 +45,8 @@ public final class ProblemTypes {
             Map.entry("unsupported-media-type", "The request's content type is not accepted (415)."),
             Map.entry("role-not-allowed", "A role cannot be held in this kind of organisation (422)."),
             Map.entry("organisation-inactive", "The organisation is deactivated (422)."),
+            Map.entry("identity-not-shared",
+                    "Manufacturers and couriers are never given access to a patient's record (422)."),
             Map.entry("operator-required", "The operating organisation cannot be deactivated (422)."),
             Map.entry("self-lockout", "Administrators cannot disable themselves or drop their own role (422)."),
             Map.entry("wrong-assessment-tool", "ICANS needs the score of the tool the patient's age calls for:"

@@ -1,0 +1,23 @@
+package org.cartpath.patient;
+
+import java.time.LocalDate;
+
+/**
+ * Central nervous system involvement, in the CNS1/2/3 classification used for ALL: CNS1 no blasts in the
+ * cerebrospinal fluid, CNS2 fewer than 5 white cells per µL with blasts, CNS3 5 or more with blasts, or
+ * clinical signs of CNS disease.
+ */
+public record CnsStatus(Category status, LocalDate assessedOn) implements ClinicalDetails {
+
+    public enum Category { CNS1, CNS2, CNS3 }
+
+    @Override
+    public EntryKind kind() {
+        return EntryKind.CNS_STATUS;
+    }
+
+    @Override
+    public LocalDate effectiveOn() {
+        return assessedOn;
+    }
+}
