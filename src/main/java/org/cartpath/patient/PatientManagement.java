@@ -19,11 +19,9 @@ import org.cartpath.patient.internal.EntryStore.EntryLocation;
 import org.cartpath.patient.internal.PatientRoles;
 import org.cartpath.patient.internal.PatientStore;
 import org.cartpath.patient.internal.PatientStore.StoredPatient;
-import org.cartpath.patient.internal.RequestKeys;
 import org.cartpath.patient.rules.ClinicalEntryRules;
 import org.cartpath.patient.rules.PatientDetailsRules;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.CanonicalJson;
 import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
@@ -34,7 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Patients: registration (one patient per NHS number), demographics with their history, the dated
@@ -59,22 +56,18 @@ public class PatientManagement {
 
     private final PatientStore patients;
     private final EntryStore entries;
-    private final RequestKeys requestKeys;
     private final AuditTrail audit;
     private final OrganisationManagement organisations;
-    private final CanonicalJson json;
     private final Clock clock;
     private final ZoneId zone;
 
-    PatientManagement(PatientStore patients, EntryStore entries, RequestKeys requestKeys, AuditTrail audit,
-            OrganisationManagement organisations, JsonMapper mapper, Clock clock,
+    PatientManagement(PatientStore patients, EntryStore entries, AuditTrail audit,
+            OrganisationManagement organisations, Clock clock,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.patients = patients;
         this.entries = entries;
-        this.requestKeys = requestKeys;
         this.audit = audit;
         this.organisations = organisations;
-        this.json = new CanonicalJson(mapper);
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -85,24 +78,16 @@ public class PatientManagement {
      * Registers a new patient for the actor's organisation. An NHS number (or local number) already
      * registered is a 409 {@code duplicate-patient} that says nothing about that patient, unless the actor
      * may already see them; the referral flow uses {@link #findOrRegister} instead.
-     *
-     * @param idempotencyKey optional; a replay with the same key and details answers with the same patient
      */
     @Transactional
-    public PatientRecord register(Actor actor, PatientDetails details, String idempotencyKey) {
+    public PatientRecord register(Actor actor, PatientDetails details) {
         PatientRoles.requireIdentityVisible(actor, null);
         PatientRoles.requireEditor(actor);
         PatientDetails checked = check(details);
-        String digest = json.digest(Map.of("register", checked));
-        Optional<RequestKeys.Remembered> replay = requestKeys.replay(actor, idempotencyKey, digest);
-        if (replay.isPresent()) {
-            return assemble(find(replay.get().patientId()));
-        }
         existing(actor, checked).ifPresent(match -> {
             throw duplicate(actor, match);
         });
         PatientId id = insert(actor, checked, "Registered by " + actor.organisationName());
-        requestKeys.remember(actor, idempotencyKey, digest, id, null, now());
         return assemble(find(id));
     }
 
@@ -283,11 +268,9 @@ public class PatientManagement {
     /**
      * Adds an entry to a patient's clinical history, checked against its rules (ranges, dates not in the
      * future nor before birth, the performance scale for the patient's age).
-     *
-     * @param idempotencyKey optional; a replay with the same key and details answers with the same entry
      */
     @Transactional
-    public <T extends ClinicalDetails> Entry<T> record(Actor actor, PatientId id, T details, String idempotencyKey) {
+    public <T extends ClinicalDetails> Entry<T> record(Actor actor, PatientId id, T details) {
         Objects.requireNonNull(details, "details");
         PatientRoles.requireIdentityVisible(actor, id);
         PatientRoles.requireRecorder(actor, details.kind());
@@ -296,17 +279,11 @@ public class PatientManagement {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        String digest = json.digest(Map.of("patient", id.toString(), "kind", details.kind().name(), "details", details));
-        Optional<RequestKeys.Remembered> replay = requestKeys.replay(actor, idempotencyKey, digest);
-        if (replay.isPresent()) {
-            return entry(new EntryLocation(replay.get().entryId(), id, details.kind(), actor.organisationId()));
-        }
         UUID entryId = entries.insert(id, details, actor, now());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("entryId", entryId.toString());
         after.put("details", details);
         audit.record(actor, details.kind().recordedAction(), ENTITY, id.toString(), null, after, null);
-        requestKeys.remember(actor, idempotencyKey, digest, id, entryId, now());
         return entry(new EntryLocation(entryId, id, details.kind(), actor.organisationId()));
     }
 

@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ public final class Browser {
     public record Tab(Page page, BrowserContext context, List<String> consoleErrors) implements AutoCloseable {
         @Override
         public void close() {
+            try {
+                context.unrouteAll(); // no font request may be answered while the context closes
+            } catch (PlaywrightException alreadyClosing) {
+                // nothing left to unroute
+            }
             context.close();
         }
     }
@@ -55,7 +61,13 @@ public final class Browser {
         // network cannot reach: answer those requests with an empty font so the page falls back to Arial
         // without a network error. Every other request must stay on localhost.
         context.route(url -> url.startsWith("https://assets.nhs.uk/fonts/"),
-                route -> route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("font/woff2").setBody("")));
+                route -> {
+                    try {
+                        route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("font/woff2").setBody(""));
+                    } catch (PlaywrightException contextClosed) {
+                        // the test finished while the font was still loading
+                    }
+                });
         Page page = context.newPage();
         page.setDefaultTimeout(15_000);
         List<String> errors = new ArrayList<>();

@@ -61,9 +61,8 @@ class PatientApiController {
             + "number of the caller's organisation. An NHS number already registered is 409 duplicate-patient, "
             + "which reveals nothing about that patient; referrals link to existing patients instead. "
             + "Accepts Idempotency-Key: a replay answers with the patient the first request registered.")
-    ResponseEntity<PatientRecord> register(Actor actor, @RequestBody PatientRequest body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        PatientRecord created = patients.register(actor, body.details(), idempotencyKey);
+    ResponseEntity<PatientRecord> register(Actor actor, @RequestBody PatientRequest body) {
+        PatientRecord created = patients.register(actor, body.details());
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/patients/" + created.id()))
                 .eTag(Versions.etag(created.demographics().version())).body(created);
     }

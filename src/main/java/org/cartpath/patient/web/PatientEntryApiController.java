@@ -39,14 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A patient's clinical history over REST: one sub-resource per kind of entry (POST adds, GET lists newest
  * first with voided entries marked), and voiding. Entries are never changed: a correction is a new entry.
- * Every POST accepts Idempotency-Key.
+ * Every POST accepts Idempotency-Key (handled for the whole API by the platform).
  */
 @RestController
 @RequestMapping("/api/v1/patients/{id}")
 @Tag(name = "Patient history", description = "Dated, append-only clinical history of a patient")
 class PatientEntryApiController {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     record MeasurementRequest(@StrictDate LocalDate measuredOn, BigDecimal weightKg, BigDecimal heightCm) {
     }
@@ -96,9 +94,9 @@ class PatientEntryApiController {
     @Operation(summary = "Record weight and/or height", description = "weightKg more than 0 and at most 350; "
             + "heightCm 30 to 250; measuredOn not in the future nor before birth.")
     ResponseEntity<Entry<Measurement>> addMeasurement(Actor actor, @PathVariable String id,
-            @RequestBody MeasurementRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody MeasurementRequest body) {
         return created(id, patients.record(actor, PatientId.of(id),
-                new Measurement(body.measuredOn(), body.weightKg(), body.heightCm()), key));
+                new Measurement(body.measuredOn(), body.weightKg(), body.heightCm())));
     }
 
     @GetMapping("/measurements")
@@ -110,10 +108,9 @@ class PatientEntryApiController {
     @PostMapping("/diagnoses")
     @Operation(summary = "Record a diagnosis", description = "code: B_ALL, LBCL, DLBCL, PMBCL, MCL, FL, "
             + "MULTIPLE_MYELOMA or OTHER (then a description is required).")
-    ResponseEntity<Entry<Diagnosis>> addDiagnosis(Actor actor, @PathVariable String id, @RequestBody DiagnosisRequest body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+    ResponseEntity<Entry<Diagnosis>> addDiagnosis(Actor actor, @PathVariable String id, @RequestBody DiagnosisRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new Diagnosis(
-                Choices.parse(DiagnosisCode.class, body.code(), "code"), body.description(), body.diagnosedOn()), key));
+                Choices.parse(DiagnosisCode.class, body.code(), "code"), body.description(), body.diagnosedOn())));
     }
 
     @GetMapping("/diagnoses")
@@ -126,10 +123,10 @@ class PatientEntryApiController {
     @Operation(summary = "Record the disease status", description = "refractory, relapseNumber (0 = never "
             + "relapsed), relapseAfterTransplant; relapsedOn and monthsFromFirstLineEndToRelapse when known.")
     ResponseEntity<Entry<DiseaseStatus>> addDiseaseStatus(Actor actor, @PathVariable String id,
-            @RequestBody DiseaseStatusRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody DiseaseStatusRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new DiseaseStatus(body.assessedOn(),
                 body.refractory(), body.relapseNumber(), body.relapseAfterTransplant(), body.relapsedOn(),
-                body.monthsFromFirstLineEndToRelapse()), key));
+                body.monthsFromFirstLineEndToRelapse())));
     }
 
     @GetMapping("/disease-statuses")
@@ -143,11 +140,11 @@ class PatientEntryApiController {
             + "same lineNumber. tags: ANTI_CD20, ANTHRACYCLINE, BTK_INHIBITOR, PROTEASOME_INHIBITOR, "
             + "IMMUNOMODULATORY_DRUG, ANTI_CD38, CD19_DIRECTED, BCMA_DIRECTED.")
     ResponseEntity<Entry<TherapyLine>> addTherapyLine(Actor actor, @PathVariable String id,
-            @RequestBody TherapyLineRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody TherapyLineRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new TherapyLine(body.lineNumber(), body.regimen(),
                 body.startedOn(), body.endedOn(),
                 Choices.parse(TherapyLine.Response.class, body.bestResponse(), "bestResponse"),
-                Choices.parseAll(TherapyLine.Tag.class, body.tags(), "tags")), key));
+                Choices.parseAll(TherapyLine.Tag.class, body.tags(), "tags"))));
     }
 
     @GetMapping("/therapy-lines")
@@ -159,9 +156,9 @@ class PatientEntryApiController {
     @PostMapping("/transplants")
     @Operation(summary = "Record a stem cell transplant", description = "type: ALLOGENEIC or AUTOLOGOUS.")
     ResponseEntity<Entry<Transplant>> addTransplant(Actor actor, @PathVariable String id,
-            @RequestBody TransplantRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody TransplantRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new Transplant(
-                Choices.parse(Transplant.Type.class, body.type(), "type"), body.transplantedOn()), key));
+                Choices.parse(Transplant.Type.class, body.type(), "type"), body.transplantedOn())));
     }
 
     @GetMapping("/transplants")
@@ -174,10 +171,10 @@ class PatientEntryApiController {
     @Operation(summary = "Record a target antigen result", description = "antigen: CD19 or BCMA; result: POSITIVE, "
             + "NEGATIVE or UNKNOWN.")
     ResponseEntity<Entry<AntigenStatus>> addAntigenStatus(Actor actor, @PathVariable String id,
-            @RequestBody AntigenStatusRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody AntigenStatusRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new AntigenStatus(
                 Choices.parse(AntigenStatus.Antigen.class, body.antigen(), "antigen"),
-                Choices.parse(AntigenStatus.Result.class, body.result(), "result"), body.testedOn(), body.method()), key));
+                Choices.parse(AntigenStatus.Result.class, body.result(), "result"), body.testedOn(), body.method())));
     }
 
     @GetMapping("/antigen-statuses")
@@ -189,9 +186,9 @@ class PatientEntryApiController {
     @PostMapping("/cns-statuses")
     @Operation(summary = "Record the CNS status", description = "status: CNS1, CNS2 or CNS3.")
     ResponseEntity<Entry<CnsStatus>> addCnsStatus(Actor actor, @PathVariable String id,
-            @RequestBody CnsStatusRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody CnsStatusRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new CnsStatus(
-                Choices.parse(CnsStatus.Category.class, body.status(), "status"), body.assessedOn()), key));
+                Choices.parse(CnsStatus.Category.class, body.status(), "status"), body.assessedOn())));
     }
 
     @GetMapping("/cns-statuses")
@@ -204,11 +201,9 @@ class PatientEntryApiController {
     @Operation(summary = "Record performance status", description = "scale LANSKY (under 16 on the assessment "
             + "date; 0-100 in tens), else KARNOFSKY (0-100 in tens) or ECOG (0-5).")
     ResponseEntity<Entry<PerformanceStatus>> addPerformanceStatus(Actor actor, @PathVariable String id,
-            @RequestBody PerformanceStatusRequest body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody PerformanceStatusRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new PerformanceStatus(
-                Choices.parse(PerformanceStatus.Scale.class, body.scale(), "scale"), body.score(), body.assessedOn()),
-                key));
+                Choices.parse(PerformanceStatus.Scale.class, body.scale(), "scale"), body.score(), body.assessedOn())));
     }
 
     @GetMapping("/performance-statuses")
@@ -222,10 +217,10 @@ class PatientEntryApiController {
             + "bilirubinMicromolPerLitre 0-1000, altUnitsPerLitre 0-10000, lvefPercent 5-95, spo2Percent 50-100; "
             + "at least one.")
     ResponseEntity<Entry<OrganFunction>> addOrganFunction(Actor actor, @PathVariable String id,
-            @RequestBody OrganFunctionRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+            @RequestBody OrganFunctionRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new OrganFunction(body.testedOn(),
                 body.creatinineMicromolPerLitre(), body.bilirubinMicromolPerLitre(), body.altUnitsPerLitre(),
-                body.lvefPercent(), body.spo2Percent()), key));
+                body.lvefPercent(), body.spo2Percent())));
     }
 
     @GetMapping("/organ-functions")
@@ -237,11 +232,10 @@ class PatientEntryApiController {
     @PostMapping("/consents")
     @Operation(summary = "Record a consent given or withdrawn", description = "type: TREATMENT, APHERESIS, "
             + "REGISTRY, LONG_TERM_FOLLOW_UP or RESEARCH; decision: GIVEN or WITHDRAWN.")
-    ResponseEntity<Entry<Consent>> addConsent(Actor actor, @PathVariable String id, @RequestBody ConsentRequest body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+    ResponseEntity<Entry<Consent>> addConsent(Actor actor, @PathVariable String id, @RequestBody ConsentRequest body) {
         return created(id, patients.record(actor, PatientId.of(id), new Consent(
                 Choices.parse(Consent.Type.class, body.type(), "type"),
-                Choices.parse(Consent.Decision.class, body.decision(), "decision"), body.decidedOn(), body.note()), key));
+                Choices.parse(Consent.Decision.class, body.decision(), "decision"), body.decidedOn(), body.note())));
     }
 
     @GetMapping("/consents")

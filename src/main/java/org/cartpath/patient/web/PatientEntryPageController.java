@@ -63,7 +63,7 @@ class PatientEntryPageController {
             return form(actor, id, MEASUREMENT, model, fields, errors);
         }
         try {
-            patients.record(actor, PatientId.of(id), new Measurement(measuredOn, weight, height), null);
+            patients.record(actor, PatientId.of(id), new Measurement(measuredOn, weight, height));
             redirect.addFlashAttribute("success", "Weight and height recorded.");
             return "redirect:/patients/" + id + "#measurements";
         } catch (ProblemException e) {
@@ -87,7 +87,7 @@ class PatientEntryPageController {
         LocalDate diagnosedOn = PageForms.date(fields, "diagnosedOn", errors);
         DiagnosisCode code = PageForms.choice(DiagnosisCode.class, fields, "code", errors);
         try {
-            patients.record(actor, PatientId.of(id), new Diagnosis(code, fields.get("description"), diagnosedOn), null);
+            patients.record(actor, PatientId.of(id), new Diagnosis(code, fields.get("description"), diagnosedOn));
             redirect.addFlashAttribute("success", "Diagnosis recorded.");
             return "redirect:/patients/" + id + "#diagnoses";
         } catch (ProblemException e) {

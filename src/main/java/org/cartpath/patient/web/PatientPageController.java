@@ -104,7 +104,7 @@ class PatientPageController {
                 fields.get("givenName"), fields.get("familyName"), born, sex, new Address(fields.get("address.line1"),
                         fields.get("address.line2"), fields.get("address.town"), fields.get("address.postcode")));
         try {
-            PatientRecord created = patients.register(actor, details, null);
+            PatientRecord created = patients.register(actor, details);
             redirect.addFlashAttribute("success", created.demographics().displayName() + " has been registered.");
             return "redirect:/patients/" + created.id();
         } catch (ProblemException e) {
