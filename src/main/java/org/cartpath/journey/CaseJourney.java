@@ -242,6 +242,20 @@ public class CaseJourney {
         return new Page<>(items, request.page(), request.size(), store.countCasesOfParty(actor.organisationId(), stage));
     }
 
+    /** The actor's treating centre's cases at the given stages (for overviews such as manufacturing status). */
+    @Transactional(readOnly = true)
+    public List<TherapyCase> casesAtCentre(Actor actor, java.util.Set<Stage> stages) {
+        requireCentreStaff(actor);
+        return store.casesAtCentre(actor.organisationId(), stages);
+    }
+
+    /** When the case last entered a stage, from its timeline (e.g. the collection date), if it ever did. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instant> enteredStageAt(Actor actor, CaseId id, Stage stage) {
+        get(actor, id);
+        return store.timeline(id).stream().filter(e -> e.toStage() == stage).reduce((a, b) -> b).map(TimelineEntry::at);
+    }
+
     /** A line of the coordinator's worklist: the case and its most urgent open task. */
     public record WorklistItem(TherapyCase therapyCase, CaseTask nextTask, boolean overdue) {
     }

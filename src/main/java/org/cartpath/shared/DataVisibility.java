@@ -27,6 +27,9 @@ public final class DataVisibility {
 
     /** Visibility of a clinical record whose parties are the given organisations. */
     public static Level ofClinicalRecord(Actor actor, Collection<OrganisationId> parties) {
+        if (actor != null && actor.type() == Actor.ActorType.INTERNAL) {
+            return Level.FULL; // cartpath's own jobs and set-up; never the actor of a request
+        }
         if (actor == null || actor.organisationId() == null || !parties.contains(actor.organisationId())) {
             return Level.NONE;
         }

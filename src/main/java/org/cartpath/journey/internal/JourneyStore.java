@@ -225,6 +225,17 @@ public class JourneyStore {
                 .list();
     }
 
+    public List<TherapyCase> casesAtCentre(OrganisationId centre, Set<Stage> stages) {
+        if (stages.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from therapy_case where treating_centre_id = :centre and stage in (:stages) "
+                        + "order by stage_changed_at")
+                .param("centre", centre.value())
+                .param("stages", stages.stream().map(Stage::name).toList())
+                .query(JourneyStore::therapyCase).list();
+    }
+
     /** Every case visible to an organisation as a party, newest first. */
     public List<TherapyCase> casesOfParty(OrganisationId organisation, Stage stage, int limit, int offset) {
         return jdbc.sql("""

@@ -1,0 +1,9 @@
+package org.cartpath.manufacturing;
+
+/**
+ * What follows a failed manufacture (issue 7, item 3): new cells must be collected (the case goes back to
+ * booking), or the manufacturer makes another attempt from the cells it holds.
+ */
+public enum FailureResolution {
+    RE_COLLECTION, RE_MANUFACTURE
+}
