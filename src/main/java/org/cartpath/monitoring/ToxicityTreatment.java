@@ -174,13 +174,11 @@ public class ToxicityTreatment {
                 signature == null ? null : signature.id(), actor.displayName(), now);
         store.insert(caseId, dose, actor);
         if (signature != null) {
-            journey.note(actor, caseId, "TOCILIZUMAB_RULE_OVERRIDDEN", "Tocilizumab " + doseMg.toPlainString()
-                    + " mg at " + time.format(givenAt) + " given against the rule" + (overridden.size() > 1 ? "s " : " ")
-                    + violations.stream().map(v -> v.rule().label()).collect(Collectors.joining(", "))
-                    + ", overridden by " + actor.displayName() + ": " + override.reason().trim());
-        } else {
-            journey.note(actor, caseId, "TOCILIZUMAB_GIVEN", "Tocilizumab " + doseMg.toPlainString() + " mg given at "
-                    + time.format(givenAt));
+            // The case's timeline is seen by every party, manufacturers included: the flag says what happened,
+            // the dose, the reason and the signer stay in monitoring, which only the treating centre sees.
+            journey.note(actor, caseId, "TOCILIZUMAB_RULE_OVERRIDDEN", "Tocilizumab given against the rule"
+                    + (overridden.size() > 1 ? "s " : " ") + violations.stream().map(v -> "'" + v.rule().label() + "'")
+                    .collect(Collectors.joining(", ")) + ", overridden by a consultant with a signed reason");
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("caseId", caseId.toString());

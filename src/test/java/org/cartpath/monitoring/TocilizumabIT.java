@@ -178,7 +178,11 @@ class TocilizumabIT {
                 .param(java.util.UUID.fromString(dose.get("overrideSignatureId").asText())).query(String.class).single();
         assertThat(signature).isEqualTo("OVERRIDDEN");
         assertThat(journey.timeline(centre.consultantActor(), c.id())).extracting(TimelineEntry::kind)
-                .contains("TOCILIZUMAB_GIVEN", "TOCILIZUMAB_RULE_OVERRIDDEN");
+                .containsOnlyOnce("TOCILIZUMAB_RULE_OVERRIDDEN");
+        assertThat(journey.timeline(centre.consultantActor(), c.id()))
+                .filteredOn(e -> e.kind().equals("TOCILIZUMAB_RULE_OVERRIDDEN")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains("at least 8 hours between doses")
+                        .doesNotContain("Worsening hypotension"));
         assertThat(Http.json(consultant.get("/api/v1/cases/" + c.id() + "/tocilizumab")).get("doses").get(1)
                 .get("overriddenRules")).isNotEmpty();
     }

@@ -65,6 +65,7 @@ class MonitoringCasePageController {
         CaseView view = journey.get(actor, CaseId.of(id));
         try {
             List<FieldProblem> problems = new ArrayList<>();
+            required(fields, problems, "infusedAt", "ageYears");
             MonitoringStart start = new MonitoringStart(MonitoringForms.dateTime(fields, "infusedAt", zone, problems),
                     whole(MonitoringForms.number(fields, "ageYears", problems), "ageYears"),
                     MonitoringForms.checked(fields, "developmentalDelay"),
@@ -95,6 +96,7 @@ class MonitoringCasePageController {
         CaseView view = journey.get(actor, CaseId.of(id));
         try {
             List<FieldProblem> problems = new ArrayList<>();
+            required(fields, problems, "weightKg", "measuredOn");
             BigDecimal weight = MonitoringForms.number(fields, "weightKg", problems);
             LocalDate measuredOn = MonitoringForms.date(fields, "measuredOn", problems);
             MonitoringForms.check(problems);
@@ -123,6 +125,7 @@ class MonitoringCasePageController {
         CaseView view = journey.get(actor, CaseId.of(id));
         try {
             List<FieldProblem> problems = new ArrayList<>();
+            required(fields, problems, "givenAt", "doseMg");
             var givenAt = MonitoringForms.dateTime(fields, "givenAt", zone, problems);
             BigDecimal dose = MonitoringForms.number(fields, "doseMg", problems);
             MonitoringForms.check(problems);
@@ -148,6 +151,7 @@ class MonitoringCasePageController {
         CaseView view = journey.get(actor, CaseId.of(id));
         try {
             List<FieldProblem> problems = new ArrayList<>();
+            required(fields, problems, "dosesOnSite");
             BigDecimal count = MonitoringForms.number(fields, "dosesOnSite", problems);
             MonitoringForms.check(problems);
             treatment.recordStock(actor, view.therapyCase().id(), whole(count, "dosesOnSite"));
@@ -180,6 +184,15 @@ class MonitoringCasePageController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return template;
+    }
+
+    /** Missing answers are named with the ones that cannot be read, so the summary lists them all at once. */
+    private static void required(Map<String, String> fields, List<FieldProblem> problems, String... names) {
+        for (String name : names) {
+            if (MonitoringForms.text(fields, name) == null) {
+                problems.add(new FieldProblem(name, "is required"));
+            }
+        }
     }
 
     private static Integer whole(BigDecimal value, String field) {

@@ -1,6 +1,9 @@
 package org.cartpath.monitoring.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.cartpath.monitoring.BoardRow;
 import java.util.regex.Pattern;
 import org.cartpath.monitoring.MonitoringAlerts;
 import org.cartpath.monitoring.MonitoringBoard;
@@ -27,15 +30,21 @@ class MonitoringPageController {
 
     private final MonitoringBoard board;
     private final MonitoringAlerts alerts;
+    private final Sparklines sparklines;
 
-    MonitoringPageController(MonitoringBoard board, MonitoringAlerts alerts) {
+    MonitoringPageController(MonitoringBoard board, MonitoringAlerts alerts, Sparklines sparklines) {
         this.board = board;
         this.alerts = alerts;
+        this.sparklines = sparklines;
     }
 
     @GetMapping("/monitoring")
     String board(Actor actor, Model model) {
-        model.addAttribute("rows", board.board(actor));
+        List<BoardRow> rows = board.board(actor);
+        // Thymeleaf evaluates th:attr in restricted mode (no bean calls), so the trend lines are drawn here.
+        model.addAttribute("trends", rows.stream().collect(Collectors.toMap(BoardRow::caseReference,
+                r -> sparklines.points(r.recentTemperatures()), (a, b) -> a)));
+        model.addAttribute("rows", rows);
         model.addAttribute("boardDays", board.boardDays());
         return BOARD;
     }

@@ -7,18 +7,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * A temperature trend as an inline SVG polyline (no script, no inline style: the page's content security policy
- * allows neither). Templates call {@code ${@sparklines.points(temperatures)}} inside a 100 × 24 view box that
- * spans 35 to 41 °C; {@code feverY()} is the height of 38 °C.
+ * allows neither): the points in a 100 × 24 view box spanning 35 to 41 °C, where 38 °C is at height 12 (the
+ * board's dashed line).
  */
-@Component("sparklines")
-public class Sparklines {
+@Component
+class Sparklines {
 
     static final double LOW = 35;
     static final double HIGH = 41;
     static final double WIDTH = 100;
     static final double HEIGHT = 24;
 
-    public String points(List<BigDecimal> temperatures) {
+    String points(List<BigDecimal> temperatures) {
         if (temperatures == null || temperatures.isEmpty()) {
             return "";
         }
@@ -29,10 +29,6 @@ public class Sparklines {
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(temperatures.get(i).doubleValue())));
         }
         return points.toString().trim();
-    }
-
-    public String feverY() {
-        return String.format(Locale.ROOT, "%.1f", y(38));
     }
 
     private static double y(double celsius) {
