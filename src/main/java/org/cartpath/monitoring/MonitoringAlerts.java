@@ -29,7 +29,10 @@ import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Alerts for the treating centre's consultants and coordinators (issue 6 item 6). The rule set is
@@ -53,10 +56,12 @@ public class MonitoringAlerts {
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final TransactionTemplate perCase;
 
     MonitoringAlerts(AlertStore store, AnchorStore anchors, AssessmentStore assessments, MonitoringLabels labels,
             MonitoringAccess access, CaseJourney journey, AlertWebhook webhook, MonitoringSettings settings,
-            AuditTrail audit, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            AuditTrail audit, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.anchors = anchors;
         this.assessments = assessments;
@@ -68,6 +73,8 @@ public class MonitoringAlerts {
         this.audit = audit;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+        this.perCase = new TransactionTemplate(transactions);
+        this.perCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Applies the rule set to an assessment just recorded or corrected, in its transaction. */
@@ -143,8 +150,10 @@ public class MonitoringAlerts {
 
     /**
      * Raises an alert for every scheduled assessment day that has passed without an assessment, for every
-     * case in monitoring. Runs on a schedule on one instance at a time (an advisory lock; another instance
-     * that finds it taken skips the round) and may be called directly. Returns the number of alerts raised.
+     * case in monitoring. Runs on a schedule on one instance at a time (an advisory lock held by this
+     * transaction; another instance that finds it taken skips the round) and may be called directly. Each case
+     * is checked in a transaction of its own, so the audit chain is never held for the whole round. Returns the
+     * number of alerts raised.
      */
     @Transactional
     public int checkMissedAssessments() {
@@ -153,22 +162,28 @@ public class MonitoringAlerts {
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         int raised = 0;
-        Actor system = Actor.system("missed assessment check");
         for (MonitoringAnchor anchor : anchors.allSince(today.minusDays(settings.schedule().untilDay() + 1L))) {
-            Stage stage = journey.get(onBehalfOf(anchor), anchor.caseId()).therapyCase().stage();
-            if (!MonitoringAccess.ASSESSED_STAGES.contains(stage)) {
-                continue;
-            }
-            List<RecordedAssessment> current = assessments.current(anchor.caseId());
-            AssessmentSchedule.Status status = labels.schedule(anchor).status(
-                    current.stream().map(a -> LocalDate.ofInstant(a.assessedAt(), zone)).toList(),
-                    LocalDate.ofInstant(anchor.startedAt(), zone), today);
-            for (AssessmentSchedule.ScheduledDay missed : status.missed()) {
-                if (raise(system, anchor, MonitoringAlert.Kind.MISSED_ASSESSMENT, null, missed.day(),
-                        "No assessment was recorded for day " + missed.day() + " (" + missed.date() + ").", null,
-                        "MISSED:" + anchor.caseId() + ":" + missed.day())) {
-                    raised++;
-                }
+            Integer count = perCase.execute(status -> checkMissed(anchor, today));
+            raised += count == null ? 0 : count;
+        }
+        return raised;
+    }
+
+    private int checkMissed(MonitoringAnchor anchor, LocalDate today) {
+        Stage stage = journey.get(onBehalfOf(anchor), anchor.caseId()).therapyCase().stage();
+        if (!MonitoringAccess.ASSESSED_STAGES.contains(stage)) {
+            return 0;
+        }
+        List<RecordedAssessment> current = assessments.current(anchor.caseId());
+        AssessmentSchedule.Status status = labels.schedule(anchor).status(
+                current.stream().map(a -> LocalDate.ofInstant(a.assessedAt(), zone)).toList(),
+                LocalDate.ofInstant(anchor.startedAt(), zone), today);
+        int raised = 0;
+        for (AssessmentSchedule.ScheduledDay missed : status.missed()) {
+            if (raise(Actor.system("missed assessment check"), anchor, MonitoringAlert.Kind.MISSED_ASSESSMENT, null,
+                    missed.day(), "No assessment was recorded for day " + missed.day() + " (" + missed.date() + ").",
+                    null, "MISSED:" + anchor.caseId() + ":" + missed.day())) {
+                raised++;
             }
         }
         return raised;

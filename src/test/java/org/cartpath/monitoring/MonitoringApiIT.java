@@ -140,7 +140,7 @@ class MonitoringApiIT {
         assertProblem(nurse.postJson(path, Map.of()), 400, "invalid-request", "ageYears");
         String infused = now.minus(Duration.ofDays(1)).toString();
         assertProblem(nurse.postJson(path, Map.of("infusedAt", now.plus(Duration.ofHours(1)).toString(), "ageYears", 30)),
-                400, "invalid-request", "infusedAt");
+                        400, "invalid-request", "infusedAt");
         assertProblem(nurse.postJson(path, Map.of("infusedAt", infused, "ageYears", 121)), 400, "invalid-request", "ageYears");
         assertProblem(nurse.postJson(path, Map.of("infusedAt", infused, "ageYears", 7.5)), 400, "invalid-request", "ageYears");
         assertProblem(nurse.postJson(path, Map.of("infusedAt", infused, "ageYears", 30, "weightKg", 0.4)), 400,
@@ -177,31 +177,57 @@ class MonitoringApiIT {
         record Bad(TherapyCase c, Map<String, Object> body, int status, String type, String field) {
         }
         List<Bad> cases = List.of(
-                new Bad(adult, with(Assessments.adult(at).json(), "temperatureCelsius", 29.9), 400, "invalid-request", "temperatureCelsius"),
-                new Bad(adult, with(Assessments.adult(at).json(), "temperatureCelsius", 45.1), 400, "invalid-request", "temperatureCelsius"),
-                new Bad(adult, with(Assessments.adult(at).json(), "oxygenFlowLitresPerMinute", 2), 400, "invalid-request", "oxygenFlowLitresPerMinute"),
-                new Bad(adult, with(Assessments.adult(at).oxygen(OxygenDevice.FACEMASK, null).json(), "oxygenFlowLitresPerMinute", -1), 400, "invalid-request", "oxygenFlowLitresPerMinute"),
-                new Bad(adult, Assessments.adult(at).oxygen(OxygenDevice.NASAL_CANNULA, null).json(), 400, "invalid-request", "oxygenFlowLitresPerMinute"),
-                new Bad(adult, with(Assessments.adult(at).json(), "iceItems", Map.of("orientation", 5, "naming", 3, "followsCommands", 1, "writing", 1, "attention", 1)), 400, "invalid-request", "iceItems.orientation"),
-                new Bad(adult, with(Assessments.adult(at).json(), "iceItems", Map.of("orientation", 4, "naming", -1, "followsCommands", 1, "writing", 1, "attention", 1)), 400, "invalid-request", "iceItems.naming"),
-                new Bad(adult, with(Assessments.adult(at).json(), "iceItems", Map.of("orientation", 4, "naming", 3, "followsCommands", 1.5, "writing", 1, "attention", 1)), 400, "invalid-request", "iceItems.followsCommands"),
-                new Bad(adult, with(Assessments.adult(at).json(), "iceItems", Map.of("orientation", 4, "naming", 3)), 400, "invalid-request", "iceItems.writing"),
+                new Bad(adult, with(Assessments.adult(at).json(), "temperatureCelsius", 29.9),
+                        400, "invalid-request", "temperatureCelsius"),
+                new Bad(adult, with(Assessments.adult(at).json(), "temperatureCelsius", 45.1),
+                        400, "invalid-request", "temperatureCelsius"),
+                new Bad(adult, with(Assessments.adult(at).json(), "oxygenFlowLitresPerMinute", 2),
+                        400, "invalid-request", "oxygenFlowLitresPerMinute"),
+                new Bad(adult, with(Assessments.adult(at).oxygen(OxygenDevice.FACEMASK, null).json(), "oxygenFlowLitresPerMinute", -1),
+                        400, "invalid-request", "oxygenFlowLitresPerMinute"),
+                new Bad(adult, Assessments.adult(at).oxygen(OxygenDevice.NASAL_CANNULA, null).json(),
+                        400, "invalid-request", "oxygenFlowLitresPerMinute"),
+                new Bad(adult, with(Assessments.adult(at).json(), "iceItems",
+                        Map.of("orientation", 5, "naming", 3, "followsCommands", 1, "writing", 1, "attention", 1)),
+                        400, "invalid-request", "iceItems.orientation"),
+                new Bad(adult, with(Assessments.adult(at).json(), "iceItems",
+                        Map.of("orientation", 4, "naming", -1, "followsCommands", 1, "writing", 1, "attention", 1)),
+                        400, "invalid-request", "iceItems.naming"),
+                new Bad(adult, with(Assessments.adult(at).json(), "iceItems",
+                        Map.of("orientation", 4, "naming", 3, "followsCommands", 1.5, "writing", 1, "attention", 1)),
+                        400, "invalid-request", "iceItems.followsCommands"),
+                new Bad(adult, with(Assessments.adult(at).json(), "iceItems",
+                        Map.of("orientation", 4, "naming", 3)),
+                        400, "invalid-request", "iceItems.writing"),
                 new Bad(adult, Assessments.adult(at).capd(answers(8)).json(), 422, "wrong-assessment-tool", "iceItems"),
                 new Bad(child, Assessments.child(at).capd(answers(7)).json(), 400, "invalid-request", "capdAnswers"),
                 new Bad(child, Assessments.child(at).capd(answers(9)).json(), 400, "invalid-request", "capdAnswers"),
-                new Bad(child, with(Assessments.child(at).json(), "capdAnswers", List.of("NEVER", "NEVER", "NEVER", "NEVER", "NEVER", "NEVER", "NEVER", "MAYBE")), 400, "invalid-request", "capdAnswers[7]"),
+                new Bad(child, with(Assessments.child(at).json(), "capdAnswers",
+                        List.of("NEVER", "NEVER", "NEVER", "NEVER", "NEVER", "NEVER", "NEVER", "MAYBE")),
+                        400, "invalid-request", "capdAnswers[7]"),
                 new Bad(child, Assessments.adult(at).json(), 422, "wrong-assessment-tool", "capdAnswers"),
-                new Bad(adult, without(Assessments.adult(at).json(), "iceItems"), 422, "wrong-assessment-tool", "iceItems"),
-                new Bad(adult, without(Assessments.adult(at).json(), "consciousness"), 400, "invalid-request", "consciousness"),
-                new Bad(adult, without(Assessments.adult(at).json(), "assessedAt"), 400, "invalid-request", "assessedAt"),
-                new Bad(adult, without(Assessments.adult(at).json(), "hypotension"), 400, "invalid-request", "hypotension"),
-                new Bad(adult, with(Assessments.adult(at).json(), "oxygenDevice", "HELMET"), 400, "invalid-request", "oxygenDevice"),
-                new Bad(adult, with(Assessments.adult(at).json(), "vasopressors", List.of("NOREPINEPHRINE", "TEA")), 400, "invalid-request", "vasopressors[1]"),
-                new Bad(adult, with(Assessments.adult(at).json(), "heartRatePerMinute", 400), 400, "invalid-request", "heartRatePerMinute"),
-                new Bad(adult, with(with(Assessments.adult(at).json(), "systolicMmHg", 80), "diastolicMmHg", 90), 400, "invalid-request", "diastolicMmHg"),
-                new Bad(adult, with(Assessments.adult(at).json(), "assessedAt", now.plus(Duration.ofHours(1)).toString()), 400, "invalid-request", "assessedAt"),
-                new Bad(adult, with(Assessments.adult(at).json(), "assessedAt", now.minus(Duration.ofDays(3)).toString()), 400, "invalid-request", "assessedAt"),
-                new Bad(adult, with(Assessments.adult(at).json(), "temperatureCelsius", "hot"), 400, "unreadable-body", "temperatureCelsius"));
+                new Bad(adult, without(Assessments.adult(at).json(), "iceItems"),
+                        422, "wrong-assessment-tool", "iceItems"),
+                new Bad(adult, without(Assessments.adult(at).json(), "consciousness"),
+                        400, "invalid-request", "consciousness"),
+                new Bad(adult, without(Assessments.adult(at).json(), "assessedAt"),
+                        400, "invalid-request", "assessedAt"),
+                new Bad(adult, without(Assessments.adult(at).json(), "hypotension"),
+                        400, "invalid-request", "hypotension"),
+                new Bad(adult, with(Assessments.adult(at).json(), "oxygenDevice", "HELMET"),
+                        400, "invalid-request", "oxygenDevice"),
+                new Bad(adult, with(Assessments.adult(at).json(), "vasopressors", List.of("NOREPINEPHRINE", "TEA")),
+                        400, "invalid-request", "vasopressors[1]"),
+                new Bad(adult, with(Assessments.adult(at).json(), "heartRatePerMinute", 400),
+                        400, "invalid-request", "heartRatePerMinute"),
+                new Bad(adult, with(with(Assessments.adult(at).json(), "systolicMmHg", 80), "diastolicMmHg", 90),
+                        400, "invalid-request", "diastolicMmHg"),
+                new Bad(adult, with(Assessments.adult(at).json(), "assessedAt", now.plus(Duration.ofHours(1)).toString()),
+                        400, "invalid-request", "assessedAt"),
+                new Bad(adult, with(Assessments.adult(at).json(), "assessedAt", now.minus(Duration.ofDays(3)).toString()),
+                        400, "invalid-request", "assessedAt"),
+                new Bad(adult, with(Assessments.adult(at).json(), "temperatureCelsius", "hot"),
+                        400, "unreadable-body", "temperatureCelsius"));
         for (Bad bad : cases) {
             assertProblem(nurse.postJson("/api/v1/cases/" + bad.c().id() + "/assessments", bad.body()), bad.status(),
                     bad.type(), bad.field());
@@ -225,14 +251,14 @@ class MonitoringApiIT {
                 .isEqualTo("LYMPHODEPLETION");
         TherapyCase notStarted = fixtures.caseAt(centre, Stage.MONITORING);
         assertProblem(nurse.postJson("/api/v1/cases/" + notStarted.id() + "/assessments", Assessments.adult(now).json()),
-                409, "monitoring-not-started");
+                        409, "monitoring-not-started");
         TherapyCase followUp = fixtures.monitored(centre, now.minus(Duration.ofDays(30)), 30, null);
         journey.advance(Actor.system("test"), followUp.id(), Stage.FOLLOW_UP, null);
         assertThat(nurse.postJson("/api/v1/cases/" + followUp.id() + "/assessments", Assessments.adult(now).json())
                 .statusCode()).isEqualTo(201);
         journey.advance(Actor.system("test"), followUp.id(), Stage.COMPLETED, null);
         assertProblem(nurse.postJson("/api/v1/cases/" + followUp.id() + "/assessments", Assessments.adult(now).json()),
-                409, "not-monitoring-stage");
+                        409, "not-monitoring-stage");
         assertThat(rows("monitoring_assessment", followUp)).isEqualTo(1);
     }
 
@@ -264,7 +290,7 @@ class MonitoringApiIT {
         }
         Http pharmacist = Http.signedIn(port, centre.pharmacist().username(), IdentityFixtures.PASSWORD);
         assertProblem(pharmacist.postJson("/api/v1/cases/" + c.id() + "/assessments", Assessments.adult(now).json()),
-                403, "forbidden");
+                        403, "forbidden");
         assertThat(pharmacist.get("/api/v1/cases/" + c.id() + "/monitoring").statusCode()).isEqualTo(200);
         assertThat(rows("monitoring_assessment", c)).isEqualTo(1);
     }

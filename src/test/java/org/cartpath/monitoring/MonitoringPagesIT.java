@@ -225,4 +225,63 @@ class MonitoringPagesIT {
         assertThat(jdbc.sql("select count(*) from monitoring_tocilizumab_dose where case_id = ?")
                 .param(infused.id().value()).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void theCorrectionFormIsFilledFromTheAssessmentAndNeedsAReason() {
+        TherapyCase c = fixtures.monitored(centre, now.minus(Duration.ofDays(3)), 40, "70");
+        RecordedAssessment first = monitoring.recordAssessment(centre.nurseActor(), c.id(),
+                Assessments.adult(now.minus(Duration.ofHours(2))).temperature("39.2").input());
+        HttpResponse<String> form = nurse.get("/assessments/" + first.id() + "/correction");
+        assertThat(form.body()).contains("Correct an assessment").contains("value=\"39.2\"")
+                .contains("Reason for the correction");
+        Map<String, String> fields = with(adultForm(), "assessedAt", local(now.minus(Duration.ofHours(2))));
+        assertThat(nurse.postForm("/assessments/" + first.id() + "/correction", fields).body())
+                .contains("There is a problem").contains("Reason: is required");
+        HttpResponse<String> saved = nurse.postForm("/assessments/" + first.id() + "/correction",
+                with(fields, "reason", "Typed 39.2 for 36.9"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        HttpResponse<String> shown = nurse.get(java.net.URI.create(saved.headers().firstValue("Location").orElseThrow())
+                .getPath());
+        assertThat(shown.body()).contains("data-testid=\"versions\"").contains("Typed 39.2 for 36.9").contains("CRS grade 0");
+        assertThat(nurse.postForm("/assessments/" + first.id() + "/correction", with(fields, "reason", "again")).body())
+                .contains("There is a problem").contains("corrected since you read it");
+        assertThat(assessments(c)).isEqualTo(2);
+    }
+
+    @Test
+    void acknowledgingOnThePageIsForConsultantsAndCoordinatorsAndHappensOnce() {
+        TherapyCase c = fixtures.monitored(centre, now.minus(Duration.ofDays(2)), 40, "70");
+        monitoring.recordAssessment(centre.nurseActor(), c.id(), Assessments.adult(now).ice(4, 3, 1, 1, 0).input());
+        MonitoringAlert alert = alertsOf(c).get(0);
+        String path = "/monitoring/alerts/" + alert.id() + "/acknowledgement";
+        assertThat(nurse.postForm(path, Map.of()).statusCode()).isEqualTo(403);
+        Http coordinator = Http.signedIn(port, centre.coordinator().username(), IdentityFixtures.PASSWORD);
+        HttpResponse<String> done = coordinator.postForm(path, Map.of("returnTo", "https://evil.example/"));
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/monitoring/alerts");
+        assertThat(coordinator.get("/monitoring/alerts").body()).contains("The alert has been acknowledged.");
+        HttpResponse<String> again = coordinator.postForm(path, Map.of());
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(coordinator.get("/monitoring/alerts").body()).contains("There is a problem")
+                .contains("This alert was acknowledged by " + centre.coordinator().displayName());
+        assertThat(coordinator.get("/monitoring/alerts?include=all").body()).contains("data-testid=\"acknowledged-by\"");
+    }
+
+    @Test
+    void theMonitoringEndpointsAreInTheOpenApiDocument() {
+        tools.jackson.databind.JsonNode paths = Http.json(Http.browser(port).get("/api/v1/openapi")).get("paths");
+        for (String path : List.of("/api/v1/cases/{id}/monitoring", "/api/v1/cases/{id}/assessments",
+                "/api/v1/assessments/{id}/corrections", "/api/v1/cases/{id}/tocilizumab-doses",
+                "/api/v1/cases/{id}/tocilizumab-stock", "/api/v1/cases/{id}/steroid-guidance",
+                "/api/v1/monitoring-alerts/{id}/acknowledgement", "/api/v1/monitoring-board",
+                "/api/v1/cases/{id}/monitoring/registry-windows")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
+    @Autowired
+    MonitoringAlerts alerts;
+
+    private List<MonitoringAlert> alertsOf(TherapyCase c) {
+        return alerts.alertsOfCase(centre.consultantActor(), c.id());
+    }
 }

@@ -40,8 +40,9 @@ public class MonitoringLabels {
     /**
      * The label version a case is monitored under: the one it was assessed under, or else the one in force on
      * day 0 for its product and jurisdiction (or, when none was yet, the one in force today: a label added to
-     * the catalogue after an infusion still applies rather than leaving the patient unmonitored). An unknown product, jurisdiction or indication, or a label
-     * without the indication, is refused naming the field (422 {@code not-in-catalogue}).
+     * the catalogue after an infusion still applies rather than leaving the patient unmonitored). An unknown
+     * product, jurisdiction or indication, or a label without the indication, is refused naming the field (422
+     * {@code not-in-catalogue}).
      */
     public LabelVersion forCase(TherapyCase therapyCase, LocalDate dayZero) {
         ProductCode product = known(ProductCode.class, therapyCase.productCode(), "productCode", "product");
