@@ -303,13 +303,15 @@ public class ToxicityTreatment {
         Integer needed = required.present() ? required.intValue() : null;
         StockCheck.Status status;
         String summary;
+        String counted = count.map(c -> c.dosesOnSite() + " on site. ").orElse("None counted yet. ");
         if (version == null) {
             status = count.isEmpty() ? StockCheck.Status.NOT_COUNTED : StockCheck.Status.NO_REQUIREMENT_IN_CATALOGUE;
-            summary = "No requirement in the catalogue: it holds no label version for this case's product,"
+            summary = counted + "No requirement in the catalogue: it holds no label version for this case's product,"
                     + " indication and jurisdiction.";
         } else if (needed == null) {
             status = count.isEmpty() ? StockCheck.Status.NOT_COUNTED : StockCheck.Status.NO_REQUIREMENT_IN_CATALOGUE;
-            summary = "No requirement in the catalogue for label version " + version.id() + ": " + required.note();
+            summary = counted + "No requirement in the catalogue for label version " + version.id() + ": "
+                    + required.note();
         } else if (count.isEmpty()) {
             status = StockCheck.Status.NOT_COUNTED;
             summary = "Label version " + version.id() + " asks for " + needed + " dose" + (needed == 1 ? "" : "s")

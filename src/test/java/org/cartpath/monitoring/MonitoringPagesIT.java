@@ -267,6 +267,18 @@ class MonitoringPagesIT {
     }
 
     @Test
+    void beforeInfusionTheCasePageShowsTheTocilizumabStockCheck() {
+        TherapyCase c = fixtures.caseAt(centre, Stage.LYMPHODEPLETION);
+        Http pharmacist = Http.signedIn(port, centre.pharmacist().username(), IdentityFixtures.PASSWORD);
+        assertThat(pharmacist.get("/cases/" + c.id()).body()).contains("data-testid=\"stock-panel\"")
+                .contains("No requirement in the catalogue").contains("Tocilizumab on site");
+        assertThat(pharmacist.postForm("/cases/" + c.id() + "/tocilizumab/stock", Map.of("dosesOnSite", "2"))
+                .statusCode()).isEqualTo(302);
+        assertThat(pharmacist.get("/cases/" + c.id() + "/tocilizumab").body()).contains("2 on site")
+                .doesNotContain("Record a dose given");
+    }
+
+    @Test
     void theMonitoringEndpointsAreInTheOpenApiDocument() {
         tools.jackson.databind.JsonNode paths = Http.json(Http.browser(port).get("/api/v1/openapi")).get("paths");
         for (String path : List.of("/api/v1/cases/{id}/monitoring", "/api/v1/cases/{id}/assessments",

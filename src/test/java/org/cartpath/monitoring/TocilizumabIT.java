@@ -227,7 +227,7 @@ class TocilizumabIT {
         JsonNode usCheck = Http.json(pharmacist.postJson("/api/v1/cases/" + us.id() + "/tocilizumab-stock",
                 Map.of("dosesOnSite", 2)));
         assertThat(usCheck.get("status").asText()).isEqualTo("NO_REQUIREMENT_IN_CATALOGUE");
-        assertThat(usCheck.get("summary").asText()).startsWith("No requirement in the catalogue");
+        assertThat(usCheck.get("summary").asText()).startsWith("2 on site. No requirement in the catalogue");
 
         TherapyCase uk = fixtures.caseAt(centre, Stage.RECEIVED, "KYMRIAH", "B_ALL", "UK");
         journey.assignProduct(Actor.system("test"), uk.id(), "KYMRIAH", "B_ALL", "UK", "KYMRIAH-UK-2026-11");

@@ -28,6 +28,9 @@ class MonitoringCasePanel implements CasePageContributor {
     private static final List<Stage> SHOWN = List.of(Stage.INFUSED, Stage.MONITORING, Stage.FOLLOW_UP, Stage.COMPLETED,
             Stage.WITHDRAWN, Stage.DECEASED);
 
+    /** Before infusion the centre checks that the tocilizumab the label asks for is on site. */
+    private static final List<Stage> BEFORE_INFUSION = List.of(Stage.RECEIVED, Stage.LYMPHODEPLETION);
+
     private final MonitoringManagement monitoring;
     private final ToxicityTreatment treatment;
     private final MonitoringAlerts alerts;
@@ -42,10 +45,13 @@ class MonitoringCasePanel implements CasePageContributor {
     public List<CaseAction> actions(Actor actor, CaseView view) {
         MonitoringPermissions may = monitoring.permissions(actor, view);
         Stage stage = view.therapyCase().stage();
+        String base = "/cases/" + view.therapyCase().id();
+        if (may.countStock() && BEFORE_INFUSION.contains(stage)) {
+            return List.of(new CaseAction("Tocilizumab on site", base + "/tocilizumab", false));
+        }
         if (!may.see() || !SHOWN.contains(stage)) {
             return List.of();
         }
-        String base = "/cases/" + view.therapyCase().id();
         List<CaseAction> actions = new ArrayList<>();
         boolean started = monitoring.anchor(actor, view.therapyCase().id()).isPresent();
         boolean open = stage == Stage.INFUSED || stage == Stage.MONITORING || stage == Stage.FOLLOW_UP;
@@ -65,6 +71,11 @@ class MonitoringCasePanel implements CasePageContributor {
     @Override
     public List<CasePanel> panels(Actor actor, CaseView view) {
         MonitoringPermissions may = monitoring.permissions(actor, view);
+        if (may.see() && BEFORE_INFUSION.contains(view.therapyCase().stage())) {
+            return List.of(new CasePanel("Tocilizumab on site", "monitoring/panel", "stockPanel",
+                    Map.of("caseId", view.therapyCase().id().toString(),
+                            "stock", treatment.stockCheck(actor, view.therapyCase().id())), 60));
+        }
         if (!may.see() || !SHOWN.contains(view.therapyCase().stage())) {
             return List.of();
         }
