@@ -188,6 +188,23 @@ class TocilizumabIT {
     }
 
     @Test
+    void twoDosesRecordedAtOnceForOnePatientAreCheckedOneAfterTheOther() throws Exception {
+        TherapyCase c = fixtures.monitored(centre, now().minus(Duration.ofDays(2)), 40, "70");
+        Http otherConsultant = Http.signedIn(port, centre.consultant().username(), IdentityFixtures.PASSWORD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<HttpResponse<String>> first = pool.submit(() -> give(consultant, c, now(), 560));
+            java.util.concurrent.Future<HttpResponse<String>> second = pool.submit(() ->
+                    give(otherConsultant, c, now().minus(Duration.ofHours(1)), 560));
+            assertThat(java.util.List.of(first.get().statusCode(), second.get().statusCode()))
+                    .containsExactlyInAnyOrder(201, 422);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(doses(c)).isEqualTo(1);
+    }
+
+    @Test
     void theDoseFollowsTheLatestWeightAndBadDosesAreRefused() {
         TherapyCase noWeight = fixtures.monitored(centre, now().minus(Duration.ofDays(1)), 40, null);
         assertProblem(give(consultant, noWeight, now(), 400), 422, "weight-required");
