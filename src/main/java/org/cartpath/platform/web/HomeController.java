@@ -24,8 +24,11 @@ class HomeController {
 
     static final String VIEW = "platform/home";
 
-    /** A panel of the home page for one role: a module's content, or the role's empty state. */
-    record Panel(Role role, String title, String emptyState, HomePanel content) {
+    /**
+     * A panel of the home page for one role: a module's content, or the role's empty state. A role's first
+     * panel is tested as {@code panel-ROLE}, further ones as {@code panel-ROLE-2}, {@code panel-ROLE-3}…
+     */
+    record Panel(Role role, String title, String emptyState, HomePanel content, String testId) {
     }
 
     private static final Map<Role, Panel> PANELS = Map.ofEntries(
@@ -59,7 +62,7 @@ class HomeController {
                     "Manage organisations, users and API tokens, and look through the audit trail."));
 
     private static Map.Entry<Role, Panel> panel(Role role, String title, String emptyState) {
-        return Map.entry(role, new Panel(role, title, emptyState, null));
+        return Map.entry(role, new Panel(role, title, emptyState, null, "panel-" + role.name()));
     }
 
     private final List<HomePanelContributor> contributors;
@@ -68,16 +71,29 @@ class HomeController {
         this.contributors = contributors;
     }
 
+    /**
+     * A role's panels: the contributed panel titled as the role's default (or else the first contributed one)
+     * takes the place of the empty state; other modules' panels for the role follow it.
+     */
     @GetMapping("/")
     String home(Actor actor, Model model) {
-        Map<Role, HomePanel> contributed = new java.util.EnumMap<>(Role.class);
-        contributors.forEach(c -> c.homePanels(actor).forEach(p -> contributed.putIfAbsent(p.role(), p)));
+        Map<Role, List<HomePanel>> contributed = new java.util.EnumMap<>(Role.class);
+        contributors.forEach(c -> c.homePanels(actor)
+                .forEach(p -> contributed.computeIfAbsent(p.role(), r -> new ArrayList<>()).add(p)));
         List<Panel> panels = new ArrayList<>();
         for (Role role : Role.values()) {
             if (actor.hasRole(role)) {
                 Panel empty = PANELS.get(role);
-                HomePanel content = contributed.get(role);
-                panels.add(content == null ? empty : new Panel(role, content.title(), empty.emptyState(), content));
+                List<HomePanel> content = new ArrayList<>(contributed.getOrDefault(role, List.of()));
+                HomePanel main = content.stream().filter(p -> p.title().equals(empty.title())).findFirst()
+                        .orElse(content.isEmpty() ? null : content.get(0));
+                content.remove(main);
+                panels.add(main == null ? empty
+                        : new Panel(role, main.title(), empty.emptyState(), main, empty.testId()));
+                for (int i = 0; i < content.size(); i++) {
+                    panels.add(new Panel(role, content.get(i).title(), empty.emptyState(), content.get(i),
+                            empty.testId() + "-" + (i + 2)));
+                }
             }
         }
         model.addAttribute("actor", actor);

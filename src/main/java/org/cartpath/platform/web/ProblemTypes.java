@@ -41,6 +41,11 @@ public final class ProblemTypes {
             Map.entry("idempotency-key-reused", "This Idempotency-Key was used for a different request (422)."),
             Map.entry("illegal-transition", "The case is not at a stage where this can happen; 'currentStage' says where it is (409)."),
             Map.entry("case-already-open", "The patient already has an open therapy case (409)."),
+            Map.entry("not-monitoring-stage",
+                    "Toxicity monitoring is not possible at the case's stage; 'currentStage' says where it is (409)."),
+            Map.entry("monitoring-already-started", "Monitoring of the case has already started (409)."),
+            Map.entry("monitoring-not-started", "Monitoring of the case has not started: record day 0 first (409)."),
+            Map.entry("alert-already-acknowledged", "The alert was already acknowledged; the detail says by whom (409)."),
             Map.entry("payload-too-large", "The request body is too large (413)."),
             Map.entry("unsupported-media-type", "The request's content type is not accepted (415)."),
             Map.entry("role-not-allowed", "A role cannot be held in this kind of organisation (422)."),
@@ -54,6 +59,11 @@ public final class ProblemTypes {
             Map.entry("not-in-catalogue",
                     "The catalogue holds no current label of that product, jurisdiction and indication (422)."),
             Map.entry("signature-refused", "An electronic signature was refused: wrong password or role (422)."),
+            Map.entry("tocilizumab-too-early", "Too soon for tocilizumab: at least 8 hours between doses, at most 3 in"
+                    + " 24 hours; 'rules' and 'earliestAllowedAt' say which and when (422)."),
+            Map.entry("tocilizumab-episode-limit", "The 4 tocilizumab doses of the CRS episode have been given (422)."),
+            Map.entry("tocilizumab-dose-above-weight", "The dose is more than the dose for the patient's weight (422)."),
+            Map.entry("weight-required", "The patient's weight must be recorded first (422)."),
             Map.entry("rate-limited", "Too many requests in a minute (429)."),
             Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
 
