@@ -274,10 +274,10 @@ public class ReferralManagement {
         String reason = NewReferralChecks.text(decision.reason());
         String question = NewReferralChecks.text(decision.question());
         if (decision.outcome() == TriageDecision.Outcome.DECLINE) {
-            requireText("reason", reason, 2000, "give the reason the referral is declined");
+            requireText("reason", reason, 2000, "is required: give the reason the referral is declined");
         }
         if (decision.outcome() == TriageDecision.Outcome.REQUEST_INFORMATION) {
-            requireText("question", question, 5000, "say what the centre needs to know");
+            requireText("question", question, 5000, "is required: say what the centre needs to know");
         }
         return new TriageDecision(decision.outcome(), reason, question);
     }

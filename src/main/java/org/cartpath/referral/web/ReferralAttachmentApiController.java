@@ -61,12 +61,8 @@ class ReferralAttachmentApiController {
     ResponseEntity<ReferralAttachment> attach(Actor actor, @PathVariable String id,
             @RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
         ReferralId referral = ReferralId.of(id);
+        // read at most one byte more than a file may have: enough to refuse a larger one, never the whole of it
         long limit = limits.maxBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw new ProblemException("attachment-too-large", 413, "The file is too large", "The file is "
-                    + request.getContentLengthLong() + " bytes; a file may be at most " + limit + " bytes",
-                    java.util.List.of(), java.util.Map.of("maxBytes", limit));
-        }
         byte[] content = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         return created(id, referrals.attach(actor, referral, new Upload(fileName == null ? "attachment" : fileName,
                 request.getContentType(), content)));
