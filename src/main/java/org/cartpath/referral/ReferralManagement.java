@@ -326,7 +326,9 @@ public class ReferralManagement {
     /** Marks the referral's messages as read by the actor's organisation (the unread markers of its pages). */
     @Transactional
     public void markRead(Actor actor, ReferralId id) {
-        get(actor, id, "messages read");
+        ReferralRoles.requireIdentityVisible(actor, id);
+        ReferralRoles.requireReader(actor);
+        caseOf(actor, referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id)));
         referrals.markRead(id, actor.organisationId(), actor, now());
     }
 

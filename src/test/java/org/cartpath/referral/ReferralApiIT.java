@@ -108,6 +108,12 @@ class ReferralApiIT {
 
         assertProblem(asReferrer.postJson("/api/v1/referrals/" + id + "/messages", Map.of("answer", " ")), 400,
                 "invalid-request", "answer");
+        assertProblem(asReferrer.postJson("/api/v1/referrals/" + id + "/messages", Map.of("answer", "x".repeat(5001))),
+                400, "invalid-request", "answer");
+        assertProblem(asReferrer.postJson("/api/v1/referrals/" + id + "/messages", "{\"answer\": [1]}"), 400,
+                "unreadable-body");
+        assertProblem(asCoordinator.postJson("/api/v1/referrals/" + id + "/messages", Map.of("answer", "Centre")), 403,
+                "forbidden");
         HttpResponse<String> answered = asReferrer.postJson("/api/v1/referrals/" + id + "/messages",
                 Map.of("answer", "MRD 0.4% on 1 November."));
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
@@ -128,6 +134,21 @@ class ReferralApiIT {
                 "application/pdf", ReferralTestData.pdf("late"), Map.of()), 409, "referral-declined");
         assertThat(actions(id)).containsExactly("REFERRAL_SUBMITTED", "REFERRAL_INFORMATION_REQUESTED",
                 "REFERRAL_INFORMATION_PROVIDED", "REFERRAL_DECLINED");
+    }
+
+    @Test
+    void aReplayedTriageDecisionAnswersAsTheFirstWithoutASecondStep() {
+        String id = refer("Replayed triage").get("id").asText();
+        Map<String, String> key = Map.of("Idempotency-Key", "triage-" + System.nanoTime());
+        HttpResponse<String> first = asCoordinator.sendJson("POST", "/api/v1/referrals/" + id + "/triage-decision",
+                Map.of("decision", "ACCEPT"), key);
+        HttpResponse<String> replay = asCoordinator.sendJson("POST", "/api/v1/referrals/" + id + "/triage-decision",
+                Map.of("decision", "ACCEPT"), key);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.headers().firstValue("Idempotent-Replay")).contains("true");
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(actions(id)).containsExactly("REFERRAL_SUBMITTED", "REFERRAL_ACCEPTED");
     }
 
     @Test

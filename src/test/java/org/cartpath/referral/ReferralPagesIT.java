@@ -192,6 +192,30 @@ class ReferralPagesIT {
     }
 
     @Test
+    void aFileAddedOnTheReferralPageIsCheckedLikeAnyOther() {
+        String location = submit(form(PatientTestData.nhsNumber(), "Filed", centre.id().toString()), Map.of()).headers()
+                .firstValue("Location").orElseThrow();
+        asReferrer.get(location.substring(location.indexOf("/referrals"))); // shows, and so ends, the "sent" message
+        String path = location.substring(location.indexOf("/referrals")) + "/attachments";
+        String type = "multipart/form-data; boundary=" + BOUNDARY;
+        assertThat(asReferrer.send("POST", path, type, ReferralTestData.multipart(BOUNDARY, Map.of(), Map.of()), Map.of())
+                .body()).contains("There is a problem", "File is required: choose a file");
+        assertThat(asReferrer.send("POST", path, type, ReferralTestData.multipart(BOUNDARY, Map.of(), Map.of("file",
+                new Object[] {"notes.png", "image/png", "not an image".getBytes()})), Map.of()).body())
+                .contains("is not a PDF, PNG or JPEG file");
+        HttpResponse<String> added = asReferrer.send("POST", path, type, ReferralTestData.multipart(BOUNDARY, Map.of(),
+                Map.of("file", new Object[] {"scan.jpg", "image/jpeg", ReferralTestData.jpeg()})), Map.of());
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(asReferrer.get(location.substring(location.indexOf("/referrals"))).body())
+                .contains("The file has been added to the referral.", "scan.jpg");
+        assertThat(asCoordinator.send("POST", path, type, ReferralTestData.multipart(BOUNDARY, Map.of(), Map.of("file",
+                new Object[] {"centre.jpg", "image/jpeg", ReferralTestData.jpeg()})), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from referral_attachment a join referral r on r.id = a.referral_id "
+                + "where r.referring_organisation_id = ?").param(hospital.id().value()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theWorklistFindsCasesByPatientNameAndNhsNumber() {
         String nhs = PatientTestData.nhsNumber();
         String familyName = "Worklistfind" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
