@@ -125,7 +125,10 @@ public class ReferralManagement {
         return assemble(actor, referral, journey.get(actor, opened.id()));
     }
 
-    /** The patient referred: one the referrer already sees, or the details linked or registered; field problems join the rest. */
+    /**
+     * The patient referred: one the referrer already sees, or the details linked or registered. The patient's
+     * field problems join the referral's, so that all are reported at once.
+     */
     private PatientId patient(Actor actor, NewReferral command, List<FieldProblem> problems) {
         if (command.existingPatient() != null) {
             return patients.get(actor, command.existingPatient(), "referral").id();
@@ -381,7 +384,8 @@ public class ReferralManagement {
                 .map(Organisation::region).findFirst().orElse(null);
         return organisations.directory().stream()
                 .filter(o -> o.kind() == OrganisationKind.TREATMENT_CENTRE && !o.id().equals(actor.organisationId()))
-                .map(o -> new CentreChoice(o.id(), o.name(), o.region(), region != null && region.equalsIgnoreCase(o.region())))
+                .map(o -> new CentreChoice(o.id(), o.name(), o.region(),
+                        region != null && region.equalsIgnoreCase(o.region())))
                 .sorted(java.util.Comparator.comparing((CentreChoice c) -> !c.inReferrersRegion())
                         .thenComparing(CentreChoice::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();

@@ -6,8 +6,6 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cartpath.identity.Organisation;
 import org.cartpath.patient.PatientTestData;
 import org.cartpath.shared.OrganisationKind;
@@ -235,10 +233,5 @@ class ReferralPagesIT {
         Organisation other = fixtures.organisation(OrganisationKind.TREATMENT_CENTRE);
         Http stranger = Http.signedIn(port, fixtures.user(other, Role.COORDINATOR).username(), IdentityFixtures.PASSWORD);
         assertThat(Http.json(stranger.get("/api/v1/worklist?q=" + familyName)).get("total").asInt()).isZero();
-    }
-
-    static String csrfOf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        return m.find() ? m.group(1) : null;
     }
 }

@@ -70,8 +70,4 @@ public final class ReferralTestData {
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
-
-    static Map<String, String> copy(Map<String, String> form) {
-        return new HashMap<>(form);
-    }
 }

@@ -211,7 +211,8 @@ public class JourneyStore {
 
     /** The search term matches the case reference, or the case is of one of the patients the term found. */
     private static String search(List<UUID> patients) {
-        return patients.isEmpty() ? "c.reference ilike :reference" : "(c.reference ilike :reference or c.patient_id in (:patients))";
+        return patients.isEmpty() ? "c.reference ilike :reference"
+                : "(c.reference ilike :reference or c.patient_id in (:patients))";
     }
 
     private static JdbcClient.StatementSpec worklistParams(JdbcClient.StatementSpec sql, OrganisationId organisation,

@@ -45,7 +45,8 @@ public final class FileTypes {
         }
         String type = declared.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
         return type.equals("application/octet-stream") || type.equals(detected)
-                || (detected.equals(JPEG) && type.equals("image/jpg")) || (detected.equals(PDF) && type.equals("application/x-pdf"));
+                || (detected.equals(JPEG) && type.equals("image/jpg"))
+                || (detected.equals(PDF) && type.equals("application/x-pdf"));
     }
 
     /** The extension a downloaded file gets when its name has none of its type's. */

@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Referrals over REST: refer, list, read, triage and the question-and-answer thread (files: ReferralAttachmentApiController). */
+/**
+ * Referrals over REST: refer, list, read, triage and the question-and-answer thread (uploading and downloading
+ * files: ReferralAttachmentApiController).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Referrals", description = "Referrals to a treatment centre and their triage. A referral exists only for "
@@ -146,7 +149,7 @@ class ReferralApiController {
         return referrals.centres(actor);
     }
 
-    /** The attachment list without content, for the OpenAPI document's sake kept with the referral's other reads. */
+    /** The files of a referral, described without their content (uploads and downloads: ReferralAttachmentApiController). */
     @GetMapping("/referrals/{id}/attachments")
     @Operation(summary = "The files attached to a referral (download each at /attachments/{attachmentId})")
     List<ReferralAttachment> attachments(Actor actor, @PathVariable String id) {
