@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.journey.internal.JourneyStore;
+import org.cartpath.patient.NhsNumber;
+import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
@@ -37,12 +39,15 @@ public class CaseJourney {
 
     private final JourneyStore store;
     private final AuditTrail audit;
+    private final PatientManagement patients;
     private final Clock clock;
     private final ZoneId zone;
 
-    CaseJourney(JourneyStore store, AuditTrail audit, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    CaseJourney(JourneyStore store, AuditTrail audit, PatientManagement patients, Clock clock,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
         this.audit = audit;
+        this.patients = patients;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -260,20 +265,50 @@ public class CaseJourney {
     public record WorklistItem(TherapyCase therapyCase, CaseTask nextTask, boolean overdue) {
     }
 
-    /** The treating centre's open cases by urgency: overdue tasks first (issue 3 item 7). */
-    @Transactional(readOnly = true)
-    public Page<WorklistItem> worklist(Actor actor, Stage stage, String product, String reference, Page.Request request) {
+    /**
+     * The treatment centre's open cases by urgency: overdue tasks first (issue 3 item 7). {@code q} finds cases
+     * by reference (any part of it), or by the patient's NHS number or name as the patient module's search
+     * finds them among the patients the centre may see (at most {@link #SEARCHED_PATIENTS}; each one found is
+     * logged as read, purpose "search").
+     */
+    @Transactional
+    public Page<WorklistItem> worklist(Actor actor, Stage stage, String product, String q, Page.Request request) {
         requireCentreStaff(actor);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        String ref = reference == null || reference.isBlank() ? null : reference.trim();
+        String term = q == null || q.isBlank() ? null : q.trim();
         String prod = product == null || product.isBlank() ? null : product.trim();
-        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, ref, request.size(), request.offset())
+        List<UUID> found = term == null ? List.of() : patientsMatching(actor, term);
+        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, request.size(),
+                        request.offset())
                 .stream()
                 .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(),
                         row.nextTask() != null && row.nextTask().overdueOn(today)))
                 .toList();
         return new Page<>(items, request.page(), request.size(),
-                store.worklistSize(actor.organisationId(), stage, prod, ref));
+                store.worklistSize(actor.organisationId(), stage, prod, term, found));
+    }
+
+    /** How many patients a worklist search by name or NHS number looks at. */
+    public static final int SEARCHED_PATIENTS = Page.MAX_SIZE;
+
+    /** Patients the actor's organisation sees whose NHS number is {@code term}, or whose names start with its words. */
+    private List<UUID> patientsMatching(Actor actor, String term) {
+        boolean nhsNumber = term.matches("[0-9 \\-]+") && NhsNumber.problemIn(term).isEmpty();
+        // a case reference (CP-2026-00042) or a part of it is not a name
+        boolean name = !nhsNumber && term.length() >= 2 && term.length() <= 100 && term.matches(".*\\p{L}.*")
+                && !term.toUpperCase(java.util.Locale.ROOT).startsWith("CP-");
+        if (!nhsNumber && !name) {
+            return List.of();
+        }
+        try {
+            return patients.search(actor, nhsNumber ? term : null, nhsNumber ? null : term,
+                    new Page.Request(0, SEARCHED_PATIENTS)).items().stream().map(p -> p.id().value()).toList();
+        } catch (ProblemException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                return List.of(); // a role that may not read patients searches by reference only
+            }
+            throw e;
+        }
     }
 
     /** Open cases per stage at the actor's treating centre, in journey order. */

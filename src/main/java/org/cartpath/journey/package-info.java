@@ -7,5 +7,9 @@
  * monitoring and follow-up call {@link org.cartpath.journey.CaseJourney} to open the case, move it on,
  * note what happened and open or close tasks. It holds no stage's own data (referrals, bookings,
  * shipments…) and decides no clinical rule beyond the order of the stages.
+ *
+ * <p>It depends on {@code shared}, {@code identity}, {@code audit} and, for finding cases in the worklist by
+ * the patient's name or NHS number, on {@code patient}'s search (the patient module comes earlier in the
+ * journey and never depends on it).
  */
 package org.cartpath.journey;

@@ -141,6 +141,35 @@ public final class Http {
         return send(builder);
     }
 
+    /** Sends bytes (a file, a multipart body), with this session's CSRF token when it has no bearer token. */
+    public HttpResponse<String> send(String method, String path, String contentType, byte[] body,
+            Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (bearer == null) {
+            fetchCsrfIfNeeded();
+            if (csrf != null) {
+                builder.header("X-CSRF-TOKEN", csrf);
+            }
+        }
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** Downloads bytes (a file). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Like a browser, takes the CSRF token from a page: the home page, or where it redirects to. */
     private void fetchCsrfIfNeeded() {
         if (csrf == null) {

@@ -81,12 +81,15 @@ class JourneyApiController {
     }
 
     @GetMapping("/worklist")
-    @Operation(summary = "The treating centre's open cases with their next task, overdue first")
+    @Operation(summary = "The treating centre's open cases with their next task, overdue first", description = "'q' "
+            + "finds cases by reference (any part), or by the patient's NHS number or name (each word starts the given "
+            + "or family name); 'reference' is the older name of 'q'. Patients found are logged as read (search).")
     Page<CaseJourney.WorklistItem> worklist(Actor actor, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String reference,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String reference,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return journey.worklist(actor, RequestFields.choice(stage, Stage.class, "stage"), product, reference,
-                new Page.Request(page, size));
+        return journey.worklist(actor, RequestFields.choice(stage, Stage.class, "stage"), product,
+                q != null && !q.isBlank() ? q : reference, new Page.Request(page, size));
     }
 
     @GetMapping("/worklist/counts")

@@ -1,0 +1,485 @@
+package org.cartpath.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.cartpath.audit.AuditTrail;
+import org.cartpath.catalogue.Catalogue;
+import org.cartpath.catalogue.LabelVersion;
+import org.cartpath.identity.Organisation;
+import org.cartpath.identity.OrganisationManagement;
+import org.cartpath.journey.CaseId;
+import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseView;
+import org.cartpath.journey.NewCase;
+import org.cartpath.journey.Stage;
+import org.cartpath.journey.TherapyCase;
+import org.cartpath.patient.Diagnosis;
+import org.cartpath.patient.PatientId;
+import org.cartpath.patient.PatientManagement;
+import org.cartpath.referral.intake.AttachmentChecks;
+import org.cartpath.referral.intake.AttachmentStore;
+import org.cartpath.referral.intake.CheckedFile;
+import org.cartpath.referral.intake.ReferralRoles;
+import org.cartpath.referral.intake.ReferralStore;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.OrganisationKind;
+import org.cartpath.shared.Page;
+import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.ProblemException.FieldProblem;
+import org.cartpath.shared.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Referral intake and triage (issue 3, item 3). A referrer refers a patient to a treatment centre; the
+ * centre's coordinator accepts, declines with a reason, or asks for more information, which the referrer
+ * answers. Every command runs in one transaction with the journey's and the patient module's calls it
+ * makes, so a refusal anywhere writes nothing; every change is audited, last.
+ *
+ * <p>Scope: a referral exists only for the organisations that are parties to its case (the referring one,
+ * the centre, later the panel), and never for manufacturers and couriers ("not found", never "forbidden").
+ * Audit rows carry ids, codes and statuses but no patient identity and no free text (a file name or a
+ * question may name the patient); the text lives in the referral's own tables.
+ */
+@Service
+public class ReferralManagement {
+
+    static final String ENTITY = "Referral";
+
+    private final ReferralStore referrals;
+    private final AttachmentStore attachments;
+    private final AttachmentChecks checks;
+    private final PatientManagement patients;
+    private final CaseJourney journey;
+    private final Catalogue catalogue;
+    private final OrganisationManagement organisations;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ReferralManagement(ReferralStore referrals, AttachmentStore attachments, AttachmentChecks checks,
+            PatientManagement patients, CaseJourney journey, Catalogue catalogue, OrganisationManagement organisations,
+            AuditTrail audit, Clock clock) {
+        this.referrals = referrals;
+        this.attachments = attachments;
+        this.checks = checks;
+        this.patients = patients;
+        this.journey = journey;
+        this.catalogue = catalogue;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- referring -------------------------------------------------------------------------------------
+
+    /**
+     * Refers a patient: links or registers the patient, opens the case at Referred (409 {@code
+     * case-already-open} if the patient has one), gives the centre access to the patient, stores the referral
+     * and its files. The centre must be an active treatment centre other than the referrer's own (422
+     * {@code not-a-treatment-centre}); the product's current label in the jurisdiction must cover the
+     * indication (422 {@code not-in-catalogue}).
+     */
+    @Transactional
+    public ReferralView refer(Actor actor, NewReferral command) {
+        ReferralRoles.requireIdentityVisible(actor, null);
+        ReferralRoles.requireReferrer(actor);
+        NewReferralChecks fields = new NewReferralChecks();
+        NewReferralChecks.Checked checked = fields.check(command);
+        PatientId patientId = patient(actor, command, fields.problems());
+        fields.throwIfAny();
+        Organisation centre = centre(actor, command.centreId());
+        LabelVersion label = catalogue.currentLabelVersion(checked.product(), checked.jurisdiction())
+                .orElseThrow(() -> ProblemException.unprocessable("not-in-catalogue", "The catalogue holds no current "
+                        + checked.jurisdiction() + " label of " + catalogue.product(checked.product()).name()));
+        if (label.indication(checked.indication()).isEmpty()) {
+            throw ProblemException.unprocessable("not-in-catalogue", catalogue.product(checked.product()).name()
+                    + " is not labelled for " + checked.indication().label() + " in " + checked.jurisdiction()
+                    + " (label version " + label.id() + ")");
+        }
+        List<CheckedFile> files = checkFiles(0, command.files());
+        if (checked.diagnosis() != null) {
+            recordDiagnosis(actor, patientId, new Diagnosis(checked.diagnosis(), checked.diagnosisDescription(),
+                    command.diagnosedOn()));
+        }
+        TherapyCase opened = open(actor, patientId, centre, checked);
+        patients.grantAccess(actor, patientId, centre.id(), "Referral to " + centre.name() + " (" + opened.reference() + ")");
+        Instant now = now();
+        Referral referral = new Referral(ReferralId.random(), opened.id(), patientId.value(), actor.organisationId(),
+                centre.id(), actor.id(), actor.displayName(), checked.product().name(), checked.indication().name(),
+                checked.jurisdiction().name(), checked.urgency(), checked.clinicalSummary(), ReferralStatus.SUBMITTED,
+                null, 0, now, now);
+        referrals.insert(referral);
+        files.forEach(f -> attachments.insert(referral.id(), null, f, actor, now));
+        Map<String, Object> after = auditView(referral);
+        after.put("attachments", files.size());
+        audit.record(actor, "REFERRAL_SUBMITTED", ENTITY, referral.id().toString(), null, after, null);
+        return assemble(actor, referral, journey.get(actor, opened.id()));
+    }
+
+    /**
+     * The patient referred: one the referrer already sees, or the details linked or registered. The patient's
+     * field problems join the referral's, so that all are reported at once.
+     */
+    private PatientId patient(Actor actor, NewReferral command, List<FieldProblem> problems) {
+        if (command.existingPatient() != null) {
+            return patients.get(actor, command.existingPatient(), "referral").id();
+        }
+        if (command.patient() == null) {
+            return null;
+        }
+        try {
+            return patients.findOrRegister(actor, command.patient(), "Referral by " + actor.organisationName())
+                    .patient().id();
+        } catch (ProblemException e) {
+            if (e.status() != 400 || e.fieldProblems().isEmpty()) {
+                throw e;
+            }
+            List<FieldProblem> prefixed = e.fieldProblems().stream()
+                    .map(p -> new FieldProblem("patient." + p.field(), p.message())).toList();
+            if (problems.isEmpty()) {
+                throw new ProblemException(e.type(), e.status(), e.title(), e.detail(), prefixed, e.properties());
+            }
+            problems.addAll(prefixed);
+            return null;
+        }
+    }
+
+    private Organisation centre(Actor actor, String centreId) {
+        Optional<Organisation> centre = organisations.directory().stream()
+                .filter(o -> o.id().toString().equalsIgnoreCase(centreId.strip())).findFirst();
+        if (centre.isEmpty() || centre.get().kind() != OrganisationKind.TREATMENT_CENTRE) {
+            throw ProblemException.unprocessable("not-a-treatment-centre",
+                    "centreId must be an active treatment centre; " + centreId.strip() + " is not one");
+        }
+        if (centre.get().id().equals(actor.organisationId())) {
+            throw ProblemException.unprocessable("not-a-treatment-centre",
+                    "A centre refers a patient to another treatment centre, not to itself");
+        }
+        return centre.get();
+    }
+
+    private void recordDiagnosis(Actor actor, PatientId patientId, Diagnosis diagnosis) {
+        try {
+            patients.record(actor, patientId, diagnosis);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            throw ProblemException.invalid(e.fieldProblems().stream().map(p -> new FieldProblem(switch (p.field()) {
+                case "code" -> "diagnosisCode";
+                case "description" -> "diagnosisDescription";
+                default -> p.field();
+            }, p.message())).toList());
+        }
+    }
+
+    private TherapyCase open(Actor actor, PatientId patientId, Organisation centre, NewReferralChecks.Checked c) {
+        try {
+            return journey.open(actor, new NewCase(patientId.value(), actor.organisationId(), centre.id(),
+                    c.product().name(), c.indication().name(), c.jurisdiction().name(), "Referred by "
+                            + actor.organisationName() + " to " + centre.name() + " (" + c.urgency().label() + ")"));
+        } catch (ProblemException e) {
+            if (!"case-already-open".equals(e.type())) {
+                throw e;
+            }
+            // name the open case only to an organisation that is already one of its parties
+            String detail = journey.casesOfPatient(actor, patientId.value()).stream().filter(TherapyCase::isOpen)
+                    .findFirst()
+                    .map(open -> "This patient already has an open case, " + open.reference() + ", at stage '"
+                            + open.stage().label() + "'. A new referral can be made once it has ended.")
+                    .orElse("This patient already has an open CAR-T case at a treatment centre. Contact the centres "
+                            + "to find it; a new referral can be made once it has ended.");
+            throw new ProblemException("case-already-open", 409, "Conflict with the current state", detail,
+                    List.of(new FieldProblem("patient", "already has an open case")), Map.of());
+        }
+    }
+
+    // --- files -----------------------------------------------------------------------------------------
+
+    /** Adds a letter or report to a referral: the referring organisation's referrers, until it is declined. */
+    @Transactional
+    public ReferralAttachment attach(Actor actor, ReferralId id, Upload upload) {
+        Referral referral = visibleForUpdate(actor, id);
+        requireReferringReferrer(actor, referral);
+        referral.requireOpenForFiles();
+        CheckedFile file = checkFiles(attachments.count(id), List.of(upload)).get(0);
+        ReferralAttachment added = attachments.insert(id, null, file, actor, now());
+        journey.note(actor, referral.caseId(), "REFERRAL_DOCUMENT_ADDED", "A document was added to the referral");
+        audit.record(actor, "REFERRAL_ATTACHMENT_ADDED", ENTITY, id.toString(), null, attachmentAudit(added), null);
+        return added;
+    }
+
+    private List<CheckedFile> checkFiles(int stored, List<Upload> uploads) {
+        checks.requireRoom(stored, uploads.size());
+        List<CheckedFile> files = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            files.add(checks.check(uploads.get(i), "files[" + i + "]"));
+        }
+        return files;
+    }
+
+    // --- triage ----------------------------------------------------------------------------------------
+
+    /**
+     * The centre's coordinator triages a referral waiting for triage (409 {@code referral-not-awaiting-triage}
+     * otherwise): accept (the case moves to Triaged), decline with a reason (the case ends as Declined), or ask
+     * the referrer a question (the referral waits for their answer).
+     */
+    @Transactional
+    public ReferralView triage(Actor actor, ReferralId id, TriageDecision decision) {
+        Referral before = visibleForUpdate(actor, id);
+        ReferralRoles.requireCoordinator(actor);
+        if (!before.centre().equals(actor.organisationId())) {
+            throw ProblemException.forbidden("Only the centre the patient was referred to triages the referral");
+        }
+        TriageDecision d = checkDecision(decision);
+        Instant now = now();
+        Referral after;
+        String action;
+        switch (d.outcome()) {
+            case ACCEPT -> {
+                after = before.accept(now);
+                journey.advance(actor, before.caseId(), Stage.TRIAGED, "Referral accepted by " + actor.organisationName());
+                action = "REFERRAL_ACCEPTED";
+            }
+            case DECLINE -> {
+                after = before.decline(d.reason(), now);
+                journey.end(actor, before.caseId(), Stage.DECLINED, d.reason());
+                action = "REFERRAL_DECLINED";
+            }
+            default -> {
+                after = before.requestInformation(now);
+                referrals.appendMessage(id, ReferralMessage.Kind.QUESTION, d.question(), actor, now);
+                journey.note(actor, before.caseId(), "MORE_INFORMATION_REQUESTED",
+                        actor.organisationName() + " asked the referrer for more information");
+                action = "REFERRAL_INFORMATION_REQUESTED";
+            }
+        }
+        save(after, before);
+        audit.record(actor, action, ENTITY, id.toString(), auditView(before), auditView(after),
+                d.outcome() == TriageDecision.Outcome.DECLINE ? d.reason() : null);
+        return assemble(actor, after, journey.get(actor, after.caseId()));
+    }
+
+    private static TriageDecision checkDecision(TriageDecision decision) {
+        if (decision == null || decision.outcome() == null) {
+            throw ProblemException.invalid("decision", "is required: ACCEPT, DECLINE or REQUEST_INFORMATION");
+        }
+        String reason = NewReferralChecks.text(decision.reason());
+        String question = NewReferralChecks.text(decision.question());
+        if (decision.outcome() == TriageDecision.Outcome.DECLINE) {
+            requireText("reason", reason, 2000, "is required: give the reason the referral is declined");
+        }
+        if (decision.outcome() == TriageDecision.Outcome.REQUEST_INFORMATION) {
+            requireText("question", question, 5000, "is required: say what the centre needs to know");
+        }
+        return new TriageDecision(decision.outcome(), reason, question);
+    }
+
+    /** The referrer answers the centre's question, with files if they like; the referral waits for triage again. */
+    @Transactional
+    public ReferralView answer(Actor actor, ReferralId id, String answer, List<Upload> uploads) {
+        Referral before = visibleForUpdate(actor, id);
+        requireReferringReferrer(actor, before);
+        String text = NewReferralChecks.text(answer);
+        requireText("answer", text, 5000, "is required");
+        Instant now = now();
+        Referral after = before.answered(now);
+        List<CheckedFile> files = checkFiles(attachments.count(id), uploads == null ? List.of() : uploads);
+        save(after, before);
+        UUID message = referrals.appendMessage(id, ReferralMessage.Kind.ANSWER, text, actor, now);
+        files.forEach(f -> attachments.insert(id, message, f, actor, now));
+        journey.note(actor, before.caseId(), "REFERRAL_INFORMATION_PROVIDED",
+                "The referrer answered the centre's question" + (files.isEmpty() ? "" : " and added " + files.size()
+                        + (files.size() == 1 ? " document" : " documents")));
+        Map<String, Object> view = auditView(after);
+        view.put("attachments", files.size());
+        audit.record(actor, "REFERRAL_INFORMATION_PROVIDED", ENTITY, id.toString(), auditView(before), view, null);
+        return assemble(actor, after, journey.get(actor, after.caseId()));
+    }
+
+    private void save(Referral after, Referral before) {
+        if (!referrals.update(after, before.version())) {
+            throw ProblemException.conflict("stale-version", "The referral changed meanwhile; reload it and retry");
+        }
+    }
+
+    // --- reading ---------------------------------------------------------------------------------------
+
+    /** A referral with its case, messages and files; the read is logged with its purpose. */
+    @Transactional
+    public ReferralView get(Actor actor, ReferralId id, String purpose) {
+        ReferralRoles.requireIdentityVisible(actor, id);
+        ReferralRoles.requireReader(actor);
+        Referral referral = referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id));
+        CaseView view = caseOf(actor, referral);
+        audit.recordAccess(actor, ENTITY, id.toString(), purpose);
+        return assemble(actor, referral, view);
+    }
+
+    /** Marks the referral's messages as read by the actor's organisation (the unread markers of its pages). */
+    @Transactional
+    public void markRead(Actor actor, ReferralId id) {
+        ReferralRoles.requireIdentityVisible(actor, id);
+        ReferralRoles.requireReader(actor);
+        caseOf(actor, referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id)));
+        referrals.markRead(id, actor.organisationId(), actor, now());
+    }
+
+    /** The referral that opened a case, for the case page; empty when the actor may not see referrals. */
+    @Transactional(readOnly = true)
+    public Optional<ReferralView> ofCase(Actor actor, CaseView view) {
+        if (!view.identityVisible() || ReferralRoles.READERS.stream().noneMatch(actor::hasRole)) {
+            return Optional.empty();
+        }
+        return referrals.findByCase(view.therapyCase().id()).map(r -> assemble(actor, r, view));
+    }
+
+    /**
+     * The referrals the actor's organisation made or received, newest first, with each case's stage. Only
+     * clinical staff of organisations that see patients: for anyone else the list is empty or refused.
+     */
+    @Transactional(readOnly = true)
+    public Page<ReferralSummary> list(Actor actor, ReferralStatus status, Page.Request request) {
+        ReferralRoles.requireIdentityVisible(actor, null);
+        ReferralRoles.requireReader(actor);
+        Map<OrganisationId, String> names = names();
+        List<ReferralSummary> items = referrals.ofOrganisation(actor.organisationId(), status, request.size(),
+                request.offset()).stream().map(r -> {
+                    TherapyCase c = journey.get(actor, r.caseId()).therapyCase();
+                    Instant last = latest(r.updatedAt(), c.stageChangedAt(), referrals.lastMessageAt(r.id()).orElse(null));
+                    return new ReferralSummary(r, c.reference(), c.stage(), names.get(r.referringOrganisation()),
+                            names.get(r.centre()), last, referrals.unreadCount(r.id(), actor.organisationId()));
+                }).toList();
+        return new Page<>(items, request.page(), request.size(),
+                referrals.countOfOrganisation(actor.organisationId(), status));
+    }
+
+    /** A file of a referral with its bytes; the download is logged. */
+    @Transactional
+    public AttachmentContent attachment(Actor actor, ReferralId id, UUID attachmentId) {
+        ReferralRoles.requireIdentityVisible(actor, id);
+        ReferralRoles.requireReader(actor);
+        Referral referral = referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id));
+        caseOf(actor, referral);
+        AttachmentContent content = attachments.find(id, attachmentId)
+                .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+        audit.recordAccess(actor, "ReferralAttachment", attachmentId.toString(), "download");
+        return content;
+    }
+
+    /** The active treatment centres the actor may refer to, those of the actor's own region first, then by name. */
+    @Transactional(readOnly = true)
+    public List<CentreChoice> centres(Actor actor) {
+        String region = organisations.directory().stream().filter(o -> o.id().equals(actor.organisationId()))
+                .map(Organisation::region).findFirst().orElse(null);
+        return organisations.directory().stream()
+                .filter(o -> o.kind() == OrganisationKind.TREATMENT_CENTRE && !o.id().equals(actor.organisationId()))
+                .map(o -> new CentreChoice(o.id(), o.name(), o.region(),
+                        region != null && region.equalsIgnoreCase(o.region())))
+                .sorted(java.util.Comparator.comparing((CentreChoice c) -> !c.inReferrersRegion())
+                        .thenComparing(CentreChoice::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    private Referral visibleForUpdate(Actor actor, ReferralId id) {
+        ReferralRoles.requireIdentityVisible(actor, id);
+        ReferralRoles.requireReader(actor);
+        Referral referral = referrals.findForUpdate(id).orElseThrow(() -> new NotFoundException("referral", id));
+        caseOf(actor, referral);
+        return referral;
+    }
+
+    /** The referral's case as the actor sees it; 404 unless the actor's organisation sees its patient. */
+    private CaseView caseOf(Actor actor, Referral referral) {
+        CaseView view = journey.get(actor, referral.caseId());
+        if (!view.identityVisible()) {
+            throw new NotFoundException("referral", referral.id());
+        }
+        return view;
+    }
+
+    private static void requireReferringReferrer(Actor actor, Referral referral) {
+        ReferralRoles.requireReferrer(actor);
+        if (!referral.referringOrganisation().equals(actor.organisationId())) {
+            throw ProblemException.forbidden("Only the referring organisation adds files and answers questions");
+        }
+    }
+
+    private ReferralView assemble(Actor actor, Referral r, CaseView view) {
+        Map<OrganisationId, String> names = names();
+        boolean ofCentre = r.centre().equals(actor.organisationId());
+        boolean ofReferrer = r.referringOrganisation().equals(actor.organisationId());
+        TherapyCase c = view.therapyCase();
+        return new ReferralView(r, c.reference(), c.stage(), names.get(r.referringOrganisation()), names.get(r.centre()),
+                referrals.messages(r.id(), actor.organisationId()), attachments.list(r.id()),
+                ofCentre && actor.hasRole(Role.COORDINATOR) && r.status() == ReferralStatus.SUBMITTED
+                        && c.stage() == Stage.REFERRED,
+                ofReferrer && actor.hasRole(Role.REFERRER) && r.status() == ReferralStatus.MORE_INFORMATION_REQUESTED,
+                ofReferrer && actor.hasRole(Role.REFERRER) && r.status() != ReferralStatus.DECLINED);
+    }
+
+    private Map<OrganisationId, String> names() {
+        Map<OrganisationId, String> names = new LinkedHashMap<>();
+        organisations.directory().forEach(o -> names.put(o.id(), o.name()));
+        return names;
+    }
+
+    private static void requireText(String field, String value, int max, String missing) {
+        if (value == null) {
+            throw ProblemException.invalid(field, missing);
+        }
+        if (value.length() > max) {
+            throw ProblemException.invalid(field, "must be " + max + " characters or fewer");
+        }
+    }
+
+    private static Instant latest(Instant... instants) {
+        Instant latest = null;
+        for (Instant i : instants) {
+            if (i != null && (latest == null || i.isAfter(latest))) {
+                latest = i;
+            }
+        }
+        return latest;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static Map<String, Object> auditView(Referral r) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("caseId", r.caseId().toString());
+        view.put("patientId", r.patientId().toString());
+        view.put("referringOrganisationId", r.referringOrganisation().toString());
+        view.put("centreId", r.centre().toString());
+        view.put("productCode", r.productCode());
+        view.put("indication", r.indication());
+        view.put("jurisdiction", r.jurisdiction());
+        view.put("urgency", r.urgency().name());
+        view.put("status", r.status().name());
+        view.put("version", r.version());
+        return view;
+    }
+
+    private static Map<String, Object> attachmentAudit(ReferralAttachment a) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("attachmentId", a.id().toString());
+        view.put("contentType", a.contentType());
+        view.put("sizeBytes", a.sizeBytes());
+        view.put("sha256", a.sha256());
+        return view;
+    }
+}
