@@ -41,6 +41,8 @@ public final class ProblemTypes {
             Map.entry("idempotency-key-reused", "This Idempotency-Key was used for a different request (422)."),
             Map.entry("illegal-transition", "The case is not at a stage where this can happen; 'currentStage' says where it is (409)."),
             Map.entry("case-already-open", "The patient already has an open therapy case (409)."),
+            Map.entry("eligibility-changed", "The patient's data or the catalogue changed since the eligibility "
+                    + "assessment was shown; review the new results and confirm again (409)."),
             Map.entry("payload-too-large", "The request body is too large (413)."),
             Map.entry("unsupported-media-type", "The request's content type is not accepted (415)."),
             Map.entry("role-not-allowed", "A role cannot be held in this kind of organisation (422)."),
