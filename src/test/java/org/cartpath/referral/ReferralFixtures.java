@@ -53,14 +53,41 @@ public class ReferralFixtures {
     public record Patient(PatientId id, String nhsNumber, LocalDate born, TherapyCase therapyCase) {
     }
 
+    /** A national panel of three members (the first chairs), and a user of the panel without the member role. */
+    public record Panel(Organisation organisation, UserAccount chair, UserAccount second, UserAccount third,
+            UserAccount administrator) {
+
+        public Actor chairActor() {
+            return actor(chair, organisation);
+        }
+    }
+
     private final IdentityFixtures identity;
     private final PatientManagement patients;
     private final CaseJourney journey;
+    private final EligibilityAssessments eligibility;
 
-    ReferralFixtures(IdentityFixtures identity, PatientManagement patients, CaseJourney journey) {
+    ReferralFixtures(IdentityFixtures identity, PatientManagement patients, CaseJourney journey,
+            EligibilityAssessments eligibility) {
         this.identity = identity;
         this.patients = patients;
         this.journey = journey;
+        this.eligibility = eligibility;
+    }
+
+    public Panel panel() {
+        Organisation panel = identity.organisation(OrganisationKind.NATIONAL_PANEL);
+        return new Panel(panel, identity.user(panel, Role.PANEL_MEMBER), identity.user(panel, Role.PANEL_MEMBER),
+                identity.user(panel, Role.PANEL_MEMBER), identity.user(panel, Role.ADMINISTRATOR));
+    }
+
+    /** A child in second relapse whose eligibility the consultant has confirmed: the case is at ELIGIBILITY_ASSESSED. */
+    public Patient eligibleChild(Centre centre) {
+        Patient patient = childInSecondRelapse(centre, Stage.TRIAGED);
+        eligibility.record(centre.consultantActor(), patient.therapyCase().id(), EligibilityAssessments.Choice.OF_THE_CASE,
+                EligibilityDecision.CONFIRMED, null, IdentityFixtures.PASSWORD, null);
+        return new Patient(patient.id(), patient.nhsNumber(), patient.born(),
+                journey.get(centre.coordinatorActor(), patient.therapyCase().id()).therapyCase());
     }
 
     public static Actor actor(UserAccount user, Organisation organisation) {

@@ -18,6 +18,8 @@ public final class ProblemTypes {
             Map.entry("invalid-token", "The bearer token is unknown, malformed or revoked (401)."),
             Map.entry("session-expired", "The session ended: 15 minutes idle or 12 hours after sign-in (401)."),
             Map.entry("forbidden", "The actor's role does not allow this (403)."),
+            Map.entry("not-a-panel-member", "Only members of the national panel that holds the meeting do this (403)."),
+            Map.entry("not-the-chair", "Only the chair of the panel meeting does this (403)."),
             Map.entry("csrf", "A call authenticated by a session cookie lacked a valid CSRF token (403)."),
             Map.entry("password-change-required", "The user must change a temporary password first (403)."),
             Map.entry("not-found", "No such record, or none the actor may see (404)."),
@@ -41,6 +43,11 @@ public final class ProblemTypes {
             Map.entry("idempotency-key-reused", "This Idempotency-Key was used for a different request (422)."),
             Map.entry("illegal-transition", "The case is not at a stage where this can happen; 'currentStage' says where it is (409)."),
             Map.entry("case-already-open", "The patient already has an open therapy case (409)."),
+            Map.entry("duplicate-panel-meeting", "The panel already meets on that day (409)."),
+            Map.entry("already-on-agenda", "The case is already on a panel agenda awaiting a decision (409)."),
+            Map.entry("already-present", "The member is already recorded present at the meeting (409)."),
+            Map.entry("already-voted", "The member has already voted on the case at this meeting (409)."),
+            Map.entry("already-decided", "The panel has already decided on (or deferred) the case at this meeting (409)."),
             Map.entry("eligibility-changed", "The patient's data or the catalogue changed since the eligibility "
                     + "assessment was shown; review the new results and confirm again (409)."),
             Map.entry("payload-too-large", "The request body is too large (413)."),
@@ -56,6 +63,14 @@ public final class ProblemTypes {
             Map.entry("not-in-catalogue",
                     "The catalogue holds no current label of that product, jurisdiction and indication (422)."),
             Map.entry("signature-refused", "An electronic signature was refused: wrong password or role (422)."),
+            Map.entry("eligibility-not-confirmed",
+                    "The case has no eligibility assessment that proceeds to the national panel (422)."),
+            Map.entry("panel-meeting-past", "The panel meeting has taken place; choose a later one (422)."),
+            Map.entry("member-not-present", "The panel member is not recorded present at the meeting (422)."),
+            Map.entry("member-not-voting", "The panel member is present without a vote at the meeting (422)."),
+            Map.entry("chair-not-present", "The chair is not recorded present at the meeting (422)."),
+            Map.entry("panel-not-unanimous", "Approval needs every voting member present to vote to approve; "
+                    + "'votedOtherwise' and 'notVoted' name who stands in the way (422)."),
             Map.entry("rate-limited", "Too many requests in a minute (429)."),
             Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
 
