@@ -33,7 +33,6 @@ import org.cartpath.shared.Actor;
 import org.cartpath.shared.CanonicalJson;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
-import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
@@ -157,6 +156,30 @@ public class NationalPanel {
                 Map.of("panelOrganisationId", meeting.panelOrganisationId().toString(), "meetsOn", day.toString(),
                         "chairId", chair.id().toString()), null);
         return meeting;
+    }
+
+    /** The members of the actor's panel (for choosing a chair); empty for anyone else. */
+    @Transactional(readOnly = true)
+    public List<PanelMember> members(Actor actor) {
+        return PanelAccess.isPanelMember(actor) ? access.members(actor.organisationId()) : List.of();
+    }
+
+    /** The day a new meeting of the actor's panel takes by default; null for anyone but a panel member. */
+    @Transactional(readOnly = true)
+    public LocalDate suggestedMeetingDay(Actor actor) {
+        return PanelAccess.isPanelMember(actor) ? firstFreeMeetingDay(actor, today()) : null;
+    }
+
+    /** Whether the actor may vote on the reviewed case now: a member present with a vote, not voted yet. */
+    public boolean mayVote(Actor actor, PanelCaseReview review) {
+        return PanelAccess.isMemberOf(actor, review.meeting().panelOrganisationId()) && review.item().awaitingDecision()
+                && review.attendance().stream().anyMatch(a -> a.voting() && a.memberId().toString().equals(actor.id()))
+                && review.votes().stream().noneMatch(v -> v.memberId().toString().equals(actor.id()));
+    }
+
+    /** Whether the actor chairs the meeting (records attendance and decisions). */
+    public boolean chairs(Actor actor, PanelMeeting meeting) {
+        return PanelAccess.isChair(actor, meeting);
     }
 
     /** The weekly default: the first meeting weekday from {@code from} on with no meeting of the panel yet. */
@@ -386,7 +409,7 @@ public class NationalPanel {
     /** A panel member's home: the next meeting and its agenda, and the cases awaiting their vote. */
     @Transactional(readOnly = true)
     public Optional<Home> home(Actor actor) {
-        if (!PanelAccess.isPanelMember(actor) || actor.organisationKind() != OrganisationKind.NATIONAL_PANEL) {
+        if (!PanelAccess.isPanelMember(actor)) {
             return Optional.empty();
         }
         PanelMeeting next = store.meetings(actor.organisationId(), today(), 1, 0).stream().findFirst().orElse(null);
