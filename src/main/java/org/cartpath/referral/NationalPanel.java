@@ -71,6 +71,7 @@ public class NationalPanel {
 
     static final String REVIEW_PURPOSE = "national panel review";
     static final String SUBMISSION_PURPOSE = "national panel submission";
+    static final String AGENDA_PURPOSE = "national panel agenda";
     static final int MAX_TEXT = 1000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
@@ -191,12 +192,14 @@ public class NationalPanel {
         return day;
     }
 
-    @Transactional(readOnly = true)
+    /** A meeting with the agenda the actor may see; each patient listed is logged as read. */
+    @Transactional
     public PanelMeetingView meeting(Actor actor, UUID id) {
         PanelMeeting meeting = PanelAccess.visible(actor, find(id));
         boolean member = PanelAccess.isMemberOf(actor, meeting.panelOrganisationId());
         List<PanelAgendaItem> agenda = store.agenda(id, this::patient).stream()
                 .filter(item -> PanelAccess.seesItem(actor, meeting, item)).toList();
+        logListed(actor, agenda, AGENDA_PURPOSE);
         return new PanelMeetingView(meeting, member ? access.members(meeting.panelOrganisationId()) : List.of(),
                 store.attendance(id), agenda, PanelAccess.isChair(actor, meeting), member);
     }
@@ -406,8 +409,8 @@ public class NationalPanel {
                 .toList();
     }
 
-    /** A panel member's home: the next meeting and its agenda, and the cases awaiting their vote. */
-    @Transactional(readOnly = true)
+    /** A panel member's home: the next meeting and its agenda, and the cases awaiting their vote; listed patients are logged. */
+    @Transactional
     public Optional<Home> home(Actor actor) {
         if (!PanelAccess.isPanelMember(actor)) {
             return Optional.empty();
@@ -423,6 +426,8 @@ public class NationalPanel {
                     .filter(i -> store.votes(i.id()).stream().noneMatch(v -> v.memberId().equals(member)))
                     .forEach(i -> awaiting.add(new AwaitingVote(meeting, i)));
         }
+        logListed(actor, agenda, AGENDA_PURPOSE);
+        logListed(actor, awaiting.stream().map(AwaitingVote::item).toList(), AGENDA_PURPOSE);
         return Optional.of(new Home(next, agenda, awaiting));
     }
 
@@ -437,6 +442,13 @@ public class NationalPanel {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
+
+    /** Pseudonymised, but still about a patient: every listing is logged, as a patient search is. */
+    private void logListed(Actor actor, List<PanelAgendaItem> items, String purpose) {
+        for (PanelAgendaItem item : items) {
+            audit.recordAccess(actor, "Patient", journey.get(actor, item.caseId()).therapyCase().patientId().toString(), purpose);
+        }
+    }
 
     private PanelMeeting find(UUID id) {
         return store.meeting(id).orElseThrow(() -> new NotFoundException("panel meeting", id));
