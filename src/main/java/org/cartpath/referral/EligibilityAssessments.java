@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +32,8 @@ import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.referral.eligibility.EligibilityEngine;
-import org.cartpath.referral.eligibility.EligibilityStore;
 import org.cartpath.referral.eligibility.EligibilityStore.StoredAssessment;
+import org.cartpath.referral.eligibility.EligibilityStore;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.CanonicalJson;
 import org.cartpath.shared.Hashing;
@@ -256,9 +257,9 @@ public class EligibilityAssessments {
 
     private void moveCase(Actor actor, TherapyCase c, EligibilityEvaluation e, EligibilityDecision decision,
             boolean proceeds, int version) {
-        String result = e.productName() + " for " + e.indicationLabel().toLowerCase(java.util.Locale.ROOT) + " ("
-                + e.labelVersionId() + "): " + e.outcome().label().toLowerCase(java.util.Locale.ROOT) + ", "
-                + decision.label().toLowerCase(java.util.Locale.ROOT);
+        String result = e.productName() + " for " + e.indicationLabel().toLowerCase(Locale.ROOT) + " ("
+                + e.labelVersionId() + "): " + e.outcome().label().toLowerCase(Locale.ROOT) + ", "
+                + decision.label().toLowerCase(Locale.ROOT);
         if (proceeds && c.stage() == Stage.TRIAGED) {
             journey.advance(actor, c.id(), Stage.ELIGIBILITY_ASSESSED, "Eligibility assessed: " + result
                     + "; proceeds to the national panel");

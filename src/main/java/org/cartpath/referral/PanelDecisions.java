@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,8 +26,8 @@ import org.cartpath.journey.PartyRole;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.referral.panel.PanelRules;
-import org.cartpath.referral.panel.PanelStore;
 import org.cartpath.referral.panel.PanelStore.StoredDecision;
+import org.cartpath.referral.panel.PanelStore;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.CanonicalJson;
 import org.cartpath.shared.OrganisationId;
@@ -168,7 +169,7 @@ class PanelDecisions {
                 if (!d.treatingCentreId().equals(c.treatingCentre())) {
                     journey.addParty(chair, c.id(), d.treatingCentreId(), PartyRole.TREATING_CENTRE);
                     journey.note(chair, c.id(), "TREATING_CENTRE_ALLOCATED", "The panel allocated the case to " + centre
-                            + " (" + d.allocationBasis().label().toLowerCase(java.util.Locale.ROOT) + ": "
+                            + " (" + d.allocationBasis().label().toLowerCase(Locale.ROOT) + ": "
                             + d.allocationReason() + ")");
                 }
             }
@@ -241,7 +242,7 @@ class PanelDecisions {
     static void requireAwaiting(PanelAgendaItem item) {
         if (!item.awaitingDecision()) {
             throw ProblemException.conflict("already-decided", "Case " + item.caseReference() + " was already "
-                    + item.status().label().toLowerCase(java.util.Locale.ROOT) + " at this meeting");
+                    + item.status().label().toLowerCase(Locale.ROOT) + " at this meeting");
         }
     }
 

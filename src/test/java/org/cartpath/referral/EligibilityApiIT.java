@@ -6,6 +6,7 @@ import static org.cartpath.testing.ProblemAssertions.assertProblem;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.PartyRole;
 import org.cartpath.journey.Stage;
@@ -239,7 +240,7 @@ class EligibilityApiIT {
         Http manufacturer = Http.token(port, MANUFACTURER_TOKEN);
         assertProblem(manufacturer.get(path), 404, "not-found");
         OrganisationId novartis = jdbc.sql("select id from organisation where name = 'Novartis Cell Therapy (demo)'")
-                .query(java.util.UUID.class).optional().map(OrganisationId::new).orElseThrow();
+                .query(UUID.class).optional().map(OrganisationId::new).orElseThrow();
         journey.addParty(Actor.system("test"), patient.therapyCase().id(), novartis, PartyRole.MANUFACTURER);
         HttpResponse<String> asParty = manufacturer.get(path);
         assertProblem(asParty, 404, "not-found");

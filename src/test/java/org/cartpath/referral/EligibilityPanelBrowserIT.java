@@ -66,6 +66,9 @@ class EligibilityPanelBrowserIT {
             page.navigate(url(casePath));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Submit to the national panel")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the case")).click();
+            assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose the meeting");
+            page.locator("input[name=meetingId][value='" + meeting.id() + "']").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the case")).click();
             assertThat(page.getByTestId("success")).containsText("is on the panel's agenda");
             page.waitForLoadState(LoadState.NETWORKIDLE);
         }

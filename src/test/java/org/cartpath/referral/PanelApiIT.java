@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cartpath.testing.ProblemAssertions.assertProblem;
 
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.Stage;
@@ -156,7 +165,7 @@ class PanelApiIT {
         assertProblem(second.postJson(path("/votes"), Map.of("vote", "APPROVE")), 400, "invalid-request", "caseId");
         assertProblem(second.postJson(path("/votes"), Map.of("vote", "APPROVE", "caseId", "not-an-id")), 400,
                 "invalid-request", "caseId");
-        assertProblem(second.postJson(path("/votes"), Map.of("vote", "APPROVE", "caseId", java.util.UUID.randomUUID().toString())),
+        assertProblem(second.postJson(path("/votes"), Map.of("vote", "APPROVE", "caseId", UUID.randomUUID().toString())),
                 404, "not-found");
         assertThat(votes(patient)).isZero();
 
@@ -207,7 +216,7 @@ class PanelApiIT {
         JsonNode next = meetings.get("items").valueStream()
                 .filter(m -> !m.get("id").asText().equals(meeting)).findFirst().orElseThrow();
         assertThat(next.get("meetsOn").asText())
-                .isEqualTo(java.time.LocalDate.parse(first.get("meeting").get("meetsOn").asText()).plusWeeks(1).toString());
+                .isEqualTo(LocalDate.parse(first.get("meeting").get("meetsOn").asText()).plusWeeks(1).toString());
         JsonNode nextView = Http.json(chair.get("/api/v1/panel-meetings/" + next.get("id").asText()));
         assertThat(nextView.get("agenda").get(0).get("caseId").asText()).isEqualTo(patient.therapyCase().id().toString());
         assertThat(nextView.get("agenda").get(0).get("status").asText()).isEqualTo("AWAITING_DECISION");
@@ -272,7 +281,7 @@ class PanelApiIT {
         Centre other = fixtures.centre();
         assertProblem(submit(signIn(other.coordinator().username()), patient), 404, "not-found");
         assertProblem(coordinator.postJson(path("/agenda"), Map.of()), 400, "invalid-request", "caseId");
-        assertProblem(coordinator.postJson("/api/v1/panel-meetings/" + java.util.UUID.randomUUID() + "/agenda",
+        assertProblem(coordinator.postJson("/api/v1/panel-meetings/" + UUID.randomUUID() + "/agenda",
                 Map.of("caseId", patient.therapyCase().id().toString())), 404, "not-found");
         assertThat(items(patient)).isZero();
 
@@ -290,7 +299,7 @@ class PanelApiIT {
     void meetingsAreScheduledByPanelMembersOnceADay() {
         JsonNode first = Http.json(chair.get(path("")));
         String day = first.get("meeting").get("meetsOn").asText();
-        assertThat(java.time.LocalDate.parse(day).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.WEDNESDAY);
+        assertThat(LocalDate.parse(day).getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
         assertProblem(chair.postJson("/api/v1/panel-meetings", Map.of("meetsOn", day)), 409, "duplicate-panel-meeting");
         assertProblem(chair.postJson("/api/v1/panel-meetings", Map.of("meetsOn", "2020-01-01")), 400, "invalid-request", "meetsOn");
         assertProblem(chair.postJson("/api/v1/panel-meetings", Map.of("meetsOn", "next week")), 400, "invalid-request", "meetsOn");
@@ -298,7 +307,7 @@ class PanelApiIT {
                 400, "invalid-request", "chairId");
         assertProblem(coordinator.postJson("/api/v1/panel-meetings", Map.of()), 403, "not-a-panel-member");
         JsonNode following = Http.json(second.postJson("/api/v1/panel-meetings", Map.of("chairId", panel.third().id().toString())));
-        assertThat(following.get("meetsOn").asText()).isEqualTo(java.time.LocalDate.parse(day).plusWeeks(1).toString());
+        assertThat(following.get("meetsOn").asText()).isEqualTo(LocalDate.parse(day).plusWeeks(1).toString());
         assertThat(following.get("chairName").asText()).isEqualTo(panel.third().displayName());
 
         assertThat(Http.json(coordinator.get("/api/v1/panel-meetings")).get("items").toString()).contains(meeting);
@@ -352,7 +361,57 @@ class PanelApiIT {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void simultaneousDecisionsOrVotesRecordOneAndRefuseTheOther() throws Exception {
+        Patient patient = submitted();
+        present(panel.chair().id().toString(), true, panel.second().id().toString(), true);
+        Http secondAgain = signIn(panel.second().username());
+        List<Integer> votes = both(() -> second.postJson(path("/votes"), voteBody(patient, "APPROVE")).statusCode(),
+                () -> secondAgain.postJson(path("/votes"), voteBody(patient, "APPROVE")).statusCode());
+        assertThat(votes).containsExactlyInAnyOrder(201, 409);
+        assertThat(votes(patient)).isEqualTo(1);
+        vote(chair, patient, "APPROVE");
+
+        Http chairAgain = signIn(panel.chair().username());
+        List<Integer> decisions = both(() -> chair.postJson(path("/decisions"), decision(patient, "APPROVE", null)).statusCode(),
+                () -> chairAgain.postJson(path("/decisions"), decision(patient, "APPROVE", null)).statusCode());
+        assertThat(decisions).containsExactlyInAnyOrder(201, 409);
+        assertThat(jdbc.sql("select count(*) from panel_decision where case_id = ?").param(patient.therapyCase().id().value())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(stage(patient)).isEqualTo(Stage.PANEL_APPROVED);
+    }
+
+    @Test
+    void theEndpointsAndProblemTypesAreInTheOpenApiDocument() {
+        HttpResponse<String> openApi = Http.browser(port).get("/api/v1/openapi");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/panel-meetings/{id}/decisions", "/api/v1/panel-meetings/{id}/votes",
+                "/api/v1/panel-meetings/{id}/attendance", "/api/v1/panel-meetings/{id}/agenda",
+                "/api/v1/cases/{id}/eligibility-assessments", "/problems/panel-not-unanimous",
+                "/problems/eligibility-changed", "/problems/already-voted", "/problems/member-not-present");
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
+
+    private static List<Integer> both(Callable<Integer> first, Callable<Integer> second)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Integer> a = pool.submit(() -> {
+                start.await();
+                return first.call();
+            });
+            Future<Integer> b = pool.submit(() -> {
+                start.await();
+                return second.call();
+            });
+            start.countDown();
+            return List.of(a.get(), b.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     private Http signIn(String username) {
         return Http.signedIn(port, username, IdentityFixtures.PASSWORD);
@@ -374,7 +433,7 @@ class PanelApiIT {
     }
 
     private void present(Object... idAndVoting) {
-        List<Map<String, Object>> members = new java.util.ArrayList<>();
+        List<Map<String, Object>> members = new ArrayList<>();
         for (int i = 0; i < idAndVoting.length; i += 2) {
             members.add(Map.of("userId", idAndVoting[i], "voting", idAndVoting[i + 1]));
         }

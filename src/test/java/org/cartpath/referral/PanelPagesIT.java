@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
 import org.cartpath.referral.ReferralFixtures.Centre;
@@ -53,7 +54,7 @@ class PanelPagesIT {
         HttpResponse<String> scheduled = chair.postForm("/panel-meetings", Map.of("chairId", panel.chair().id().toString()));
         assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(302);
         String id = scheduled.headers().firstValue("Location").orElseThrow().replaceAll(".*/panel-meetings/", "");
-        meeting = nationalPanel.meeting(panel.chairActor(), java.util.UUID.fromString(id)).meeting();
+        meeting = nationalPanel.meeting(panel.chairActor(), UUID.fromString(id)).meeting();
     }
 
     @Test

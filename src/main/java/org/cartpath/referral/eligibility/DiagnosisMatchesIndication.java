@@ -1,5 +1,6 @@
 package org.cartpath.referral.eligibility;
 
+import java.util.Locale;
 import org.cartpath.catalogue.Indication;
 import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.DiagnosisCode;
@@ -19,7 +20,7 @@ final class DiagnosisMatchesIndication {
     }
 
     static EligibilityCriterionResult evaluate(Indication indication, String indicationSource, ClinicalSnapshot snapshot) {
-        String description = "Diagnosis is " + indication.label().toLowerCase(java.util.Locale.ROOT);
+        String description = "Diagnosis is " + indication.label().toLowerCase(Locale.ROOT);
         Finding finding = finding(indication, snapshot);
         return new EligibilityCriterionResult(ID, RULE, description, finding.outcome(), finding.dataUsed(), indicationSource);
     }
