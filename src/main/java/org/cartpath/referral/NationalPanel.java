@@ -222,10 +222,10 @@ public class NationalPanel {
     public PanelAgendaItem submit(Actor actor, UUID meetingId, CaseId caseId) {
         CaseView view = journey.get(actor, caseId);
         TherapyCase therapyCase = view.therapyCase();
-        if (!view.identityVisible() || !isTreatingCoordinator(actor, therapyCase)) {
-            if (!view.identityVisible()) {
-                throw new NotFoundException("case", caseId);
-            }
+        if (!view.identityVisible()) {
+            throw new NotFoundException("case", caseId);
+        }
+        if (!isTreatingCoordinator(actor, therapyCase)) {
             throw ProblemException.forbidden("Only the treating centre's coordinators submit cases to the panel");
         }
         PanelMeeting meeting = PanelAccess.visible(actor, find(meetingId));

@@ -50,6 +50,8 @@ class EligibilityPagesIT {
     @Test
     void theConsultantSeesTheCriteriaWithTheirDataAndSourcesThenSignsAndTheCaseMovesOn() {
         Patient patient = fixtures.childInSecondRelapse(centre, Stage.TRIAGED);
+        assertThat(consultant.get("/").body()).contains("data-testid=\"eligibility-home\"")
+                .contains(patient.therapyCase().reference());
         HttpResponse<String> casePage = consultant.get("/cases/" + patient.therapyCase().id());
         assertThat(casePage.body()).contains("Assess eligibility").contains("/cases/" + patient.therapyCase().id() + "/eligibility");
 

@@ -10,6 +10,7 @@ import org.cartpath.journey.CaseView;
 import org.cartpath.referral.NationalPanel;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
+import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
 
 /** The panel on the case page: the coordinator's submission, and the case's meetings and decisions. */
@@ -41,7 +42,7 @@ class PanelCasePage implements CasePageContributor {
         Map<String, Object> model = new HashMap<>();
         model.put("history", history);
         model.put("caseId", view.therapyCase().id());
-        model.put("panelMember", actor.organisationKind() == OrganisationKind.NATIONAL_PANEL);
+        model.put("panelMember", actor.organisationKind() == OrganisationKind.NATIONAL_PANEL && actor.hasRole(Role.PANEL_MEMBER));
         return List.of(new CasePanel("National CAR-T panel", "referral/panel-fragments", "casePanel", model, 30));
     }
 }
