@@ -16,6 +16,11 @@
  * Referred to Triaged, Eligibility assessed and Panel approved; the case, its timeline and worklist stay
  * the journey's. Patients (identity and clinical history) stay the patient module's: a referral links to
  * a patient and gives the chosen centre access. Manufacturers and couriers never see a referral.
+ *
+ * <p>Eligibility criteria are evaluated against a patient's {@link org.cartpath.patient.ClinicalSnapshot},
+ * confirmed or overridden by the consultant, stored as shown and signed. The panel never sees a patient's
+ * name, date of birth or address: panel members see initials, age, the last three digits of the NHS number
+ * and the clinical data they decide on; approval is unanimous and e-signed by the chair.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "identity", "audit", "catalogue", "patient", "journey"})

@@ -18,6 +18,8 @@ public final class ProblemTypes {
             Map.entry("invalid-token", "The bearer token is unknown, malformed or revoked (401)."),
             Map.entry("session-expired", "The session ended: 15 minutes idle or 12 hours after sign-in (401)."),
             Map.entry("forbidden", "The actor's role does not allow this (403)."),
+            Map.entry("not-a-panel-member", "Only members of the national panel that holds the meeting do this (403)."),
+            Map.entry("not-the-chair", "Only the chair of the panel meeting does this (403)."),
             Map.entry("csrf", "A call authenticated by a session cookie lacked a valid CSRF token (403)."),
             Map.entry("password-change-required", "The user must change a temporary password first (403)."),
             Map.entry("not-found", "No such record, or none the actor may see (404)."),
@@ -52,6 +54,13 @@ public final class ProblemTypes {
             Map.entry("referral-not-awaiting-answer",
                     "The referral has no open question from the centre to answer (409)."),
             Map.entry("referral-declined", "The referral was declined; nothing more can be added to it (409)."),
+            Map.entry("duplicate-panel-meeting", "The panel already meets on that day (409)."),
+            Map.entry("already-on-agenda", "The case is already on a panel agenda awaiting a decision (409)."),
+            Map.entry("already-present", "The member is already recorded present at the meeting (409)."),
+            Map.entry("already-voted", "The member has already voted on the case at this meeting (409)."),
+            Map.entry("already-decided", "The panel has already decided on (or deferred) the case at this meeting (409)."),
+            Map.entry("eligibility-changed", "The patient's data or the catalogue changed since the eligibility "
+                    + "assessment was shown; review the new results and confirm again (409)."),
             Map.entry("payload-too-large", "The request body is too large (413)."),
             Map.entry("attachment-too-large", "A file is larger than a referral accepts; 'maxBytes' says the limit (413)."),
             Map.entry("unsupported-media-type", "The request's content type is not accepted (415)."),
@@ -77,6 +86,14 @@ public final class ProblemTypes {
             Map.entry("tocilizumab-episode-limit", "The 4 tocilizumab doses of the CRS episode have been given (422)."),
             Map.entry("tocilizumab-dose-above-weight", "The dose is more than the dose for the patient's weight (422)."),
             Map.entry("weight-required", "The patient's weight must be recorded first (422)."),
+            Map.entry("eligibility-not-confirmed",
+                    "The case has no eligibility assessment that proceeds to the national panel (422)."),
+            Map.entry("panel-meeting-past", "The panel meeting has taken place; choose a later one (422)."),
+            Map.entry("member-not-present", "The panel member is not recorded present at the meeting (422)."),
+            Map.entry("member-not-voting", "The panel member is present without a vote at the meeting (422)."),
+            Map.entry("chair-not-present", "The chair is not recorded present at the meeting (422)."),
+            Map.entry("panel-not-unanimous", "Approval needs every voting member present to vote to approve; "
+                    + "'votedOtherwise' and 'notVoted' name who stands in the way (422)."),
             Map.entry("rate-limited", "Too many requests in a minute (429)."),
             Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
 

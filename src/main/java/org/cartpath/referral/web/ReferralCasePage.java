@@ -7,15 +7,12 @@ import org.cartpath.journey.CaseAction;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
 import org.cartpath.journey.CaseView;
-import org.cartpath.journey.Stage;
 import org.cartpath.referral.ReferralManagement;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
 
 /**
  * The referral's part of the case page: "Triage the referral" for the centre's coordinators while it waits,
- * "Assess eligibility" once the case is triaged (the eligibility pages live at {@code /cases/{id}/eligibility}),
  * and a panel with the referral, its files and messages.
  */
 @Component
@@ -36,12 +33,7 @@ class ReferralCasePage implements CasePageContributor {
                         true));
             }
         });
-        boolean centreClinician = view.identityVisible() && view.therapyCase().treatingCentre().equals(actor.organisationId())
-                && actor.hasAnyRole(Role.CONSULTANT, Role.COORDINATOR);
-        if (centreClinician && view.therapyCase().stage() == Stage.TRIAGED) {
-            actions.add(new CaseAction("Assess eligibility", "/cases/" + view.therapyCase().id() + "/eligibility", true));
-        }
-        return actions;
+        return actions; // "Assess eligibility" is the eligibility pages' own action (EligibilityCasePage)
     }
 
     @Override
