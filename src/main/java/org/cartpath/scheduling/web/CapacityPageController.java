@@ -79,7 +79,10 @@ class CapacityPageController {
                 throw e;
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            FormErrors.of(e).forEach((field, message) -> errors.putIfAbsent(formField(field), message));
+            if (e.fieldProblems().isEmpty()) {
+                errors.put("form", e.detail());
+            }
+            e.fieldProblems().forEach(p -> errors.putIfAbsent(formField(p.field()), label(p.field()) + " " + p.message()));
             Object inTheWay = e.properties().get("bookingsInTheWay");
             model.addAttribute("bookingsInTheWay", inTheWay == null ? List.of() : inTheWay);
             return capacityPage(actor, manufacturerId, form, errors, model);
@@ -126,13 +129,38 @@ class CapacityPageController {
         return field.equals("slotsPerDay") ? "slotsMONDAY" : field;
     }
 
+    /** How the error summary names a field: "Slots on Tuesday", "Exception 1: reason". */
+    static String label(String field) {
+        java.util.regex.Matcher exception = java.util.regex.Pattern.compile("exceptions\\[(\\d+)]\\.(date|slots|reason)")
+                .matcher(field);
+        if (exception.matches()) {
+            return "Exception " + (Integer.parseInt(exception.group(1)) + 1) + ": " + exception.group(2);
+        }
+        if (field.startsWith("slotsPerDay.")) {
+            String day = field.substring("slotsPerDay.".length());
+            return "Slots on " + day.charAt(0) + day.substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return switch (field) {
+            case "slotsPerDay" -> "Slots per weekday";
+            case "slotsPerWeek" -> "Slots for the whole week";
+            case "manufacturerId" -> "Manufacturer id";
+            case "siteCode" -> "Site code";
+            case "siteName" -> "Site name";
+            case "productCode" -> "Product";
+            case "weekStart" -> "Week starting";
+            case "mirroredFrom" -> "Copied from";
+            default -> field;
+        };
+    }
+
     static CapacityPublication command(Map<String, String> form) {
         boolean weekly = "week".equals(form.get("mode"));
         Map<DayOfWeek, Integer> perDay = null;
         if (!weekly) {
             perDay = new EnumMap<>(DayOfWeek.class);
             for (DayOfWeek day : DayOfWeek.values()) {
-                perDay.put(day, number(form.get("slots" + day.name()), "slotsPerDay." + day.name()));
+                Integer slots = number(form.get("slots" + day.name()), "slotsPerDay." + day.name());
+                perDay.put(day, slots == null ? 0 : slots); // a day left empty on the form has no slots
             }
         }
         List<CapacityPublication.CapacityException> exceptions = new ArrayList<>();
