@@ -133,7 +133,9 @@ public class SchedulingFixtures {
                 break;
             }
         }
-        return journey.get(centre.coordinatorActor(), opened.id()).therapyCase();
+        Actor ofCentre = new Actor("system:scheduling test", Actor.ActorType.INTERNAL, "system", "scheduling test",
+                centre.organisation().id(), centre.organisation().name(), OrganisationKind.TREATMENT_CENTRE, false, Set.of());
+        return journey.get(ofCentre, opened.id()).therapyCase();
     }
 
     /** A weekday {@code weeksAhead} weeks after this week. */
