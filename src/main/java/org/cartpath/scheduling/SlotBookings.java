@@ -264,7 +264,8 @@ public class SlotBookings {
         if (!current.active()) {
             throw SchedulingProblems.bookingNotActive(current.status().name());
         }
-        if (c.stage() != Stage.SLOT_BOOKED) {
+        // a case that ended (withdrawn, deceased, declined) releases what it holds; collected cells keep their slot
+        if (c.stage() != Stage.SLOT_BOOKED && !c.stage().isEnding()) {
             throw SchedulingProblems.cellsAlreadyCollected(c.reference(), c.stage().label());
         }
         ManufacturingSlot slot = capacity.lockSlot(current.slotId()).orElseThrow();
@@ -275,8 +276,10 @@ public class SlotBookings {
         }
         journey.note(actor, c.id(), "BOOKING_CANCELLED", "Booking cancelled: the " + slot.productCode() + " slot ("
                 + window(slot) + ") and the apheresis chair are free again");
-        access.closeTasks(actor, c.id(), CaseAccess.COLLECT, CaseAccess.RESOLVE);
-        journey.openTask(actor, c.id(), CaseAccess.REBOOK, Role.COORDINATOR, today.date().plusDays(2));
+        if (c.stage() == Stage.SLOT_BOOKED) {
+            access.closeTasks(actor, c.id(), CaseAccess.COLLECT, CaseAccess.RESOLVE);
+            journey.openTask(actor, c.id(), CaseAccess.REBOOK, Role.COORDINATOR, today.date().plusDays(2));
+        }
         waitlist.offerFreedSlot(slot.id());
         SlotBooking after = store.find(bookingId).orElseThrow();
         audit.record(actor, "BOOKING_CANCELLED", "SlotBooking", bookingId.toString(), auditView(current, null),

@@ -267,6 +267,9 @@ public class Waitlist {
         }
         List<Scored> scored = new ArrayList<>();
         for (WaitlistEntry e : store.waiting(product)) {
+            if (caseEnded(e)) {
+                continue;
+            }
             long days = ChronoUnit.DAYS.between(e.joinedAt().atZone(today.zone()).toLocalDate(), day);
             scored.add(new Scored(e, days, policy.score(days, e.urgency(), e.kinetics())));
         }
@@ -289,6 +292,16 @@ public class Waitlist {
                     expected == null ? null : expected.slotDay(), expected == null ? null : expected.infusion()));
         }
         return ranked;
+    }
+
+    /**
+     * Whether the case of an entry has ended (withdrawn, deceased, declined) since it joined: the journey announces
+     * no endings, so the waitlist asks, as cartpath acting for the treating centre, and leaves such cases out.
+     */
+    private boolean caseEnded(WaitlistEntry e) {
+        Actor forCentre = new Actor("system:waitlist", Actor.ActorType.INTERNAL, "system", "cartpath (waitlist)",
+                e.centreId(), null, OrganisationKind.TREATMENT_CENTRE, false, java.util.Set.of());
+        return journey.get(forCentre, e.caseId()).therapyCase().stage().isEnding();
     }
 
     private record Expectation(LocalDate slotDay, LocalDate infusion) {

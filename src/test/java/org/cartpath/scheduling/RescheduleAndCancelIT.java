@@ -223,6 +223,21 @@ class RescheduleAndCancelIT {
     }
 
     @Test
+    void aCaseThatEndsCanReleaseItsBookingAndGetsNoRebookingTask() {
+        TherapyCase c = fixtures.approvedCase(centre, "KYMRIAH", "B_ALL");
+        String id = book(c, slotOn(DayOfWeek.THURSDAY), week).at("/booking/id").asText();
+        journey.end(SchedulingFixtures.SETUP, c.id(), Stage.WITHDRAWN, "Patient withdrew");
+        assertThat(coordinator.get("/cases/" + c.id()).body()).contains("Release the booking (the case has ended)");
+        HttpResponse<String> released = coordinator.postJson("/api/v1/bookings/" + id + "/cancellation",
+                Map.of("reason", "Case withdrawn"));
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+        assertThat(chairs(week)).isZero();
+        assertThat(openTasks(c)).isEmpty();
+        assertThat(jdbc.sql("select booking_id from manufacturing_slot where id = ?").param(slotOn(DayOfWeek.THURSDAY).id())
+                .query(UUID.class).optional()).isEmpty();
+    }
+
+    @Test
     void afterAManufacturingFailureTheSameFlowBooksARecollectionOrARemanufactureAndKeepsTheUsedBooking() {
         TherapyCase c = fixtures.approvedCase(centre, "KYMRIAH", "B_ALL");
         book(c, slotOn(DayOfWeek.THURSDAY), week);

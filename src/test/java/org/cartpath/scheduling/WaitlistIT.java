@@ -200,10 +200,17 @@ class WaitlistIT {
         TherapyCase urgent = fixtures.approvedCase(centre, "TECARTUS", "MCL");
         SlotBooking booked = bookings.book(centre.coordinatorActor(), new NewBooking(holder.id(), slot.id(), week, false))
                 .booking();
+        TherapyCase withdrawn = fixtures.approvedCase(centre, "TECARTUS", "MCL");
         join(routine);
         String urgentEntry = join(urgent);
         consultant.postJson("/api/v1/waitlist-entries/" + urgentEntry + "/clinical-priority",
                 Map.of("urgency", "EMERGENCY", "kinetics", "PROGRESSIVE", "reason", "Rapid nodal progression"));
+        // the highest score of all, but the case ends before the slot frees up: it is no longer on the list
+        String withdrawnEntry = join(withdrawn);
+        consultant.postJson("/api/v1/waitlist-entries/" + withdrawnEntry + "/clinical-priority",
+                Map.of("urgency", "EMERGENCY", "kinetics", "RAPIDLY_PROGRESSIVE", "reason", "Fulminant relapse"));
+        journey.end(SchedulingFixtures.SETUP, withdrawn.id(), Stage.WITHDRAWN, "Family chose palliative care");
+        assertThat(mine(ProductCode.TECARTUS, withdrawn)).isEmpty();
 
         bookings.cancel(centre.coordinatorActor(), booked.id(), "Patient declined treatment");
 

@@ -51,6 +51,9 @@ class SchedulingCasePage implements CasePageContributor {
         }
         if (active.isPresent() && c.stage() == Stage.SLOT_BOOKED) {
             actions.add(new CaseAction("Reschedule or cancel the booking", "/scheduling/bookings/" + active.get().id(), false));
+        } else if (active.isPresent() && c.stage().isEnding()) {
+            actions.add(new CaseAction("Release the booking (the case has ended)", "/scheduling/bookings/" + active.get().id(),
+                    true));
         }
         return actions;
     }
