@@ -3,6 +3,7 @@ package org.cartpath.scheduling.internal;
 import org.cartpath.scheduling.Waitlist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * sweep locks the expired offers it takes and skips those another instance holds.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableScheduling
 class OfferExpiry {
 
