@@ -58,7 +58,9 @@ create table manufacturing_slot
     window_start    date        not null,
     window_end      date        not null,
     ordinal         integer     not null check (ordinal > 0),
-    publication_id  uuid        not null references capacity_publication (id),
+    -- the publication that last set it; no foreign key: a key check locks the referenced row (FOR KEY SHARE),
+    -- which an append-only table refuses where one role owns and runs cartpath (ADR 2)
+    publication_id  uuid        not null,
     withdrawn_at    timestamptz,
     booking_id      uuid unique,
     version         integer     not null default 0,

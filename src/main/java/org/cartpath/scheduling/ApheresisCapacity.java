@@ -158,6 +158,19 @@ public class ApheresisCapacity {
         return after;
     }
 
+    /** The days of the actor's centre, at most 92, with their chairs and bookings. */
+    @Transactional(readOnly = true)
+    public List<ApheresisDay> days(Actor actor, LocalDate from, LocalDate to) {
+        requireCentreStaff(actor);
+        if (from == null || to == null) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "is required");
+        }
+        if (to.isBefore(from) || to.isAfter(from.plusDays(92))) {
+            throw ProblemException.invalid("to", "must be on or after 'from' and at most 92 days later");
+        }
+        return days(actor.organisationId(), from, to);
+    }
+
     /** The days of a centre from {@code from} to {@code to}, with their chairs and bookings. */
     @Transactional(readOnly = true)
     public List<ApheresisDay> days(OrganisationId centre, LocalDate from, LocalDate to) {

@@ -91,8 +91,7 @@ public class SlotBookings {
         checkApheresisDay(c.treatingCentre(), apheresisDate);
         List<FittingSlot> slots = finder.fitting(basis, apheresisDate, c.id().value(), weeks * 7, 50);
         return new Availability(c.id(), c.reference(), c.productCode(), apheresis.day(c.treatingCentre(), apheresisDate),
-                slots, basis.labelVersionId(), slots.isEmpty() ? false
-                        : finder.plan(basis, apheresisDate, capacity.slot(slots.get(0).slotId()).orElseThrow()).usesDefaults());
+                slots, basis.labelVersionId(), basis.usesDefaults());
     }
 
     /** Books a slot and an apheresis day for a case; the case moves to SLOT_BOOKED in the same transaction. */
@@ -155,7 +154,7 @@ public class SlotBookings {
         String summary = "Slot booked: " + slot.productCode() + " at " + slot.siteName() + " (" + window(slot) + ")"
                 + (day == null ? ", re-manufacture from cells at the site" : "; apheresis on " + day);
         if (c.stage() == Stage.SLOT_BOOKED) {
-            journey.note(actor, c.id(), "SLOT_BOOKED", summary);
+            journey.note(actor, c.id(), "SLOT_REBOOKED", summary);
         } else {
             journey.advance(actor, c.id(), Stage.SLOT_BOOKED, summary);
         }

@@ -204,7 +204,7 @@ class RescheduleAndCancelIT {
         book(c, slotOn(DayOfWeek.THURSDAY), week.plusDays(1));
         assertThat(journey.get(centre.coordinatorActor(), c.id()).therapyCase().version()).isEqualTo(version);
         assertThat(journey.timeline(centre.coordinatorActor(), c.id())).extracting(TimelineEntry::kind)
-                .contains("BOOKING_CANCELLED", "SLOT_BOOKED");
+                .contains("BOOKING_CANCELLED", "SLOT_REBOOKED");
         assertThat(openTasks(c)).containsExactly("Collect the cells: apheresis on " + week.plusDays(1));
         JsonNode history = Http.json(coordinator.get("/api/v1/cases/" + c.id() + "/bookings"));
         assertThat(history.valueStream().map(b -> b.get("status").asText())).containsExactly("BOOKED", "CANCELLED");

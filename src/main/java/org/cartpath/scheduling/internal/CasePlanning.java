@@ -27,6 +27,14 @@ public class CasePlanning {
     /** What a case is planned with, and which label version supplied it (null: defaults only). */
     public record Basis(ProductCode product, String labelVersionId, PlanningLeadTimes leadTimes,
             LymphodepletionTiming lymphodepletion) {
+
+        /** Whether any number of the plan comes from scheduling's defaults rather than the label. */
+        public boolean usesDefaults() {
+            return leadTimes.shippingToSite().isDefault() || leadTimes.manufacturing().isDefault()
+                    || leadTimes.releaseTesting().isDefault() || leadTimes.returnShipping().isDefault()
+                    || leadTimes.lymphodepletionAfterReceipt().isDefault() || leadTimes.inpatientDays().isDefault()
+                    || lymphodepletion.isDefault();
+        }
     }
 
     private final Catalogue catalogue;

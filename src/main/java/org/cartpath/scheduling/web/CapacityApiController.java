@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -127,14 +126,7 @@ class CapacityApiController {
     @Operation(summary = "Your centre's apheresis days with chairs and bookings (at most 92 days)")
     List<ApheresisDay> days(Actor actor, @Parameter(example = "2026-11-30") @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        apheresis.unit(actor);
-        LocalDate start = Fields.date(from, "from");
-        LocalDate end = Fields.date(to, "to");
-        RequestFields.required().field("from", start).field("to", end).check();
-        if (end.isBefore(start) || end.isAfter(start.plusDays(92))) {
-            throw ProblemException.invalid("to", "must be on or after 'from' and at most 92 days later");
-        }
-        return apheresis.days(actor.organisationId(), start, end);
+        return apheresis.days(actor, Fields.date(from, "from"), Fields.date(to, "to"));
     }
 
     static CapacityPublication command(PublicationRequest body) {
