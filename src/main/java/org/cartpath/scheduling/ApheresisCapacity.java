@@ -3,7 +3,6 @@ package org.cartpath.scheduling;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,9 +257,5 @@ public class ApheresisCapacity {
         view.put("openingDays", unit.openingDays().stream().sorted().map(Enum::name).toList());
         view.put("version", unit.version());
         return view;
-    }
-
-    static Set<DayOfWeek> weekdays() {
-        return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     }
 }

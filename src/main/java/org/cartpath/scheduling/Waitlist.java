@@ -1,9 +1,7 @@
 package org.cartpath.scheduling;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.ProductCode;
-import org.cartpath.identity.Organisation;
-import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseTask;
@@ -30,10 +25,10 @@ import org.cartpath.scheduling.internal.PriorityPolicy;
 import org.cartpath.scheduling.internal.SchedulingProblems;
 import org.cartpath.scheduling.internal.SlotFinder;
 import org.cartpath.scheduling.internal.Today;
+import org.cartpath.scheduling.internal.WaitlistRanking;
 import org.cartpath.scheduling.internal.WaitlistStore;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
-import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
@@ -52,33 +47,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Waitlist {
 
-    /** How far ahead expected dates look for published slots. */
-    static final int EXPECTATION_HORIZON_DAYS = 182;
-
     private final WaitlistStore store;
     private final CapacityStore capacity;
     private final BookingStore bookings;
     private final CaseJourney journey;
-    private final CaseAccess access;
     private final CasePlanning planning;
     private final SlotFinder finder;
     private final PriorityPolicy policy;
-    private final OrganisationManagement organisations;
+    private final WaitlistRanking ranking;
     private final AuditTrail audit;
     private final Today today;
 
-    Waitlist(WaitlistStore store, CapacityStore capacity, BookingStore bookings, CaseJourney journey, CaseAccess access,
-            CasePlanning planning, SlotFinder finder, PriorityPolicy policy, OrganisationManagement organisations,
-            AuditTrail audit, Today today) {
+    Waitlist(WaitlistStore store, CapacityStore capacity, BookingStore bookings, CaseJourney journey,
+            CasePlanning planning, SlotFinder finder, PriorityPolicy policy, WaitlistRanking ranking, AuditTrail audit,
+            Today today) {
         this.store = store;
         this.capacity = capacity;
         this.bookings = bookings;
         this.journey = journey;
-        this.access = access;
         this.planning = planning;
         this.finder = finder;
         this.policy = policy;
-        this.organisations = organisations;
+        this.ranking = ranking;
         this.audit = audit;
         this.today = today;
     }
@@ -220,7 +210,7 @@ public class Waitlist {
         if (actor.organisationKind() != OrganisationKind.TREATMENT_CENTRE) {
             throw ProblemException.forbidden("The waitlists are for treatment centre staff");
         }
-        return rank(product.name()).stream().map(r -> r.entry().centreId().equals(actor.organisationId()) ? r
+        return ranking.rank(product.name()).stream().map(r -> r.entry().centreId().equals(actor.organisationId()) ? r
                 : new RankedEntry(r.position(), null, r.centreName(), r.productCode(), r.daysWaiting(), r.score(),
                         r.committeeOverride(), null, r.expectedSlotDate(), r.expectedInfusionDate()))
                 .toList();
@@ -237,7 +227,7 @@ public class Waitlist {
             throw new NotFoundException("waitlist entry of case", caseId);
         }
         return store.waitingOfCase(caseId)
-                .flatMap(e -> rank(e.productCode()).stream().filter(r -> r.entry().id().equals(e.id())).findFirst());
+                .flatMap(e -> ranking.rank(e.productCode()).stream().filter(r -> r.entry().id().equals(e.id())).findFirst());
     }
 
     /** Every waitlist entry of a case (its history), for its parties who see identity. */
@@ -257,92 +247,6 @@ public class Waitlist {
     @Transactional(readOnly = true)
     public Optional<WaitlistEntry> entry(Actor actor, UUID entryId) {
         return Optional.of(visibleEntry(actor, entryId));
-    }
-
-    private List<RankedEntry> rank(String product) {
-        LocalDate day = today.date();
-        Map<OrganisationId, String> names = organisations.directory().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
-        record Scored(WaitlistEntry entry, long days, PriorityScore score) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (WaitlistEntry e : store.waiting(product)) {
-            if (caseEnded(e)) {
-                continue;
-            }
-            long days = ChronoUnit.DAYS.between(e.joinedAt().atZone(today.zone()).toLocalDate(), day);
-            scored.add(new Scored(e, days, policy.score(days, e.urgency(), e.kinetics())));
-        }
-        scored.sort(Comparator.<Scored, Integer>comparing(s -> s.entry().committeeRank() == null ? 1 : 0)
-                .thenComparing(s -> s.entry().committeeRank() == null ? 0 : s.entry().committeeRank())
-                .thenComparing(s -> s.entry().committeeRank() == null ? java.time.Instant.EPOCH : s.entry().committeeSetAt())
-                .thenComparing(s -> -s.score().total())
-                .thenComparing(s -> s.entry().joinedAt())
-                .thenComparing(s -> s.entry().caseReference()));
-        List<ManufacturingSlot> free = new ArrayList<>(finder.upcomingFree(product, day.plusDays(1), EXPECTATION_HORIZON_DAYS));
-        List<RankedEntry> ranked = new ArrayList<>();
-        int position = 0;
-        for (Scored s : scored) {
-            SlotOffer offer = store.openOffersOfCase(s.entry().caseId()).stream()
-                    .filter(o -> o.openAt(today.now())).findFirst().orElse(null);
-            Expectation expected = offer != null ? expectation(s.entry(), capacity.slot(offer.slotId()).orElse(null))
-                    : takeExpected(s.entry(), free);
-            ranked.add(new RankedEntry(++position, s.entry(), names.getOrDefault(s.entry().centreId(), "Unknown centre"),
-                    product, s.days(), s.score(), s.entry().committeeRank() != null, offer,
-                    expected == null ? null : expected.slotDay(), expected == null ? null : expected.infusion()));
-        }
-        return ranked;
-    }
-
-    /**
-     * Whether the case of an entry has ended (withdrawn, deceased, declined) since it joined: the journey announces
-     * no endings, so the waitlist asks, as cartpath acting for the treating centre, and leaves such cases out.
-     */
-    private boolean caseEnded(WaitlistEntry e) {
-        Actor forCentre = new Actor("system:waitlist", Actor.ActorType.INTERNAL, "system", "cartpath (waitlist)",
-                e.centreId(), null, OrganisationKind.TREATMENT_CENTRE, false, java.util.Set.of());
-        return journey.get(forCentre, e.caseId()).therapyCase().stage().isEnding();
-    }
-
-    private record Expectation(LocalDate slotDay, LocalDate infusion) {
-    }
-
-    /** The first free slot this case's cells could reach from an apheresis tomorrow; it is then taken off the list. */
-    private Expectation takeExpected(WaitlistEntry entry, List<ManufacturingSlot> free) {
-        CasePlanning.Basis basis = basis(entry);
-        if (basis == null) {
-            return null;
-        }
-        for (int i = 0; i < free.size(); i++) {
-            Expectation expected = expectation(basis, free.get(i));
-            if (expected != null) {
-                free.remove(i);
-                return expected;
-            }
-        }
-        return null;
-    }
-
-    private Expectation expectation(WaitlistEntry entry, ManufacturingSlot slot) {
-        CasePlanning.Basis basis = basis(entry);
-        return basis == null || slot == null ? null : expectation(basis, slot);
-    }
-
-    private Expectation expectation(CasePlanning.Basis basis, ManufacturingSlot slot) {
-        LocalDate apheresis = today.date().plusDays(1);
-        BookingPlan plan = finder.plan(basis, apheresis, slot);
-        if (!plan.fits()) {
-            return null;
-        }
-        return new Expectation(slot.windowStart(), plan.step(PlanStep.INFUSION).map(PlannedStep::plannedOn).orElse(null));
-    }
-
-    private CasePlanning.Basis basis(WaitlistEntry e) {
-        try {
-            return planning.basis(e.caseReference(), e.productCode(), e.indication(), e.jurisdiction(), e.labelVersionId());
-        } catch (ProblemException unplannable) {
-            return null;
-        }
     }
 
     // --- hooks for bookings and capacity (called inside their transactions) ---------------------------------
@@ -390,12 +294,12 @@ public class Waitlist {
         }
         Set<UUID> alreadyOffered = new HashSet<>(store.casesOfferedSlot(slotId));
         LocalDate earliest = today.date().plusDays(1);
-        for (RankedEntry r : rank(slot.productCode())) {
+        for (RankedEntry r : ranking.rank(slot.productCode())) {
             WaitlistEntry entry = r.entry();
             if (alreadyOffered.contains(entry.caseId().value()) || r.offer() != null) {
                 continue;
             }
-            CasePlanning.Basis basis = basis(entry);
+            CasePlanning.Basis basis = ranking.basis(entry);
             LocalDate latest = basis == null ? null : finder.latestApheresis(basis, slot, earliest);
             if (latest == null) {
                 continue;
