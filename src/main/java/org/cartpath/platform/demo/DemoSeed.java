@@ -10,11 +10,14 @@ import org.cartpath.identity.OrganisationManagement.NewOrganisation;
 import org.cartpath.identity.UserManagement;
 import org.cartpath.identity.UserManagement.NewUser;
 import org.cartpath.platform.CartpathSettings;
+import org.cartpath.platform.DemoDataReady;
 import org.cartpath.platform.database.DatabaseServer;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.OrganisationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -37,9 +40,11 @@ class DemoSeed {
     private final ApiTokenManagement tokens;
     private final TransactionTemplate transaction;
     private final Environment environment;
+    private final ApplicationEventPublisher events;
 
     DemoSeed(CartpathSettings settings, DatabaseServer database, OrganisationManagement organisations,
-            UserManagement users, ApiTokenManagement tokens, TransactionTemplate transaction, Environment environment) {
+            UserManagement users, ApiTokenManagement tokens, TransactionTemplate transaction, Environment environment,
+            ApplicationEventPublisher events) {
         this.settings = settings;
         this.database = database;
         this.organisations = organisations;
@@ -47,12 +52,14 @@ class DemoSeed {
         this.tokens = tokens;
         this.transaction = transaction;
         this.environment = environment;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void seedAndAnnounce() {
         if (!environment.getProperty("cartpath.cli", Boolean.class, false) && settings.seedDemo(database.embedded())) {
             seedIfEmpty();
+            events.publishEvent(new DemoDataReady(demoOrganisations()));
             announce();
         }
     }
@@ -84,6 +91,16 @@ class DemoSeed {
             log.info("Seeded the demo organisations, users and API tokens");
         }
         return Boolean.TRUE.equals(seeded);
+    }
+
+    /** The demo organisations that exist, by key: modules seed their demo data for these. */
+    private Map<String, OrganisationId> demoOrganisations() {
+        Map<String, OrganisationId> byKey = new HashMap<>();
+        for (Organisation o : organisations.directory()) {
+            DemoData.ORGANISATIONS.stream().filter(d -> d.name().equals(o.name()) && d.kind() == o.kind())
+                    .findFirst().ifPresent(d -> byKey.put(d.key(), o.id()));
+        }
+        return byKey;
     }
 
     private void announce() {

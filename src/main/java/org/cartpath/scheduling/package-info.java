@@ -1,0 +1,15 @@
+/**
+ * Scheduling (issue 4): manufacturing capacity per manufacturer, site, product and week; apheresis chairs per
+ * treatment centre and day; bookings of a slot and an apheresis day with the plan of every later step; the
+ * waitlist of each product with a transparent priority score; calendars and utilisation.
+ *
+ * <p>Its API is {@link org.cartpath.scheduling.ManufacturingCapacity}, {@link org.cartpath.scheduling.ApheresisCapacity},
+ * {@link org.cartpath.scheduling.SlotBookings}, {@link org.cartpath.scheduling.Waitlist} and
+ * {@link org.cartpath.scheduling.SchedulingCalendars}, with the events {@link org.cartpath.scheduling.SlotBooked},
+ * {@link org.cartpath.scheduling.BookingRescheduled} and {@link org.cartpath.scheduling.BookingCancelled}. It moves a
+ * case to SLOT_BOOKED through the journey and makes the manufacturer a party of the case.
+ *
+ * <p>It is not custody: it plans shipments and collections but records none; later modules record the actual
+ * dates against the plan. It holds no patient data: manufacturers see bookings by case reference.
+ */
+package org.cartpath.scheduling;
