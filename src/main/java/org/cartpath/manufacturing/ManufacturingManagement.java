@@ -36,6 +36,9 @@ import org.cartpath.manufacturing.internal.ManufacturingStore;
 import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
+import org.cartpath.scheduling.PlanStep;
+import org.cartpath.scheduling.PlannedStep;
+import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -70,18 +73,20 @@ public class ManufacturingManagement {
     private final Catalogue catalogue;
     private final PatientManagement patients;
     private final ElectronicSignatures signatures;
+    private final SlotBookings bookings;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
     ManufacturingManagement(ManufacturingStore store, CaseJourney journey, Catalogue catalogue, PatientManagement patients,
-            ElectronicSignatures signatures, AuditTrail audit, Clock clock,
+            ElectronicSignatures signatures, SlotBookings bookings, AuditTrail audit, Clock clock,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
         this.journey = journey;
         this.catalogue = catalogue;
         this.patients = patients;
         this.signatures = signatures;
+        this.bookings = bookings;
         this.audit = audit;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -335,14 +340,21 @@ public class ManufacturingManagement {
         return !lots.isEmpty() && lots.get(lots.size() - 1).accepted();
     }
 
-    /** A line of the coordinator's overview of manufacturing across all manufacturers. */
-    public record OverviewLine(TherapyCase therapyCase, ManufacturingReport latest, LocalDate firstExpectedRelease,
-            LocalDate latestExpectedRelease, Long slippageDays, ProductLot lot) {
+    /**
+     * A line of the coordinator's overview of manufacturing across all manufacturers.
+     *
+     * @param plannedRelease the release date the booking planned, if the case has an active booking
+     * @param slippageDays   days from the planned release (else from the first date the manufacturer gave) to
+     *                       the latest expected release
+     */
+    public record OverviewLine(TherapyCase therapyCase, ManufacturingReport latest, LocalDate plannedRelease,
+            LocalDate firstExpectedRelease, LocalDate latestExpectedRelease, Long slippageDays, ProductLot lot) {
     }
 
     /**
-     * Every case of the actor's centre from collection to receipt, with its latest status and how far its
-     * expected release has slipped since the first date the manufacturer gave.
+     * Every case of the actor's centre from booking to release, with its latest status and how far the
+     * expected release has slipped against the booked plan (or, without a plan, against the first date the
+     * manufacturer gave).
      */
     @Transactional(readOnly = true)
     public List<OverviewLine> overview(Actor actor) {
@@ -354,9 +366,14 @@ public class ManufacturingManagement {
                     .filter(java.util.Objects::nonNull).toList();
             LocalDate first = expected.isEmpty() ? null : expected.get(0);
             LocalDate latest = expected.isEmpty() ? null : expected.get(expected.size() - 1);
+            LocalDate planned = bookings.activeBooking(actor, c.id())
+                    .flatMap(booking -> bookings.plan(actor, booking.id()).step(PlanStep.RELEASE))
+                    .map(PlannedStep::plannedOn).orElse(null);
+            LocalDate baseline = planned != null ? planned : first;
             List<ProductLot> lots = store.lots(c.id());
-            lines.add(new OverviewLine(c, reports.isEmpty() ? null : reports.get(reports.size() - 1), first, latest,
-                    first == null ? null : java.time.temporal.ChronoUnit.DAYS.between(first, latest),
+            lines.add(new OverviewLine(c, reports.isEmpty() ? null : reports.get(reports.size() - 1), planned, first,
+                    latest, baseline == null || latest == null ? null
+                    : java.time.temporal.ChronoUnit.DAYS.between(baseline, latest),
                     lots.isEmpty() ? null : lots.get(lots.size() - 1)));
         }
         return lines;
