@@ -41,6 +41,17 @@ public class CustodyLog {
         return store.item(itemId).orElseThrow(() -> new NotFoundException("custody item", itemId));
     }
 
+    public List<CustodyItem> items(org.cartpath.journey.CaseId caseId) {
+        return store.itemsOfCase(caseId);
+    }
+
+    /** Items with their custody, in the order of {@code ids}. */
+    public List<Map.Entry<CustodyItem, Custody>> itemsWithCustody(List<UUID> ids) {
+        Map<UUID, List<RecordedEvent>> events = store.events(ids);
+        return store.items(ids).stream().map(item -> Map.entry(item, Custody.replay(item.id(), item.kind(),
+                events.get(item.id()).stream().map(RecordedEvent::event).toList()))).toList();
+    }
+
     public Custody custody(CustodyItem item) {
         return Custody.replay(item.id(), item.kind(), store.events(item.id()).stream().map(RecordedEvent::event).toList());
     }
