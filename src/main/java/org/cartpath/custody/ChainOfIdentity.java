@@ -78,7 +78,7 @@ public class ChainOfIdentity {
         ChainOfIdentityId coi = ChainOfIdentityId.of(centre.fin(), year, String.format("%06d", serial));
         store.insert(caseId, coi, now, actor.displayName());
         journey.note(actor, caseId, "COI_ALLOCATED", "Chain of identity identifier " + coi.eyeReadable() + " allocated");
-        audit.record(actor, "COI_ALLOCATED", "TherapyCase", caseId.toString(), null,
+        audit.record(actor, "CHAIN_OF_IDENTITY_ALLOCATED", "TherapyCase", caseId.toString(), null,
                 Map.of("coi", coi.content(), "fin", coi.fin()), null);
         return coi;
     }

@@ -107,7 +107,7 @@ public class LabelPrinting {
         prints.insert(print, actor);
         journey.note(actor, caseId, "COLLECTION_LABELLED", "Collection bag labelled: DIN " + din.eyeReadable()
                 + " under COI " + coi.eyeReadable());
-        audit.record(actor, "LABEL_PRINTED", "CustodyItem", bag.id().toString(), null, auditView(print), null);
+        audit.record(actor, "CUSTODY_LABEL_PRINTED", "CustodyItem", bag.id().toString(), null, auditView(print), null);
         return print;
     }
 
@@ -150,7 +150,7 @@ public class LabelPrinting {
         prints.insert(print, actor);
         journey.note(actor, caseId, reprint ? "LABEL_REPRINTED" : "LABEL_PRINTED", (reprint ? "Label reprinted: " : "Label printed: ")
                 + kind.title().toLowerCase() + " for DIN " + bag.din().eyeReadable());
-        audit.record(actor, reprint ? "LABEL_REPRINTED" : "LABEL_PRINTED", "CustodyItem", bagId.toString(), null,
+        audit.record(actor, reprint ? "CUSTODY_LABEL_REPRINTED" : "CUSTODY_LABEL_PRINTED", "CustodyItem", bagId.toString(), null,
                 auditView(print), print.reason());
         return print;
     }

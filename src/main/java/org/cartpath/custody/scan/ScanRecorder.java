@@ -77,7 +77,7 @@ public class ScanRecorder {
             journey.note(actor, therapyCase.id(), "IDENTITY_HARD_STOP", "STOP: a scan at " + purposeLabel(purpose)
                     + " did not match the chain of identity (" + result.detail() + ")");
         }
-        audit.record(actor, scan.isHardStop() ? "IDENTITY_HARD_STOP" : "SCAN_RECORDED", "CustodyScan",
+        audit.record(actor, scan.isHardStop() ? "CUSTODY_SCAN_MISMATCHED" : "CUSTODY_SCAN_RECORDED", "CustodyScan",
                 scan.id().toString(), null, auditView(scan), null);
         return scan;
     }
