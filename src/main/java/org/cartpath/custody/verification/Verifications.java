@@ -119,6 +119,9 @@ public class Verifications {
     @Transactional(noRollbackFor = ScanRefused.class)
     public Scan scan(Actor actor, UUID verificationId, String text) {
         CaseAccess.requirePerson(actor, "A two-person check");
+        if (text == null || text.isEmpty()) {
+            throw ProblemException.invalid("scanned", "scan the bar code, or type the identifier and its check character");
+        }
         Verification v = find(actor, verificationId);
         TherapyCase therapyCase = access.centreStaff(actor, v.caseId(), v.step().roles().toArray(Role[]::new)).therapyCase();
         access.lock(v.caseId());

@@ -76,7 +76,7 @@ class VerificationPages {
             RedirectAttributes redirect, HttpServletResponse response) {
         Verification v = verifications.find(actor, Ids.parse(id, "verification"));
         try {
-            Scan scan = verifications.scan(actor, v.id(), scanned == null ? "" : scanned);
+            Scan scan = verifications.scan(actor, v.id(), scanned);
             redirect.addFlashAttribute("matched", "MATCH: " + scan.expected() + " is " + scan.prompt().label());
             return "redirect:/verifications/" + v.id();
         } catch (ScanRefused refused) {
