@@ -19,11 +19,16 @@ public record TemperatureProfile(String name, BigDecimal minCelsius, BigDecimal 
     /** "at or below −150 °C", "2 to 8 °C". */
     public String describe() {
         if (minCelsius == null) {
-            return "at or below " + maxCelsius.toPlainString() + " °C";
+            return "at or below " + plain(maxCelsius) + " °C";
         }
         if (maxCelsius == null) {
-            return "at or above " + minCelsius.toPlainString() + " °C";
+            return "at or above " + plain(minCelsius) + " °C";
         }
-        return minCelsius.toPlainString() + " to " + maxCelsius.toPlainString() + " °C";
+        return plain(minCelsius) + " to " + plain(maxCelsius) + " °C";
+    }
+
+    /** -150.00 as -150, -2.50 as -2.5. */
+    public static String plain(BigDecimal celsius) {
+        return celsius.stripTrailingZeros().toPlainString();
     }
 }

@@ -46,7 +46,7 @@ final class TemperatureCurveSvg {
                 .append(' ').append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"curve-title\" data-testid=\"temperature-curve\">")
                 .append("<title id=\"curve-title\">Temperature of the shipment from ").append(time(summary.first(), zone))
                 .append(" to ").append(time(summary.last(), zone)).append(", limits ")
-                .append(HtmlUtils.htmlEscape(profile.describe())).append("</title>");
+                .append(HtmlUtils.htmlEscape(profile.describe(), "UTF-8")).append("</title>");
         svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#425563", null))
                 .append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "#425563", null));
         for (Excursion e : excursions) {
@@ -81,7 +81,7 @@ final class TemperatureCurveSvg {
         if (value != null) {
             double y = scale.y(value.doubleValue());
             svg.append(line(LEFT, y, WIDTH - RIGHT, y, LIMIT, "6 4"))
-                    .append(text(WIDTH - RIGHT - 120, (int) y - 4, LIMIT, name + " " + value.toPlainString() + " °C"));
+                    .append(text(WIDTH - RIGHT - 120, (int) y - 4, LIMIT, name + " " + TemperatureProfile.plain(value) + " °C"));
         }
     }
 
@@ -100,7 +100,7 @@ final class TemperatureCurveSvg {
     }
 
     private static String text(int x, int y, String fill, String content) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\" fill=\"" + fill + "\" font-size=\"12\">" + HtmlUtils.htmlEscape(content)
+        return "<text x=\"" + x + "\" y=\"" + y + "\" fill=\"" + fill + "\" font-size=\"12\">" + HtmlUtils.htmlEscape(content, "UTF-8")
                 + "</text>";
     }
 
