@@ -45,18 +45,19 @@ create table custody_shipment_leg
 );
 
 -- Data-logger readings. The key is the reading itself (shipper, logger, time), so a retried batch adds
--- nothing; readings are never changed or removed.
+-- nothing; readings are never changed or removed. Deliberately no foreign key and no second index: both cost
+-- per row on bulk ingest (a foreign-key check is a trigger per row), the shipment id comes from cartpath's own
+-- lookup of the shipper, and every query of a shipment's readings names its shipper id, so the key serves them.
 create table custody_temperature_reading
 (
     shipper_id  text          not null,
     logger_id   text          not null,
     read_at     timestamptz   not null,
     celsius     numeric(6, 2) not null,
-    shipment_id uuid          not null references custody_shipment (id),
+    shipment_id uuid          not null,
     batch_id    uuid          not null,
     primary key (shipper_id, logger_id, read_at)
 );
-create index custody_temperature_reading_shipment on custody_temperature_reading (shipment_id, logger_id, read_at);
 call cartpath_make_append_only('custody_temperature_reading', '${appRoleName}');
 
 create table custody_telemetry_batch

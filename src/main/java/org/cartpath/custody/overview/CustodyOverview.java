@@ -84,7 +84,7 @@ public class CustodyOverview {
     }
 
     private CaseCustody.ShipmentState shipmentState(Shipment shipment, Map<UUID, List<RecordedEvent>> events) {
-        TemperatureSeries.Summary summary = series.summary(shipment.id());
+        TemperatureSeries.Summary summary = series.summary(shipment);
         int excursions = telemetry.excursions(shipment.id()).size();
         CaseCustody.TemperatureStatus status = summary.readings() == 0 ? CaseCustody.TemperatureStatus.NO_READINGS
                 : excursions > 0 ? CaseCustody.TemperatureStatus.EXCURSION : CaseCustody.TemperatureStatus.IN_RANGE;

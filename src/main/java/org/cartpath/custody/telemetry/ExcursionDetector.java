@@ -35,18 +35,18 @@ class ExcursionDetector {
         this.jdbc = jdbc;
     }
 
-    List<Run> runsLongerThan(Duration grace, UUID shipmentId, String loggerId, TemperatureProfile profile, Instant from,
-            Instant to) {
+    List<Run> runsLongerThan(Duration grace, String shipperId, UUID shipmentId, String loggerId, TemperatureProfile profile,
+            Instant from, Instant to) {
         String sql = """
                 with r as (
                     select t.read_at, t.celsius, %s as out_of_range
                     from custody_temperature_reading t
-                    where t.shipment_id = :shipment and t.logger_id = :logger
+                    where t.shipper_id = :shipper and t.logger_id = :logger and t.shipment_id = :shipment
                       and t.read_at >= coalesce((select max(x.read_at) from custody_temperature_reading x
-                            where x.shipment_id = :shipment and x.logger_id = :logger and x.read_at < :from
+                            where x.shipper_id = :shipper and x.logger_id = :logger and x.shipment_id = :shipment and x.read_at < :from
                               and not %s), '-infinity')
                       and t.read_at <= coalesce((select min(x.read_at) from custody_temperature_reading x
-                            where x.shipment_id = :shipment and x.logger_id = :logger and x.read_at > :to
+                            where x.shipper_id = :shipper and x.logger_id = :logger and x.shipment_id = :shipment and x.read_at > :to
                               and not %s), 'infinity')
                 ), g as (
                     select read_at, celsius, out_of_range,
@@ -60,6 +60,7 @@ class ExcursionDetector {
                 from g where out_of_range group by run order by 1""".formatted(OUT_OF_RANGE.formatted("t"),
                 OUT_OF_RANGE.formatted("x"), OUT_OF_RANGE.formatted("x"));
         return jdbc.sql(sql)
+                .param("shipper", shipperId)
                 .param("shipment", shipmentId)
                 .param("logger", loggerId)
                 .param("from", Timestamp.from(from))

@@ -170,7 +170,7 @@ final class ReadingBatchReader {
             problem(row, "read_at is required");
         } else {
             try {
-                at = OffsetDateTime.parse(readAt).toInstant();
+                at = readAt.endsWith("Z") ? Instant.parse(readAt) : OffsetDateTime.parse(readAt).toInstant();
                 if (at.isAfter(now.plus(CLOCK_TOLERANCE))) {
                     problem(row, "read_at " + readAt + " is in the future");
                 }

@@ -85,7 +85,7 @@ public class TelemetryIngest {
         List<ExcursionSummary> found = new ArrayList<>();
         if (stored.stored() > 0) {
             for (Map.Entry<String, Instant[]> logger : spans(batch).entrySet()) {
-                for (ExcursionDetector.Run run : detector.runsLongerThan(grace, shipment.id(), logger.getKey(),
+                for (ExcursionDetector.Run run : detector.runsLongerThan(grace, shipment.shipperId(), shipment.id(), logger.getKey(),
                         shipment.profile(), logger.getValue()[0], logger.getValue()[1])) {
                     Excursion excursion = upsert(shipment, logger.getKey(), run);
                     if (excursion != null) {

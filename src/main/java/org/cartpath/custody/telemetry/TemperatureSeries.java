@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.cartpath.custody.shipment.Shipment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +36,18 @@ public class TemperatureSeries {
     }
 
     @Transactional(readOnly = true)
-    public Summary summary(UUID shipmentId) {
+    public Summary summary(Shipment shipment) {
         return jdbc.sql("""
                 select count(*), min(read_at), max(read_at), min(celsius), max(celsius)
-                from custody_temperature_reading where shipment_id = ?""").param(shipmentId)
+                from custody_temperature_reading where shipper_id = ? and shipment_id = ?""")
+                .params(shipment.shipperId(), shipment.id())
                 .query((row, n) -> new Summary(row.getLong(1), instant(row.getTimestamp(2)), instant(row.getTimestamp(3)),
                         row.getBigDecimal(4), row.getBigDecimal(5)))
                 .single();
     }
 
     @Transactional(readOnly = true)
-    public Map<String, List<Point>> points(UUID shipmentId, Summary summary) {
+    public Map<String, List<Point>> points(Shipment shipment, Summary summary) {
         Map<String, List<Point>> byLogger = new LinkedHashMap<>();
         if (summary.readings() == 0) {
             return byLogger;
@@ -55,9 +56,9 @@ public class TemperatureSeries {
         long bucket = Math.max(1, span / POINTS);
         jdbc.sql("""
                 select logger_id, date_bin(make_interval(secs => ?), read_at, ?) as bucket, min(celsius), max(celsius)
-                from custody_temperature_reading where shipment_id = ?
+                from custody_temperature_reading where shipper_id = ? and shipment_id = ?
                 group by logger_id, bucket order by logger_id, bucket""")
-                .params(bucket, Timestamp.from(summary.first()), shipmentId)
+                .params(bucket, Timestamp.from(summary.first()), shipment.shipperId(), shipment.id())
                 .query((org.springframework.jdbc.core.RowCallbackHandler) row -> byLogger.computeIfAbsent(row.getString(1), k -> new java.util.ArrayList<>())
                         .add(new Point(row.getTimestamp(2).toInstant(), row.getBigDecimal(3), row.getBigDecimal(4))));
         return byLogger;

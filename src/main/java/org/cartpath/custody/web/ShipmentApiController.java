@@ -157,7 +157,7 @@ class ShipmentApiController {
         Shipment s = state.shipment();
         String reference = journey.get(actor, s.caseId()).therapyCase().reference();
         return CustodyResponses.ShipmentView.of(state, reference, identifiers.coi(s.caseId()).orElse(null),
-                series.summary(s.id()), telemetry.excursions(s.id()));
+                series.summary(s), telemetry.excursions(s.id()));
     }
 
     private static List<ShipmentRequests.LegRequest> legs(List<LegBody> legs) {

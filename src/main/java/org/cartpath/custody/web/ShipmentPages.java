@@ -171,7 +171,7 @@ class ShipmentPages {
         Shipment shipment = state.shipment();
         CaseView view = access.view(actor, shipment.caseId());
         Custody shipper = log.custody(log.item(shipment.shipperItemId()));
-        TemperatureSeries.Summary summary = series.summary(shipment.id());
+        TemperatureSeries.Summary summary = series.summary(shipment);
         var excursions = telemetry.excursions(shipment.id());
         boolean holder = shipper.custodian() != null && shipper.custodian().id().equals(actor.organisationId());
         List<Map<String, String>> takers = new ArrayList<>();
@@ -187,7 +187,7 @@ class ShipmentPages {
         model.addAttribute("contents", log.itemsWithCustody(shipment.contents()));
         model.addAttribute("summary", summary);
         model.addAttribute("excursions", excursions);
-        model.addAttribute("curve", TemperatureCurveSvg.render(series.points(shipment.id(), summary), shipment.profile(),
+        model.addAttribute("curve", TemperatureCurveSvg.render(series.points(shipment, summary), shipment.profile(),
                 excursions, summary, zone));
         model.addAttribute("alerts", view.identityVisible() ? alerts.ofShipment(shipment.id()) : List.of());
         model.addAttribute("courierNames", courierNames(shipment));
