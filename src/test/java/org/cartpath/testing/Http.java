@@ -141,6 +141,21 @@ public final class Http {
         return send(builder);
     }
 
+    /** Sends a body of any content type with extra headers (an Idempotency-Key…). */
+    public HttpResponse<String> sendWithHeaders(String method, String path, String contentType, String body,
+            Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (bearer == null) {
+            fetchCsrfIfNeeded();
+            if (csrf != null) {
+                builder.header("X-CSRF-TOKEN", csrf);
+            }
+        }
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     /** Like a browser, takes the CSRF token from a page: the home page, or where it redirects to. */
     private void fetchCsrfIfNeeded() {
         if (csrf == null) {
