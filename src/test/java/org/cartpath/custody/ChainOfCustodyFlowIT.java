@@ -71,4 +71,21 @@ class ChainOfCustodyFlowIT {
                 .map(r -> r.get("custodianName").asText())).contains(world.centre().name(), world.courier().name(),
                 world.manufacturer().name());
     }
+
+    @Test
+    void theCustodyEndpointsAndTheirProblemTypesAreDocumented() {
+        JsonNode paths = Http.json(Http.browser(port).get("/api/v1/openapi")).get("paths");
+        for (String path : java.util.List.of("/api/v1/cases/{id}/chain-of-identity", "/api/v1/cases/{id}/custody",
+                "/api/v1/custody-items/{id}", "/api/v1/custody-items/{id}/events", "/api/v1/custody-locations",
+                "/api/v1/shipments", "/api/v1/shipments/{id}", "/api/v1/shipments/{id}/hand-overs",
+                "/api/v1/shipments/{id}/departures", "/api/v1/shipments/{id}/receipts",
+                "/api/v1/shippers/{shipperId}/temperature-readings", "/api/v1/custody-alerts",
+                "/api/v1/custody-alerts/{id}/acknowledgement", "/api/v1/cases/{id}/verifications",
+                "/api/v1/verifications/{id}/scans", "/api/v1/verifications/{id}/signatures",
+                "/api/v1/hard-stops/{scanId}/override", "/api/v1/hard-stops/{scanId}/override/co-signature")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        String problems = Http.browser(port).get("/problems").body();
+        assertThat(problems).contains("identity-mismatch", "custody-version-conflict", "invalid-readings", "unknown-shipper");
+    }
 }
