@@ -207,4 +207,35 @@ class CustodyPagesIT {
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Reload the item");
     }
+
+    @Test
+    void anotherCentresStaffAndNonsenseIdsFindNothingAndChangeNothing() {
+        String printId = printCollectionLabel();
+        String bag = jdbc.sql("select id::text from custody_item where case_id = ?").param(booked.id().value()).query(String.class).single();
+        World other = fixtures.world();
+        Http stranger = Http.signedIn(port, other.nurse().username(), IdentityFixtures.PASSWORD);
+        for (String path : java.util.List.of("/cases/" + booked.id() + "/labels/collection-bag.pdf",
+                "/cases/" + booked.id() + "/labels/prints/" + printId, "/cases/" + booked.id() + "/labels/shipper/new?bag=" + bag,
+                "/custody-items/" + bag + "/events/new", "/shipments/" + java.util.UUID.randomUUID())) {
+            assertThat(stranger.get(path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(stranger.postForm("/cases/" + booked.id() + "/collections", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(stranger.postForm("/cases/" + booked.id() + "/verifications", Map.of("itemId", bag, "step", "COLLECTION"))
+                .statusCode()).isEqualTo(404);
+        assertThat(nurse.get("/cases/" + booked.id() + "/labels/sticker.pdf").statusCode()).isEqualTo(404);
+        assertThat(nurse.get("/cases/" + booked.id() + "/labels/collection-bag.png?print=nonsense").statusCode()).isEqualTo(404);
+        assertThat(nurse.get("/cases/" + booked.id() + "/labels/shipper.png").statusCode()).as("never printed").isEqualTo(404);
+        assertThat(nurse.get("/verifications/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(nurse.postForm("/cases/" + booked.id() + "/verifications", Map.of("itemId", bag, "step", "SOMETIME"))
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> first = nurse.postForm("/cases/" + booked.id() + "/verifications", Map.of("itemId", bag, "step", "COLLECTION"));
+        HttpResponse<String> again = nurse.postForm("/cases/" + booked.id() + "/verifications", Map.of("itemId", bag, "step", "COLLECTION"));
+        assertThat(again.headers().firstValue("Location")).as("starting a check twice continues the open one")
+                .isEqualTo(first.headers().firstValue("Location"));
+        Http otherCoordinator = Http.signedIn(port, other.coordinator().username(), IdentityFixtures.PASSWORD);
+        assertThat(otherCoordinator.postForm("/custody/alerts/" + java.util.UUID.randomUUID() + "/acknowledgement", Map.of())
+                .statusCode()).isEqualTo(404);
+        assertThat(count("custody_item")).isEqualTo(1);
+        assertThat(count("custody_verification")).isEqualTo(1);
+    }
 }
