@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.cartpath.custody.CustodyFixtures.World;
 import org.cartpath.custody.chain.CustodyCommand;
 import org.cartpath.custody.chain.CustodyEventType;

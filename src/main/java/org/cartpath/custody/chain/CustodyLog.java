@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.custody.internal.HardStopQuery;
+import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ public class CustodyLog {
         return store.item(itemId).orElseThrow(() -> new NotFoundException("custody item", itemId));
     }
 
-    public List<CustodyItem> items(org.cartpath.journey.CaseId caseId) {
+    public List<CustodyItem> items(CaseId caseId) {
         return store.itemsOfCase(caseId);
     }
 

@@ -1,5 +1,6 @@
 package org.cartpath.custody.chain;
 
+import java.util.List;
 import java.util.Map;
 import org.cartpath.shared.ProblemException;
 
@@ -14,7 +15,7 @@ public final class Refusals {
         return new ProblemException("custody-version-conflict", 409, "Conflict with the current state",
                 "The item's custody log is at version " + current + ", not " + expected
                         + ": something else was recorded first. Reload the item and try again.",
-                java.util.List.of(), Map.of("currentVersion", current));
+                List.of(), Map.of("currentVersion", current));
     }
 
     public static ProblemException rule(String type, String detail) {

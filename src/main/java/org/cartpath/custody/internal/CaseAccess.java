@@ -1,6 +1,9 @@
 package org.cartpath.custody.internal;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cartpath.custody.chain.Party;
@@ -12,6 +15,7 @@ import org.cartpath.journey.CaseView;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,14 +83,14 @@ public class CaseAccess {
                 .orElseThrow(() -> ProblemException.invalid(field, "no active organisation has this id"));
     }
 
-    public java.util.Optional<Organisation> find(OrganisationId id) {
+    public Optional<Organisation> find(OrganisationId id) {
         return organisations.directory().stream().filter(o -> o.id().equals(id)).findFirst();
     }
 
     /** The active organisations of some kinds, by name: for choosing a courier or a manufacturer. */
-    public java.util.List<Organisation> directory(Set<org.cartpath.shared.OrganisationKind> kinds) {
+    public List<Organisation> directory(Set<OrganisationKind> kinds) {
         return organisations.directory().stream().filter(o -> kinds.contains(o.kind()))
-                .sorted(java.util.Comparator.comparing(Organisation::name)).toList();
+                .sorted(Comparator.comparing(Organisation::name)).toList();
     }
 
     /** Serialises custody writes on one case across threads and instances until the transaction ends. */

@@ -1,6 +1,7 @@
 package org.cartpath.custody.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.ProblemException;
@@ -35,7 +36,7 @@ public class HardStopQuery {
             throw new ProblemException("hard-stop-open", 409, "Stopped: identity mismatch",
                     "Case " + reference + " is stopped: a scan did not match the chain of identity. Nothing more is "
                             + "recorded until QA overrides the stop with a reason and a second signature.",
-                    List.of(), java.util.Map.of("hardStopId", open.get(0).toString()));
+                    List.of(), Map.of("hardStopId", open.get(0).toString()));
         }
     }
 }

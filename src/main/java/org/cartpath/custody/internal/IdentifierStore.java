@@ -3,6 +3,7 @@ package org.cartpath.custody.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.cartpath.custody.ChainOfIdentityId;
 import org.cartpath.journey.CaseId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,7 @@ public class IdentifierStore {
 
     public Optional<CaseId> caseOf(ChainOfIdentityId coi) {
         return jdbc.sql("select case_id from custody_coi where coi = ?").param(coi.content())
-                .query((row, n) -> new CaseId(row.getObject(1, java.util.UUID.class))).optional();
+                .query((row, n) -> new CaseId(row.getObject(1, UUID.class))).optional();
     }
 
     public Optional<Instant> allocatedAt(CaseId caseId) {

@@ -2,6 +2,7 @@ package org.cartpath.custody.labels;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import org.cartpath.custody.ChainOfIdentityId;
 import org.cartpath.custody.Din;
@@ -35,7 +36,7 @@ public record LabelPrint(
 
     /** The label's part of a URL: {@code collection-bag}, {@code shipper}, {@code patient-wristband}. */
     public static String slug(LabelKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The kind a URL names, or null. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public class HardStopOverrides {
         if (pending.qaUserId().equals(actor.id())) {
             throw Refusals.rule("same-person", "You signed the override; a different person must co-sign it");
         }
-        Role role = java.util.Arrays.stream(CO_SIGNERS).filter(actor::hasRole).findFirst().orElseThrow();
+        Role role = Arrays.stream(CO_SIGNERS).filter(actor::hasRole).findFirst().orElseThrow();
         ElectronicSignature signature = signatures.sign(actor, password, role, SignatureMeaning.WITNESSED,
                 new SignedRecord("CustodyHardStop", scanId.toString(), signedContent(scan, pending.reason())), null);
         int updated = jdbc.sql("""

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +118,7 @@ public class ScanRecorder {
     }
 
     static String purposeLabel(String purpose) {
-        return purpose.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return purpose.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static Map<String, Object> auditView(Scan scan) {

@@ -2,6 +2,7 @@ package org.cartpath.custody.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.cartpath.custody.ChainOfIdentityId;
 import org.cartpath.custody.Din;
 import org.cartpath.custody.isbt128.ChainOfIdentityFormat;
@@ -73,7 +74,7 @@ public sealed interface ScannedIdentifier {
                 + " them, nor a COI or DIN keyed without spaces and followed by its check character");
         if (text.contains(" ")) {
             problems.add("type the characters without spaces");
-        } else if (!text.equals(text.toUpperCase(java.util.Locale.ROOT))) {
+        } else if (!text.equals(text.toUpperCase(Locale.ROOT))) {
             problems.add("letters must be upper case");
         }
         return new Unreadable("unreadable-identifier", problems);

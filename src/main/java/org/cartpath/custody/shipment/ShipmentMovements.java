@@ -12,6 +12,7 @@ import org.cartpath.custody.chain.CustodyEventType;
 import org.cartpath.custody.chain.CustodyItem;
 import org.cartpath.custody.chain.CustodyLog;
 import org.cartpath.custody.chain.Party;
+import org.cartpath.custody.chain.Refusals;
 import org.cartpath.custody.internal.CaseAccess;
 import org.cartpath.custody.internal.HardStopQuery;
 import org.cartpath.custody.internal.PersonSignature;
@@ -159,7 +160,7 @@ public class ShipmentMovements {
     private void precheck(CustodyItem shipper, int expectedVersion, CustodyCommand command) {
         Custody custody = log.custody(shipper);
         if (custody.version() != expectedVersion) {
-            throw org.cartpath.custody.chain.Refusals.versionConflict(expectedVersion, custody.version());
+            throw Refusals.versionConflict(expectedVersion, custody.version());
         }
         custody.decide(command, Instant.now(clock));
     }

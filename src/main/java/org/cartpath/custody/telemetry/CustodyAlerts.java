@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.custody.shipment.Shipment;
+import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseTask;
 import org.cartpath.shared.Actor;
@@ -139,7 +140,7 @@ public class CustodyAlerts {
 
     private static CustodyAlert read(ResultSet row, int n) throws SQLException {
         Timestamp acknowledged = row.getTimestamp("acknowledged_at");
-        return new CustodyAlert(row.getObject("id", UUID.class), new org.cartpath.journey.CaseId(row.getObject("case_id", UUID.class)),
+        return new CustodyAlert(row.getObject("id", UUID.class), new CaseId(row.getObject("case_id", UUID.class)),
                 row.getString("reference"), row.getObject("shipment_id", UUID.class), row.getString("shipper_id"),
                 row.getObject("excursion_id", UUID.class), row.getString("summary"), row.getTimestamp("raised_at").toInstant(),
                 acknowledged == null ? null : acknowledged.toInstant(), row.getString("acknowledged_by_name"),

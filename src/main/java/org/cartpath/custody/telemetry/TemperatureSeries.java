@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cartpath.custody.shipment.Shipment;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +61,7 @@ public class TemperatureSeries {
                 from custody_temperature_reading where shipper_id = ? and shipment_id = ?
                 group by logger_id, bucket order by logger_id, bucket""")
                 .params(bucket, Timestamp.from(summary.first()), shipment.shipperId(), shipment.id())
-                .query((org.springframework.jdbc.core.RowCallbackHandler) row -> byLogger.computeIfAbsent(row.getString(1), k -> new java.util.ArrayList<>())
+                .query((RowCallbackHandler) row -> byLogger.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
                         .add(new Point(row.getTimestamp(2).toInstant(), row.getBigDecimal(3), row.getBigDecimal(4))));
         return byLogger;
     }

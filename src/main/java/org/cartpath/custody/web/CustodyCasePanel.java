@@ -1,10 +1,12 @@
 package org.cartpath.custody.web;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cartpath.custody.chain.ItemKind;
 import org.cartpath.custody.chain.ItemStatus;
+import org.cartpath.custody.chain.VerificationStep;
 import org.cartpath.custody.internal.CaseAccess;
 import org.cartpath.custody.internal.HardStopQuery;
 import org.cartpath.custody.overview.CaseCustody;
@@ -67,7 +69,7 @@ class CustodyCasePanel implements CasePageContributor {
         return custody.items().stream()
                 .filter(s -> s.custody().status() == ItemStatus.HELD && s.custody().custodian() != null
                         && s.custody().custodian().id().equals(actor.organisationId()))
-                .flatMap(s -> java.util.Arrays.stream(org.cartpath.custody.chain.VerificationStep.values())
+                .flatMap(s -> Arrays.stream(VerificationStep.values())
                         .filter(step -> step.itemKind() == s.item().kind() && !s.custody().verified().contains(step)
                                 && step.roles().stream().anyMatch(actor::hasRole))
                         .map(step -> Map.of("itemId", s.item().id().toString(), "item", s.item().label(),

@@ -2,6 +2,7 @@ package org.cartpath.custody.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cartpath.custody.internal.IdentifierStore;
@@ -164,7 +165,7 @@ class ShipmentApiController {
         if (legs == null) {
             return null;
         }
-        java.util.ArrayList<ShipmentRequests.LegRequest> out = new java.util.ArrayList<>();
+        List<ShipmentRequests.LegRequest> out = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             LegBody leg = legs.get(i);
             String at = "legs[" + i + "].";

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -228,7 +229,7 @@ class ShipmentPages {
     }
 
     private static Map<String, String> formErrors(ProblemException e) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         FormErrors.of(e).forEach((field, message) -> errors.put(field.replace("legs[0].", ""), message));
         if (e.type().equals("signature-refused")) {
             return Map.of("password", e.detail());
