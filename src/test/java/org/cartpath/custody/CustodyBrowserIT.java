@@ -13,6 +13,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -41,6 +42,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CartpathIntegrationTest
 class CustodyBrowserIT {
+
+    /** A submitted scan is a page load on a machine shared with other builds: give it longer than the default. */
+    private static final LocatorAssertions.ContainsTextOptions AFTER_SUBMIT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
 
     @LocalServerPort
     int port;
@@ -84,13 +89,13 @@ class CustodyBrowserIT {
             assertThat(page.getByTestId("scan-input")).isFocused();
             page.keyboard().type(coi);
             page.keyboard().press("Enter");
-            assertThat(page.getByTestId("scan-match")).containsText("MATCH");
+            assertThat(page.getByTestId("scan-match")).containsText("MATCH", AFTER_SUBMIT);
             assertThat(page.getByTestId("checklist")).containsText("✓ The patient's wristband");
             assertThat(page.getByTestId("scan-input")).isFocused();
 
             page.keyboard().type(otherLabel.coi().barcodeData());
             page.keyboard().press("Enter");
-            assertThat(page.getByTestId("hard-stop")).isVisible();
+            assertThat(page.getByTestId("hard-stop")).containsText("STOP", AFTER_SUBMIT);
             assertThat(page.getByTestId("hard-stop")).containsText("STOP — do not proceed");
             assertThat(page.getByTestId("hard-stop-expected")).containsText(coiOf(coi));
             assertThat(page.getByTestId("hard-stop-scanned")).containsText(otherLabel.coi().eyeReadable());
