@@ -1,15 +1,19 @@
 /**
- * Chain of identity and chain of custody: the ISBT 128 identifiers that keep one patient's cells apart
- * from every other patient's (the Chain of Identity identifier, {@link org.cartpath.custody.ChainOfIdentityId},
- * and the Donation Identification Number of each collection, {@link org.cartpath.custody.Din}), their
- * keyboard check characters, and the labels that carry them on collection bags, shippers and wristbands.
+ * Chain of identity and chain of custody: the ISBT 128 identifiers that keep one patient's cells apart from every
+ * other patient's (the Chain of Identity identifier, {@link org.cartpath.custody.ChainOfIdentityId}, one per case,
+ * and the Donation Identification Number of each collection, {@link org.cartpath.custody.Din}), the labels that
+ * carry them, and the record of who held the cells, where, when and at what temperature (ADR 6 and ADR 16).
  *
- * <p>Its public API is this package: the identifiers as value records that other modules store and
- * compare. The rules of ICCBBA ST-001/ST-028 and ISO/IEC 7064 live in {@code isbt128}, plain Java; label
- * rendering in {@code labels}; REST in {@code web}.
+ * <p>Its public API is this package: the identifiers as value records, {@link org.cartpath.custody.ChainOfIdentity}
+ * (allocating a case's COI, idempotently) and {@link org.cartpath.custody.ChainOfCustody} (what later stages ask: has
+ * the bedside check been made, is the case stopped by an identity mismatch). Inside: the ISBT 128 rules
+ * ({@code isbt128}), labels and their printing ({@code labels}), the append-only custody log per item and its rules
+ * ({@code chain}), scans, hard stops and overrides ({@code scan}), two-person checks ({@code verification}),
+ * shipments ({@code shipment}), data-logger readings, excursions and alerts ({@code telemetry}), the case's chain as
+ * one view ({@code overview}), and REST and pages ({@code web}).
  *
- * <p>It is not the allocator of identifiers against the database (no uniqueness here yet), not the owner
- * of patients (a label is given the patient's identifiers, it never looks them up) and not a place for
- * manufacturing status; custody events, verifications and shipments will join it later.
+ * <p>It is not the owner of patients (a wristband's identity is keyed by the person printing it until the patient
+ * module supplies it), of manufacturing status or release, or of the case's stage, which it moves through the
+ * journey's API.
  */
 package org.cartpath.custody;

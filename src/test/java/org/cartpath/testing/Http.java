@@ -130,15 +130,13 @@ public final class Http {
 
     /** Sends a body of any content type (YAML, multipart…), with this session's CSRF token when it has no bearer token. */
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (bearer == null) {
-            fetchCsrfIfNeeded();
-            if (csrf != null) {
-                builder.header("X-CSRF-TOKEN", csrf);
-            }
-        }
-        return send(builder);
+        return send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** Sends a body of any content type with extra headers (an Idempotency-Key…). */
+    public HttpResponse<String> sendWithHeaders(String method, String path, String contentType, String body,
+            Map<String, String> headers) {
+        return send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** Sends bytes (a file, a multipart body), with this session's CSRF token when it has no bearer token. */

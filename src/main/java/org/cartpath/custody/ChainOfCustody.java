@@ -1,0 +1,60 @@
+package org.cartpath.custody;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.cartpath.custody.internal.CaseAccess;
+import org.cartpath.custody.internal.HardStopQuery;
+import org.cartpath.journey.CaseId;
+import org.cartpath.shared.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What later stages ask of the chain of custody. The treatment module requires a completed two-person bedside
+ * check before an infusion is recorded, and refuses while the case has an open identity hard stop.
+ */
+@Service
+public class ChainOfCustody {
+
+    /** A completed bedside check: the product bag checked against the patient's wristband by two people. */
+    public record BedsideCheck(UUID verificationId, UUID productBagId, String productBag, Instant completedAt) {
+    }
+
+    private final CaseAccess access;
+    private final HardStopQuery hardStops;
+    private final JdbcClient jdbc;
+
+    ChainOfCustody(CaseAccess access, HardStopQuery hardStops, JdbcClient jdbc) {
+        this.access = access;
+        this.hardStops = hardStops;
+        this.jdbc = jdbc;
+    }
+
+    /** The latest completed bedside check of the case, if any (404 for anyone who may not see the case). */
+    @Transactional(readOnly = true)
+    public Optional<BedsideCheck> bedsideCheck(Actor actor, CaseId caseId) {
+        access.view(actor, caseId);
+        return jdbc.sql("""
+                select v.id, v.item_id, i.lot, i.bag_number, v.completed_at from custody_verification v
+                join custody_item i on i.id = v.item_id
+                where v.case_id = ? and v.step = 'BEDSIDE' and v.status = 'COMPLETED'
+                order by v.completed_at desc limit 1""").param(caseId.value())
+                .query((row, n) -> new BedsideCheck(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        "lot " + row.getString(3) + " bag " + row.getInt(4), row.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean bedsideVerified(Actor actor, CaseId caseId) {
+        return bedsideCheck(actor, caseId).isPresent();
+    }
+
+    /** Whether a scan mismatch has stopped the case and QA has not yet overridden it. */
+    @Transactional(readOnly = true)
+    public boolean identityStopped(Actor actor, CaseId caseId) {
+        access.view(actor, caseId);
+        return !hardStops.openStops(caseId).isEmpty();
+    }
+}

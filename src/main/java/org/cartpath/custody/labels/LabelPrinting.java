@@ -1,0 +1,218 @@
+package org.cartpath.custody.labels;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cartpath.audit.AuditTrail;
+import org.cartpath.catalogue.Catalogue;
+import org.cartpath.catalogue.Product;
+import org.cartpath.catalogue.ProductCode;
+import org.cartpath.custody.ChainOfIdentity;
+import org.cartpath.custody.ChainOfIdentityId;
+import org.cartpath.custody.Din;
+import org.cartpath.custody.chain.CustodyCommand;
+import org.cartpath.custody.chain.CustodyEventType;
+import org.cartpath.custody.chain.CustodyItem;
+import org.cartpath.custody.chain.CustodyLog;
+import org.cartpath.custody.chain.ItemKind;
+import org.cartpath.custody.internal.CaseAccess;
+import org.cartpath.custody.internal.HardStopQuery;
+import org.cartpath.custody.internal.IdentifierStore;
+import org.cartpath.journey.CaseId;
+import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseView;
+import org.cartpath.journey.Stage;
+import org.cartpath.journey.TherapyCase;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Printing chain-of-identity labels (issue 5 item 2). The first collection bag label of a collection allocates
+ * the case's COI (if it has none) and the collection's DIN, and registers the bag in the custody log. Every
+ * later print of a label is a reprint: allowed, but only with a reason, recorded, and marked REPRINT.
+ */
+@Service
+public class LabelPrinting {
+
+    private static final Role[] COLLECTORS = {Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB};
+    private static final Role[] PRINTERS = {Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB, Role.WARD_NURSE};
+    private static final int MAX_REASON = 500;
+
+    private final CaseAccess access;
+    private final ChainOfIdentity chainOfIdentity;
+    private final IdentifierStore identifiers;
+    private final CustodyLog log;
+    private final HardStopQuery hardStops;
+    private final LabelPrintStore prints;
+    private final Catalogue catalogue;
+    private final CaseJourney journey;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LabelRenderer renderer = new LabelRenderer();
+
+    LabelPrinting(CaseAccess access, ChainOfIdentity chainOfIdentity, IdentifierStore identifiers, CustodyLog log,
+            HardStopQuery hardStops, LabelPrintStore prints, Catalogue catalogue, CaseJourney journey, AuditTrail audit,
+            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.access = access;
+        this.chainOfIdentity = chainOfIdentity;
+        this.identifiers = identifiers;
+        this.log = log;
+        this.hardStops = hardStops;
+        this.prints = prints;
+        this.catalogue = catalogue;
+        this.journey = journey;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /**
+     * A new collection: allocates a DIN (and the COI on first need), registers the bag as labelled at
+     * {@code place} and records the original print of its label. Only at apheresis: the case must be at
+     * "Slot booked" or "Cells collected" (409 {@code not-at-collection} otherwise).
+     */
+    @Transactional
+    public LabelPrint newCollection(Actor actor, CaseId caseId, String place) {
+        CaseView view = access.centreStaff(actor, caseId, COLLECTORS);
+        access.lock(caseId);
+        TherapyCase therapyCase = view.therapyCase();
+        hardStops.requireNone(caseId, therapyCase.reference());
+        if (therapyCase.stage() != Stage.SLOT_BOOKED && therapyCase.stage() != Stage.COLLECTED) {
+            throw new ProblemException("not-at-collection", 409, "Conflict with the current state",
+                    "Collection labels are printed at apheresis; case " + therapyCase.reference() + " is at stage '"
+                            + therapyCase.stage().label() + "'", List.of(), Map.of("currentStage", therapyCase.stage().name()));
+        }
+        String productName = productName(therapyCase);
+        ChainOfIdentityId coi = chainOfIdentity.allocate(actor, caseId);
+        Instant now = Instant.now(clock);
+        Year year = Year.now(clock.withZone(zone));
+        Din din = Din.of(coi.fin(), year, identifiers.next("DIN", coi.fin(), year.getValue() % 100));
+        CustodyItem bag = CustodyItem.collectionBag(caseId, coi, din, LocalDate.now(clock.withZone(zone)), now);
+        log.register(actor, bag, therapyCase.reference(), CustodyCommand.of(CustodyEventType.LABELLED, now,
+                access.party(actor), actor.displayName(), placeOr(place, actor), null, List.of(), null));
+        LabelPrint print = new LabelPrint(UUID.randomUUID(), caseId, bag.id(), LabelKind.COLLECTION_BAG, coi, din,
+                productName, bag.collectionDate(), null, false, null, now, actor.displayName());
+        prints.insert(print, actor);
+        journey.note(actor, caseId, "COLLECTION_LABELLED", "Collection bag labelled: DIN " + din.eyeReadable()
+                + " under COI " + coi.eyeReadable());
+        audit.record(actor, "CUSTODY_LABEL_PRINTED", "CustodyItem", bag.id().toString(), null, auditView(print), null);
+        return print;
+    }
+
+    /**
+     * Prints a label of a collection bag: the shipper label or the wristband the first time, any label again as
+     * a reprint, which needs a reason. A wristband needs the patient's identity as keyed from the hospital record.
+     */
+    @Transactional
+    public LabelPrint print(Actor actor, CaseId caseId, UUID bagId, LabelKind kind, String reason, WristbandEntry patient) {
+        CaseView view = access.centreStaff(actor, caseId, PRINTERS);
+        access.lock(caseId);
+        hardStops.requireNone(caseId, view.therapyCase().reference());
+        CustodyItem bag = log.item(bagId);
+        if (!bag.caseId().equals(caseId) || bag.kind() != ItemKind.COLLECTION_BAG) {
+            throw new NotFoundException("collection bag", bagId);
+        }
+        if (kind == null) {
+            throw ProblemException.invalid("kind", "must be collection-bag, shipper or patient-wristband");
+        }
+        boolean reprint = prints.printed(bagId, kind);
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        if (reprint && why == null) {
+            throw ProblemException.invalid("reason", "this label was printed before: give the reason for the reprint");
+        }
+        if (why != null && why.length() > MAX_REASON) {
+            throw ProblemException.invalid("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        PatientIdentity identity = null;
+        if (kind == LabelKind.PATIENT_WRISTBAND) {
+            if (patient == null) {
+                throw ProblemException.invalid("patientName", "a wristband needs the patient's name, NHS number and date of birth");
+            }
+            identity = WristbandIdentityCheck.check(patient.name(), patient.nhsNumber(), patient.dateOfBirth(),
+                    LocalDate.now(clock.withZone(zone)));
+        }
+        Instant now = Instant.now(clock);
+        LabelPrint print = new LabelPrint(UUID.randomUUID(), caseId, bagId, kind, bag.coi(), bag.din(),
+                productName(view.therapyCase()), bag.collectionDate(), identity, reprint, reprint ? why : null, now,
+                actor.displayName());
+        prints.insert(print, actor);
+        journey.note(actor, caseId, reprint ? "LABEL_REPRINTED" : "LABEL_PRINTED", (reprint ? "Label reprinted: " : "Label printed: ")
+                + kind.title().toLowerCase() + " for DIN " + bag.din().eyeReadable());
+        audit.record(actor, reprint ? "CUSTODY_LABEL_REPRINTED" : "CUSTODY_LABEL_PRINTED", "CustodyItem", bagId.toString(), null,
+                auditView(print), print.reason());
+        return print;
+    }
+
+    /** What a wristband says about the patient, as keyed by the person printing it. */
+    public record WristbandEntry(String name, String nhsNumber, LocalDate dateOfBirth) {
+    }
+
+    /** A recorded print as PDF or PNG, for the treating centre's staff; the latest of its kind without an id. */
+    @Transactional(readOnly = true)
+    public byte[] render(Actor actor, CaseId caseId, LabelKind kind, UUID printId, boolean pdf) {
+        CaseView view = access.centreStaff(actor, caseId);
+        LabelPrint print = (printId == null ? prints.latest(caseId, kind) : prints.find(printId))
+                .filter(p -> p.caseId().equals(caseId) && p.kind() == kind)
+                .orElseThrow(() -> new NotFoundException("label print", printId == null ? kind : printId));
+        if (print.patient() != null) {
+            audit.recordAccess(actor, "Patient", String.valueOf(view.therapyCase().patientId()), "wristband label");
+        }
+        return pdf ? renderer.pdf(print.content()) : renderer.png(print.content());
+    }
+
+    @Transactional(readOnly = true)
+    public LabelPrint find(Actor actor, CaseId caseId, UUID printId) {
+        access.centreStaff(actor, caseId);
+        return prints.find(printId).filter(p -> p.caseId().equals(caseId))
+                .orElseThrow(() -> new NotFoundException("label print", printId));
+    }
+
+    /** The labels printed for a case, oldest first: for the treating centre only (they include wristbands). */
+    @Transactional(readOnly = true)
+    public List<LabelPrint> prints(Actor actor, CaseId caseId) {
+        access.centreStaff(actor, caseId);
+        return prints.ofCase(caseId);
+    }
+
+    private String productName(TherapyCase therapyCase) {
+        ProductCode code;
+        try {
+            code = therapyCase.productCode() == null ? null : ProductCode.valueOf(therapyCase.productCode());
+        } catch (IllegalArgumentException e) {
+            code = null;
+        }
+        if (code == null) {
+            throw ProblemException.unprocessable("no-product", "Case " + therapyCase.reference()
+                    + " has no product from the catalogue; choose the product before printing labels");
+        }
+        Product product = catalogue.product(code);
+        return product.name() + " (" + product.inn() + ")";
+    }
+
+    private static String placeOr(String place, Actor actor) {
+        return place == null || place.isBlank() ? actor.organisationName() : place.trim();
+    }
+
+    private static Map<String, Object> auditView(LabelPrint print) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("printId", print.id().toString());
+        view.put("kind", print.kind().name());
+        view.put("coi", print.coi().content());
+        view.put("din", print.din() == null ? null : print.din().value());
+        view.put("reprint", print.reprint());
+        view.put("patientIdentityPrinted", print.patient() != null);
+        return view;
+    }
+}

@@ -1,0 +1,73 @@
+package org.cartpath.custody.verification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cartpath.custody.chain.VerificationStep;
+import org.cartpath.journey.CaseId;
+import org.cartpath.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class VerificationStore {
+
+    private final JdbcClient jdbc;
+
+    VerificationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts an open check; false if the item already has an open one of this step. */
+    boolean insert(Verification v) {
+        return jdbc.sql("""
+                insert into custody_verification (id, case_id, item_id, step, status, opened_at, opened_by_name, version, place)
+                values (?, ?, ?, ?, 'OPEN', ?, ?, 0, ?)
+                on conflict (item_id, step) where status = 'OPEN' do nothing""")
+                .params(v.id(), v.caseId().value(), v.itemId(), v.step().name(), Timestamp.from(v.openedAt()),
+                        v.openedByName(), v.place())
+                .update() == 1;
+    }
+
+    boolean update(Verification v, int expectedVersion) {
+        return jdbc.sql("""
+                update custody_verification set status = ?, first_user_id = ?, first_signature_id = ?, second_user_id = ?,
+                    second_signature_id = ?, completed_at = ?, version = ?
+                where id = ? and version = ?""")
+                .params(v.status().name(), v.firstUser() == null ? null : v.firstUser().value(), v.firstSignature(),
+                        v.secondUser() == null ? null : v.secondUser().value(), v.secondSignature(),
+                        v.completedAt() == null ? null : Timestamp.from(v.completedAt()), v.version(), v.id(),
+                        expectedVersion)
+                .update() == 1;
+    }
+
+    Optional<Verification> find(UUID id) {
+        return jdbc.sql("select * from custody_verification where id = ?").param(id).query(VerificationStore::read).optional();
+    }
+
+    Optional<Verification> open(UUID itemId, VerificationStep step) {
+        return jdbc.sql("select * from custody_verification where item_id = ? and step = ? and status = 'OPEN'")
+                .params(itemId, step.name()).query(VerificationStore::read).optional();
+    }
+
+    List<Verification> ofCase(CaseId caseId) {
+        return jdbc.sql("select * from custody_verification where case_id = ? order by opened_at")
+                .param(caseId.value()).query(VerificationStore::read).list();
+    }
+
+    private static Verification read(ResultSet row, int n) throws SQLException {
+        UUID first = row.getObject("first_user_id", UUID.class);
+        UUID second = row.getObject("second_user_id", UUID.class);
+        Timestamp completed = row.getTimestamp("completed_at");
+        return new Verification(row.getObject("id", UUID.class), new CaseId(row.getObject("case_id", UUID.class)),
+                row.getObject("item_id", UUID.class), VerificationStep.valueOf(row.getString("step")),
+                Verification.Status.valueOf(row.getString("status")), row.getString("place"),
+                row.getTimestamp("opened_at").toInstant(), row.getString("opened_by_name"),
+                first == null ? null : new UserId(first), row.getObject("first_signature_id", UUID.class),
+                second == null ? null : new UserId(second), row.getObject("second_signature_id", UUID.class),
+                completed == null ? null : completed.toInstant(), row.getInt("version"));
+    }
+}

@@ -1,0 +1,247 @@
+package org.cartpath.custody.verification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.cartpath.audit.AuditTrail;
+import org.cartpath.custody.chain.Custody;
+import org.cartpath.custody.chain.CustodyCommand;
+import org.cartpath.custody.chain.CustodyItem;
+import org.cartpath.custody.chain.CustodyLog;
+import org.cartpath.custody.chain.ItemStatus;
+import org.cartpath.custody.chain.Refusals;
+import org.cartpath.custody.chain.VerificationStep;
+import org.cartpath.custody.internal.CaseAccess;
+import org.cartpath.custody.internal.HardStopQuery;
+import org.cartpath.custody.scan.Scan;
+import org.cartpath.custody.scan.ScanOutcome;
+import org.cartpath.custody.scan.ScanPrompt;
+import org.cartpath.custody.scan.ScanRecorder;
+import org.cartpath.custody.scan.ScanRefused;
+import org.cartpath.identity.ElectronicSignature;
+import org.cartpath.identity.ElectronicSignatures;
+import org.cartpath.identity.SignatureMeaning;
+import org.cartpath.identity.SignedRecord;
+import org.cartpath.journey.CaseId;
+import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseView;
+import org.cartpath.journey.Stage;
+import org.cartpath.journey.TherapyCase;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.Role;
+import org.cartpath.shared.UserId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Two-person verification at collection, at receipt back at the centre and at the bedside (issue 5 items 3
+ * and 4). Each of two different signed-in people scans what the step asks for and signs with their password
+ * (21 CFR 11.200): the first "verified", the second "witnessed". The same person twice is refused (422
+ * {@code same-person}, and the database refuses it too); system clients cannot take part. When the second
+ * signature is applied the check is written to the item's custody log and the case moves on: a verified
+ * collection to "Cells collected", a verified receipt to "Product received".
+ */
+@Service
+public class Verifications {
+
+    private final CaseAccess access;
+    private final CustodyLog log;
+    private final ScanRecorder scans;
+    private final VerificationStore store;
+    private final HardStopQuery hardStops;
+    private final ElectronicSignatures signatures;
+    private final CaseJourney journey;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Verifications(CaseAccess access, CustodyLog log, ScanRecorder scans, VerificationStore store, HardStopQuery hardStops,
+            ElectronicSignatures signatures, CaseJourney journey, AuditTrail audit, Clock clock) {
+        this.access = access;
+        this.log = log;
+        this.scans = scans;
+        this.store = store;
+        this.hardStops = hardStops;
+        this.signatures = signatures;
+        this.journey = journey;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Starts a check of an item the centre holds; if one is already open for the item and step, that one. */
+    @Transactional
+    public Verification open(Actor actor, CaseId caseId, UUID itemId, VerificationStep step, String place) {
+        CaseAccess.requirePerson(actor, "A two-person check");
+        if (step == null) {
+            throw ProblemException.invalid("step", "must be COLLECTION, RECEIPT_AT_CENTRE or BEDSIDE");
+        }
+        CaseView view = access.centreStaff(actor, caseId, step.roles().toArray(Role[]::new));
+        access.lock(caseId);
+        hardStops.requireNone(caseId, view.therapyCase().reference());
+        CustodyItem item = itemOf(caseId, itemId);
+        if (item.kind() != step.itemKind()) {
+            throw Refusals.rule("wrong-item-kind", "A " + step.label().toLowerCase() + " is made on a "
+                    + step.itemKind().label().toLowerCase() + ", not a " + item.kind().label().toLowerCase());
+        }
+        Custody custody = log.custody(item);
+        if (custody.status() != ItemStatus.HELD || !custody.custodian().id().equals(actor.organisationId())) {
+            throw Refusals.rule("not-custodian", "The " + item.label() + " is not held by " + actor.organisationName()
+                    + (custody.custodian() == null ? "" : " (" + custody.custodian().name() + " holds it)"));
+        }
+        if (custody.verified().contains(step)) {
+            throw Refusals.conflict("already-verified", "The " + step.label().toLowerCase() + " of " + item.label()
+                    + " is already complete");
+        }
+        Optional<Verification> existing = store.open(itemId, step);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String where = place == null || place.isBlank() ? actor.organisationName() : place.trim();
+        Verification opened = new Verification(UUID.randomUUID(), caseId, itemId, step, Verification.Status.OPEN, where,
+                Instant.now(clock), actor.displayName(), null, null, null, null, null, 0);
+        if (!store.insert(opened)) {
+            return store.open(itemId, step).orElseThrow();
+        }
+        audit.record(actor, "VERIFICATION_OPENED", "CustodyVerification", opened.id().toString(), null,
+                Map.of("step", step.name(), "item", item.label()), null);
+        return opened;
+    }
+
+    /**
+     * Compares one scan with the next thing this person must scan, and records it. A mismatch is a hard stop:
+     * recorded with both identities and refused (422 {@code identity-mismatch}); the scan is kept.
+     */
+    @Transactional(noRollbackFor = ScanRefused.class)
+    public Scan scan(Actor actor, UUID verificationId, String text) {
+        CaseAccess.requirePerson(actor, "A two-person check");
+        if (text == null || text.isEmpty()) {
+            throw ProblemException.invalid("scanned", "scan the bar code, or type the identifier and its check character");
+        }
+        Verification v = find(actor, verificationId);
+        TherapyCase therapyCase = access.centreStaff(actor, v.caseId(), v.step().roles().toArray(Role[]::new)).therapyCase();
+        access.lock(v.caseId());
+        requireOpen(v);
+        hardStops.requireNone(v.caseId(), therapyCase.reference());
+        requireNotFirst(actor, v);
+        List<ScanPrompt> missing = missingFor(actor, v);
+        if (missing.isEmpty()) {
+            throw Refusals.conflict("scans-complete", "You have scanned everything this check needs; sign to confirm it");
+        }
+        CustodyItem item = itemOf(v.caseId(), v.itemId());
+        Scan scan = scans.record(actor, therapyCase, v.id(), v.step().name(), missing.get(0),
+                scans.comparisonFor(therapyCase, item.din()), text);
+        ScanRefused refused = ScanRecorder.refusal(scan, ScanRecorder.unreadableType(text));
+        if (refused != null) {
+            throw refused;
+        }
+        return scan;
+    }
+
+    /** Signs the check: the first person's signature, or the second's, which completes it. */
+    @Transactional
+    public Verification sign(Actor actor, UUID verificationId, String password) {
+        CaseAccess.requirePerson(actor, "A two-person check");
+        Verification v = find(actor, verificationId);
+        CaseView view = access.centreStaff(actor, v.caseId(), v.step().roles().toArray(Role[]::new));
+        access.lock(v.caseId());
+        requireOpen(v);
+        hardStops.requireNone(v.caseId(), view.therapyCase().reference());
+        requireNotFirst(actor, v);
+        List<ScanPrompt> missing = missingFor(actor, v);
+        if (!missing.isEmpty()) {
+            throw Refusals.rule("scans-missing", "Scan " + missing.get(0).label() + " before signing");
+        }
+        boolean first = v.awaitingPerson() == 1;
+        Role role = v.step().roles().stream().filter(actor::hasRole).findFirst().orElseThrow();
+        ElectronicSignature signature = signatures.sign(actor, password, role,
+                first ? SignatureMeaning.VERIFIED : SignatureMeaning.WITNESSED,
+                new SignedRecord("CustodyVerification", v.id().toString(), signedContent(actor, v)), null);
+        UserId user = UserId.of(actor.id());
+        Verification after = first ? v.signedFirst(user, signature.id()) : v.completed(user, signature.id(), Instant.now(clock));
+        if (!store.update(after, v.version())) {
+            throw Refusals.conflict("stale-version", "The check changed meanwhile; reload it");
+        }
+        if (!first) {
+            complete(actor, view.therapyCase(), after);
+        }
+        audit.record(actor, first ? "VERIFICATION_SIGNED" : "VERIFICATION_COMPLETED", "CustodyVerification",
+                v.id().toString(), Map.of("status", v.status().name(), "awaiting", v.awaitingPerson()),
+                Map.of("status", after.status().name(), "signatureId", signature.id().toString()), null);
+        return after;
+    }
+
+    private void complete(Actor actor, TherapyCase therapyCase, Verification v) {
+        CustodyItem item = itemOf(v.caseId(), v.itemId());
+        log.appendCurrent(actor, item, therapyCase.reference(), CustodyCommand.verify(v.completedAt(),
+                access.party(actor), actor.displayName(), v.place(), v.step(),
+                List.of(v.firstSignature(), v.secondSignature())));
+        switch (v.step()) {
+            case COLLECTION -> {
+                if (therapyCase.stage() != Stage.COLLECTED) {
+                    journey.advance(actor, therapyCase.id(), Stage.COLLECTED, "Cells collected: " + item.label()
+                            + " verified by two people");
+                }
+            }
+            case RECEIPT_AT_CENTRE -> journey.advance(actor, therapyCase.id(), Stage.RECEIVED,
+                    "Product received: " + item.label() + " verified by two people");
+            case BEDSIDE -> journey.note(actor, therapyCase.id(), "BEDSIDE_CHECK_COMPLETED",
+                    "Bedside identity check of " + item.label() + " completed by two people");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Verification find(Actor actor, UUID id) {
+        Verification v = store.find(id).orElseThrow(() -> new NotFoundException("verification", id));
+        access.centreStaff(actor, v.caseId());
+        return v;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Verification> ofCase(Actor actor, CaseId caseId) {
+        access.view(actor, caseId);
+        return store.ofCase(caseId);
+    }
+
+    /** The prompts {@code actor} still has to scan in this check, in order. */
+    @Transactional(readOnly = true)
+    public List<ScanPrompt> missingFor(Actor actor, Verification v) {
+        List<Scan> done = scans.ofVerification(v.id()).stream()
+                .filter(s -> s.actorId().equals(actor.id()) && s.outcome() == ScanOutcome.MATCH).toList();
+        return v.prompts().stream().filter(p -> done.stream().noneMatch(s -> s.prompt() == p)).toList();
+    }
+
+    private Map<String, Object> signedContent(Actor actor, Verification v) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("caseId", v.caseId().toString());
+        content.put("itemId", v.itemId().toString());
+        content.put("step", v.step().name());
+        content.put("scanIds", scans.ofVerification(v.id()).stream().filter(s -> s.actorId().equals(actor.id()))
+                .map(s -> s.id().toString()).toList());
+        return content;
+    }
+
+    private CustodyItem itemOf(CaseId caseId, UUID itemId) {
+        CustodyItem item = log.item(itemId);
+        if (!item.caseId().equals(caseId)) {
+            throw new NotFoundException("custody item", itemId);
+        }
+        return item;
+    }
+
+    private static void requireOpen(Verification v) {
+        if (v.status() != Verification.Status.OPEN) {
+            throw Refusals.conflict("verification-complete", "This " + v.step().label().toLowerCase() + " is already complete");
+        }
+    }
+
+    private static void requireNotFirst(Actor actor, Verification v) {
+        if (v.firstUser() != null && v.firstUser().toString().equals(actor.id())) {
+            throw Refusals.rule("same-person", "You made the first check; a different person must make the second");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.cartpath.custody.web;
+
+import org.cartpath.custody.overview.ItemLocations;
+import org.cartpath.custody.telemetry.CustodyAlerts;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.Ids;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Items at each location, and open temperature alerts (issue 5 item 7). */
+@Controller
+class CustodyOverviewPages {
+
+    private final ItemLocations locations;
+    private final CustodyAlerts alerts;
+
+    CustodyOverviewPages(ItemLocations locations, CustodyAlerts alerts) {
+        this.locations = locations;
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/custody/locations")
+    String locations(Actor actor, Model model) {
+        model.addAttribute("locations", locations.of(actor));
+        return "custody/locations";
+    }
+
+    @GetMapping("/custody/alerts")
+    String alerts(Actor actor, Model model) {
+        model.addAttribute("alerts", alerts.open(actor));
+        return "custody/alerts";
+    }
+
+    @PostMapping("/custody/alerts/{id}/acknowledgement")
+    String acknowledge(Actor actor, @PathVariable String id, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        alerts.acknowledge(actor, Ids.parse(id, "alert"), note);
+        redirect.addFlashAttribute("success", "Alert acknowledged.");
+        return "redirect:/custody/alerts";
+    }
+}

@@ -1,0 +1,162 @@
+package org.cartpath.custody.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.cartpath.custody.chain.CustodyItem;
+import org.cartpath.custody.chain.CustodyLog;
+import org.cartpath.custody.chain.ItemKind;
+import org.cartpath.custody.labels.LabelKind;
+import org.cartpath.custody.labels.LabelPrint;
+import org.cartpath.custody.labels.LabelPrinting;
+import org.cartpath.custody.internal.CaseAccess;
+import org.cartpath.journey.CaseId;
+import org.cartpath.journey.CaseView;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.FormErrors;
+import org.cartpath.shared.Ids;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.ProblemException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Printing labels (issue 5 item 2): a new collection's bag label, then shipper and wristband labels and
+ * reprints, each recorded. A printed label is shown as a PNG preview with its PDF to print; both are rendered
+ * from the recorded print, so a label can always be shown again exactly as printed.
+ */
+@Controller
+class LabelPages {
+
+    static final String FORM = "custody/label-form";
+    static final String PRINTED = "custody/label-printed";
+
+    private final LabelPrinting printing;
+    private final CustodyLog log;
+    private final CaseAccess access;
+
+    LabelPages(LabelPrinting printing, CustodyLog log, CaseAccess access) {
+        this.printing = printing;
+        this.log = log;
+        this.access = access;
+    }
+
+    @PostMapping("/cases/{id}/collections")
+    String newCollection(Actor actor, @PathVariable String id, @RequestParam(required = false) String place) {
+        LabelPrint print = printing.newCollection(actor, CaseId.of(id), place);
+        return "redirect:/cases/" + id + "/labels/prints/" + print.id();
+    }
+
+    @GetMapping("/cases/{id}/labels/{kind}/new")
+    String form(Actor actor, @PathVariable String id, @PathVariable String kind, @RequestParam(required = false) String bag,
+            Model model) {
+        return form(actor, CaseId.of(id), kindOf(kind), bagOf(CaseId.of(id), bag), new HashMap<>(), Map.of(), model);
+    }
+
+    @PostMapping("/cases/{id}/labels/{kind}")
+    String print(Actor actor, @PathVariable String id, @PathVariable String kind, @RequestParam Map<String, String> fields,
+            Model model, HttpServletResponse response) {
+        CaseId caseId = CaseId.of(id);
+        LabelKind labelKind = kindOf(kind);
+        CustodyItem bag = bagOf(caseId, fields.get("bag"));
+        try {
+            LabelPrinting.WristbandEntry patient = labelKind == LabelKind.PATIENT_WRISTBAND
+                    ? new LabelPrinting.WristbandEntry(fields.get("patientName"), fields.get("nhsNumber"), date(fields.get("dateOfBirth")))
+                    : null;
+            LabelPrint print = printing.print(actor, caseId, bag.id(), labelKind, fields.get("reason"), patient);
+            return "redirect:/cases/" + id + "/labels/prints/" + print.id();
+        } catch (ProblemException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            return form(actor, caseId, labelKind, bag, new HashMap<>(fields), FormErrors.of(e), model);
+        }
+    }
+
+    @GetMapping("/cases/{id}/labels/prints/{printId}")
+    String printed(Actor actor, @PathVariable String id, @PathVariable String printId, Model model) {
+        LabelPrint print = printing.find(actor, CaseId.of(id), Ids.parse(printId, "label print"));
+        model.addAttribute("print", print);
+        model.addAttribute("slug", LabelPrint.slug(print.kind()));
+        model.addAttribute("caseId", id);
+        model.addAttribute("reference", access.view(actor, CaseId.of(id)).therapyCase().reference());
+        return PRINTED;
+    }
+
+    @GetMapping("/cases/{id}/labels/{kind}.pdf")
+    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable String id, @PathVariable String kind,
+            @RequestParam(required = false) String print) {
+        return render(actor, id, kind, print, true);
+    }
+
+    @GetMapping("/cases/{id}/labels/{kind}.png")
+    ResponseEntity<byte[]> png(Actor actor, @PathVariable String id, @PathVariable String kind,
+            @RequestParam(required = false) String print) {
+        return render(actor, id, kind, print, false);
+    }
+
+    private ResponseEntity<byte[]> render(Actor actor, String id, String kind, String print, boolean pdf) {
+        UUID printId = print == null ? null : Ids.parse(print, "label print");
+        byte[] body = printing.render(actor, CaseId.of(id), kindOf(kind), printId, pdf);
+        return ResponseEntity.ok()
+                .contentType(pdf ? MediaType.APPLICATION_PDF : MediaType.IMAGE_PNG)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(kind + (pdf ? ".pdf" : ".png")).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+
+    private String form(Actor actor, CaseId caseId, LabelKind kind, CustodyItem bag, Map<String, String> form,
+            Map<String, String> errors, Model model) {
+        CaseView view = access.centreStaff(actor, caseId);
+        boolean reprint = printing.prints(actor, caseId).stream().anyMatch(p -> p.itemId().equals(bag.id()) && p.kind() == kind);
+        model.addAttribute("reference", view.therapyCase().reference());
+        model.addAttribute("caseId", caseId.toString());
+        model.addAttribute("kind", kind);
+        model.addAttribute("slug", LabelPrint.slug(kind));
+        model.addAttribute("bag", bag);
+        model.addAttribute("reprint", reprint);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return FORM;
+    }
+
+    private CustodyItem bagOf(CaseId caseId, String bag) {
+        CustodyItem item = log.item(Ids.parse(bag, "collection bag"));
+        if (!item.caseId().equals(caseId) || item.kind() != ItemKind.COLLECTION_BAG) {
+            throw new NotFoundException("collection bag", bag);
+        }
+        return item;
+    }
+
+    private static LabelKind kindOf(String slug) {
+        LabelKind kind = LabelPrint.kindOf(slug);
+        if (kind == null) {
+            throw new NotFoundException("label", slug);
+        }
+        return kind;
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("dateOfBirth", "must be a real date, for example 1984-03-15");
+        }
+    }
+}

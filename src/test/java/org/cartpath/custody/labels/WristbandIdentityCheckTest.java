@@ -1,0 +1,48 @@
+package org.cartpath.custody.labels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.cartpath.shared.ProblemException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** NHS numbers by the NHS Data Dictionary's Modulus 11 check, and the rest of a wristband's identity. */
+class WristbandIdentityCheckTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "9434765919, true",   // the NHS Digital example
+            "9434765918, false",  // last digit off by one
+            "9074833780, true",   // remainder 0: 11 - 0 = 11, read as check digit 0
+            "4010232137, true",
+            "1234567881, true",
+            "1234567890, false",  // check digit would be 10: never issued
+            "943476591,  false",
+            "94347659190, false",
+            "943476591A, false"})
+    void checksTheModulus11CheckDigit(String number, boolean valid) {
+        assertThat(WristbandIdentityCheck.isValidNhsNumber(number.strip())).isEqualTo(valid);
+    }
+
+    @Test
+    void keepsTheNameTrimmedAndTheNumberWithoutSpaces() {
+        PatientIdentity identity = WristbandIdentityCheck.check("  SMITH, Jane ", "943 476 5919", LocalDate.of(2016, 3, 14), TODAY);
+        assertThat(identity.name()).isEqualTo("SMITH, Jane");
+        assertThat(identity.nhsNumber()).isEqualTo("9434765919");
+    }
+
+    @Test
+    void namesEveryFieldAtFault() {
+        assertThatThrownBy(() -> WristbandIdentityCheck.check("ŁUKASZ, Jan", "123", TODAY.plusDays(1), TODAY))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.fieldProblems())
+                        .extracting(ProblemException.FieldProblem::field)
+                        .containsExactly("patientName", "nhsNumber", "dateOfBirth"));
+        assertThatThrownBy(() -> WristbandIdentityCheck.check(" ", null, null, TODAY))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.fieldProblems()).hasSize(3));
+    }
+}
