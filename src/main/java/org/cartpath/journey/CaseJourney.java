@@ -214,10 +214,22 @@ public class CaseJourney {
         return new CaseView(therapyCase, level);
     }
 
+    /**
+     * The case's timeline. Manufacturers and couriers see it pseudonymised: the stage changes only, each with
+     * the stage's name, never the free text of notes and summaries, which may name the patient.
+     */
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(Actor actor, CaseId id) {
-        get(actor, id);
-        return store.timeline(id);
+        CaseView view = get(actor, id);
+        List<TimelineEntry> entries = store.timeline(id);
+        if (view.identityVisible()) {
+            return entries;
+        }
+        return entries.stream()
+                .filter(e -> e.toStage() != null)
+                .map(e -> new TimelineEntry(e.caseId(), e.sequence(), e.at(), e.actorName(), e.organisationName(), e.kind(),
+                        e.fromStage(), e.toStage(), e.fromStage() == null ? "Case opened" : "Moved to '" + e.toStage().label() + "'"))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -178,6 +178,18 @@ class CaseJourneyIT {
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).doesNotContain(opened.patientId().toString());
         assertThat(Http.json(api).get("visibility").asText()).isEqualTo("PSEUDONYMISED");
+
+        // notes and summaries are free text that may name the patient: manufacturers see stage changes only
+        journey.note(centreActor, opened.id(), "LETTER_FILED", "Letter about Zzcanary Patient, 1 Canary Row");
+        journey.advance(centreActor, opened.id(), Stage.TRIAGED, "Accepted for Zzcanary Patient");
+        Http operatorHttp = Http.signedIn(port, operator.username(), IdentityFixtures.PASSWORD);
+        HttpResponse<String> timeline = operatorHttp.get("/api/v1/cases/" + opened.id() + "/timeline");
+        assertThat(timeline.body()).doesNotContain("Zzcanary", "Canary Row", "Referred for tisagenlecleucel")
+                .contains("Moved to 'Triaged'");
+        assertThat(Http.json(timeline).size()).isEqualTo(2);
+        assertThat(operatorHttp.get("/cases/" + opened.id()).body()).doesNotContain("Zzcanary", "Canary Row");
+        assertThat(journey.timeline(centreActor, opened.id())).extracting(TimelineEntry::summary)
+                .contains("Letter about Zzcanary Patient, 1 Canary Row");
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * not parties, pseudonymised for manufacturers and couriers); acting for the treating centre needs the centre's
  * own staff in one of the roles the step names (403 otherwise).
  */
-@Component
+@Component("custodyCaseAccess")
 public class CaseAccess {
 
     private final CaseJourney journey;

@@ -12,7 +12,7 @@ import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
 
 /** Who at a case's treating centre may do what, and the scheduling tasks on the case's worklist. */
-@Component
+@Component("schedulingCaseAccess")
 public class CaseAccess {
 
     /** Titles of the tasks scheduling opens, so that it can close its own. */
