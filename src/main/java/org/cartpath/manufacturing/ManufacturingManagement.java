@@ -21,6 +21,7 @@ import org.cartpath.catalogue.Jurisdiction;
 import org.cartpath.catalogue.LabelVersion;
 import org.cartpath.catalogue.LabelledIndication;
 import org.cartpath.catalogue.ProductCode;
+import org.cartpath.custody.ChainOfIdentity;
 import org.cartpath.custody.ChainOfIdentityId;
 import org.cartpath.custody.InvalidIdentifierException;
 import org.cartpath.identity.ElectronicSignature;
@@ -74,19 +75,21 @@ public class ManufacturingManagement {
     private final PatientManagement patients;
     private final ElectronicSignatures signatures;
     private final SlotBookings bookings;
+    private final ChainOfIdentity chainOfIdentity;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
     ManufacturingManagement(ManufacturingStore store, CaseJourney journey, Catalogue catalogue, PatientManagement patients,
-            ElectronicSignatures signatures, SlotBookings bookings, AuditTrail audit, Clock clock,
-            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            ElectronicSignatures signatures, SlotBookings bookings, ChainOfIdentity chainOfIdentity, AuditTrail audit,
+            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
         this.journey = journey;
         this.catalogue = catalogue;
         this.patients = patients;
         this.signatures = signatures;
         this.bookings = bookings;
+        this.chainOfIdentity = chainOfIdentity;
         this.audit = audit;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -160,7 +163,8 @@ public class ManufacturingManagement {
     /**
      * The manufacturer releases a lot with its certificate of analysis, or reports it out of specification
      * by its own tests ({@code manufacturerOutOfSpecification} says why). The case moves to RELEASED; the
-     * centre then checks and accepts the lot before it may be given.
+     * centre then checks and accepts the lot before it may be given. A certificate whose COI is not the case's
+     * own is refused (422 {@code lot-coi-mismatch}) and the refusal recorded: it is another patient's product.
      */
     @Transactional
     public ProductLot release(Actor actor, CaseId caseId, CertificateOfAnalysis certificate,
@@ -168,6 +172,7 @@ public class ManufacturingManagement {
         TherapyCase therapyCase = requireReporter(actor, caseId);
         validate(certificate);
         requireStage(therapyCase, Stage.IN_MANUFACTURING);
+        requireCaseChainOfIdentity(actor, therapyCase, certificate);
         if (store.lotNumberUsed(caseId, certificate.lotNumber().trim())) {
             throw ProblemException.conflict("duplicate-lot", "Lot " + certificate.lotNumber().trim()
                     + " was already reported for case " + therapyCase.reference());
@@ -412,6 +417,33 @@ public class ManufacturingManagement {
             throw ProblemException.forbidden("Your role does not allow this");
         }
         return view;
+    }
+
+    /**
+     * The COI printed on the certificate must be the one allocated to the case (DOMAIN.md section 8: a mismatch is a
+     * hard stop). A case without an allocated COI, or a certificate without one, has nothing to compare.
+     */
+    private void requireCaseChainOfIdentity(Actor actor, TherapyCase therapyCase, CertificateOfAnalysis certificate) {
+        if (certificate.chainOfIdentity() == null || certificate.chainOfIdentity().isBlank()) {
+            return;
+        }
+        ChainOfIdentityId printed = ChainOfIdentityId.parse(certificate.chainOfIdentity().trim());
+        Optional<ChainOfIdentityId> allocated = chainOfIdentity.find(actor, therapyCase.id());
+        if (allocated.isEmpty() || allocated.get().equals(printed)) {
+            return;
+        }
+        String detail = "STOP: the certificate of lot " + certificate.lotNumber().trim() + " names chain of identity "
+                + printed.eyeReadable() + ", but case " + therapyCase.reference() + " is " + allocated.get().eyeReadable()
+                + ": this lot is not this patient's product";
+        Map<String, Object> attempt = new LinkedHashMap<>();
+        attempt.put("lotNumber", certificate.lotNumber().trim());
+        attempt.put("certificateChainOfIdentity", printed.content());
+        attempt.put("caseChainOfIdentity", allocated.get().content());
+        audit.recordIndependently(actor, "PRODUCT_LOT_RELEASE_REFUSED", "TherapyCase", therapyCase.id().toString(),
+                attempt, "the certificate's chain of identity is not the case's");
+        throw new ProblemException("lot-coi-mismatch", 422, "The request breaks a rule", detail,
+                List.of(new FieldProblem("chainOfIdentity", "is not the chain of identity of case " + therapyCase.reference())),
+                Map.of("expectedChainOfIdentity", allocated.get().eyeReadable()));
     }
 
     private static boolean mirrored(Actor actor) {

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cartpath.custody.ChainOfIdentity;
+import org.cartpath.custody.ChainOfIdentityId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
 import org.cartpath.testing.CartpathIntegrationTest;
@@ -35,6 +37,9 @@ class ManufacturingIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChainOfIdentity chainOfIdentity;
 
     private Http as(org.cartpath.identity.UserAccount user) {
         return Http.signedIn(port, user.username(), IdentityFixtures.PASSWORD);
@@ -186,6 +191,31 @@ class ManufacturingIT {
         // a manufacturer cannot check or accept; the centre's QA of another centre cannot either
         assertThat(manufacturer.postJson(path(world, "/product-lots/latest/check"), Map.of()).statusCode()).isEqualTo(403);
         assertThat(as(other.qa()).postJson(path(world, "/product-lots/latest/check"), Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReleaseForAnotherCasesChainOfIdentityIsRefusedRecordedAndChangesNothing() {
+        World world = cases.caseAt(Stage.IN_MANUFACTURING, new BigDecimal("24"));
+        World other = cases.caseAt(Stage.IN_MANUFACTURING, new BigDecimal("24"));
+        ChainOfIdentityId own = chainOfIdentity.allocate(world.actor(world.coordinator()), world.therapyCase().id());
+        ChainOfIdentityId anothers = chainOfIdentity.allocate(other.actor(other.coordinator()), other.therapyCase().id());
+        Http manufacturer = as(world.operator());
+        Map<String, Object> wrong = certificate("LOT-COI-1", "110000000", "86");
+        wrong.put("chainOfIdentity", anothers.barcodeData());
+        HttpResponse<String> refused = manufacturer.postJson(path(world, "/product-lots"), wrong);
+        JsonNode problem = org.cartpath.testing.ProblemAssertions.assertProblem(refused, 422, "lot-coi-mismatch",
+                "chainOfIdentity");
+        assertThat(problem.get("detail").asText()).contains(own.eyeReadable(), anothers.eyeReadable());
+        assertThat(stage(world)).isEqualTo(Stage.IN_MANUFACTURING);
+        assertThat(jdbc.sql("select count(*) from product_lot where case_id = ?").param(world.therapyCase().id().value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PRODUCT_LOT_RELEASE_REFUSED' and entity_id = ?")
+                .param(world.therapyCase().id().toString()).query(Long.class).single()).isEqualTo(1);
+
+        Map<String, Object> right = certificate("LOT-COI-1", "110000000", "86");
+        right.put("chainOfIdentity", own.barcodeData());
+        assertThat(manufacturer.postJson(path(world, "/product-lots"), right).statusCode()).isEqualTo(201);
+        assertThat(stage(world)).isEqualTo(Stage.RELEASED);
     }
 
     @Test

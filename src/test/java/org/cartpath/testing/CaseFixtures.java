@@ -2,7 +2,7 @@ package org.cartpath.testing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.UserAccount;
 import org.cartpath.journey.CaseJourney;
@@ -21,13 +21,16 @@ import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * A whole little world for a case test: a referring hospital, a treatment centre with staff in every
- * centre role, a manufacturer with an operator, a registered patient with a weight on record, and a case
+ * A whole little world for a case test: a referring hospital, a treatment centre with its own ISBT 128 FIN and
+ * staff in every centre role, a manufacturer with an operator, a registered patient with a weight on record, and a case
  * moved to the stage the test needs. Everything has unique names; every user's password is
  * {@link IdentityFixtures#PASSWORD}.
  */
 @Component
 public class CaseFixtures {
+
+    /** FINs of these centres start with U (custody's fixtures use T), so that no two centres share one. */
+    private static final AtomicInteger FINS = new AtomicInteger();
 
     private final IdentityFixtures identity;
     private final PatientManagement patients;
@@ -56,7 +59,7 @@ public class CaseFixtures {
     /** A Kymriah B-ALL case (UK) for a child weighing {@code weightKg}, moved to {@code stage}. */
     public World caseAt(Stage stage, BigDecimal weightKg) {
         Organisation hospital = identity.organisation(OrganisationKind.REFERRING_HOSPITAL);
-        Organisation centre = identity.organisation(OrganisationKind.TREATMENT_CENTRE);
+        Organisation centre = identity.organisation(OrganisationKind.TREATMENT_CENTRE, uniqueFin());
         Organisation manufacturer = identity.organisation(OrganisationKind.MANUFACTURER);
         UserAccount referrer = identity.user(hospital, Role.REFERRER);
         UserAccount operator = identity.user(manufacturer, Role.MANUFACTURER_OPERATOR);
@@ -85,5 +88,9 @@ public class CaseFixtures {
         return new World(hospital, referrer, centre, partial.coordinator(), partial.consultant(), partial.qa(),
                 partial.secondQa(), partial.pharmacist(), partial.nurse(), partial.secondNurse(), manufacturer, operator,
                 patient.id(), current);
+    }
+
+    private static String uniqueFin() {
+        return "U" + String.format("%4s", Integer.toString(FINS.incrementAndGet(), 36).toUpperCase()).replace(' ', '0');
     }
 }

@@ -33,9 +33,14 @@ public class IdentityFixtures {
     }
 
     public Organisation organisation(OrganisationKind kind) {
+        return organisation(kind, null);
+    }
+
+    /** An organisation with an ISBT 128 FIN, e.g. a treatment centre that allocates chain-of-identity identifiers. */
+    public Organisation organisation(OrganisationKind kind, String fin) {
         int n = SEQUENCE.incrementAndGet();
         return organisations.create(setup, new NewOrganisation("Test " + kind.label() + " " + n + " " + System.nanoTime(),
-                kind, "Test region", null, null));
+                kind, "Test region", null, fin));
     }
 
     public UserAccount user(Organisation organisation, Role... roles) {
