@@ -18,8 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChainOfCustody {
 
-    /** A completed bedside check: the product bag checked against the patient's wristband by two people. */
-    public record BedsideCheck(UUID verificationId, UUID productBagId, String productBag, Instant completedAt) {
+    /**
+     * A completed bedside check: the product bag checked against the patient's wristband by two people.
+     *
+     * @param coi the chain of identity the bag carries (the case's: a bag of another patient stops the check)
+     */
+    public record BedsideCheck(UUID verificationId, UUID productBagId, String productBag, Instant completedAt, String lot,
+            int bagNumber, String coi, UUID firstCheckerId, String firstCheckerName, UUID secondCheckerId,
+            String secondCheckerName) {
     }
 
     private final CaseAccess access;
@@ -37,12 +43,18 @@ public class ChainOfCustody {
     public Optional<BedsideCheck> bedsideCheck(Actor actor, CaseId caseId) {
         access.view(actor, caseId);
         return jdbc.sql("""
-                select v.id, v.item_id, i.lot, i.bag_number, v.completed_at from custody_verification v
+                select v.id, v.item_id, i.lot, i.bag_number, v.completed_at, i.coi, v.first_user_id, s1.printed_name,
+                    v.second_user_id, s2.printed_name
+                from custody_verification v
                 join custody_item i on i.id = v.item_id
+                left join electronic_signature s1 on s1.id = v.first_signature_id
+                left join electronic_signature s2 on s2.id = v.second_signature_id
                 where v.case_id = ? and v.step = 'BEDSIDE' and v.status = 'COMPLETED'
                 order by v.completed_at desc limit 1""").param(caseId.value())
                 .query((row, n) -> new BedsideCheck(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        "lot " + row.getString(3) + " bag " + row.getInt(4), row.getTimestamp(5).toInstant()))
+                        "lot " + row.getString(3) + " bag " + row.getInt(4), row.getTimestamp(5).toInstant(),
+                        row.getString(3), row.getInt(4), row.getString(6), row.getObject(7, UUID.class), row.getString(8),
+                        row.getObject(9, UUID.class), row.getString(10)))
                 .optional();
     }
 

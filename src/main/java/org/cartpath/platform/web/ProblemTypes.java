@@ -88,10 +88,19 @@ public final class ProblemTypes {
             Map.entry("override-exists", "QA already signed an override of this hard stop (409)."),
             Map.entry("already-departed", "The leg's departure is already recorded (409)."),
             Map.entry("already-acknowledged", "The alert was already acknowledged (409)."),
+            Map.entry("not-treatment-stage", "Lymphodepletion, the checklist or the infusion is not possible at the case's"
+                    + " stage; 'currentStage' says where it is (409)."),
+            Map.entry("plan-superseded", "A newer lymphodepletion plan exists; act on the current one (409)."),
+            Map.entry("plan-already-verified", "The pharmacist has already verified this lymphodepletion plan (409)."),
+            Map.entry("dose-already-recorded", "This planned lymphodepletion dose already has its record (409)."),
+            Map.entry("nothing-to-withdraw", "The checklist item has no tick or override that counts now (409)."),
+            Map.entry("already-infused", "The case's infusion is already recorded (409)."),
             Map.entry("unknown-shipper", "Your organisation takes part in no shipment with this shipper id (404)."),
             Map.entry("unreadable-identifier", "The scan or keyed text is not a COI or DIN; 'detail' says why; recorded (400)."),
             Map.entry("check-character-mismatch", "The keyed check character does not match the identifier; recorded (400)."),
             Map.entry("invalid-readings", "A row of the readings batch is not valid; 'row' names the first; nothing was stored (400)."),
+            Map.entry("lot-coi-mismatch", "STOP: the certificate's chain of identity is not the case's: another patient's"
+                    + " product; recorded (422)."),
             Map.entry("identity-mismatch", "STOP: the scan is not the identifier expected; recorded as a hard stop with both"
                     + " identities (422)."),
             Map.entry("wrong-symbol", "The case's other symbol was scanned (the DIN for the COI, or the reverse) (422)."),
@@ -153,6 +162,23 @@ public final class ProblemTypes {
             Map.entry("chair-not-present", "The chair is not recorded present at the meeting (422)."),
             Map.entry("panel-not-unanimous", "Approval needs every voting member present to vote to approve; "
                     + "'votedOtherwise' and 'notVoted' name who stands in the way (422)."),
+            Map.entry("measurement-missing", "Lymphodepletion doses need a weight, a height and, for fludarabine, a"
+                    + " creatinine, age and sex on the patient's record; recorded (422)."),
+            Map.entry("measurement-too-old", "A weight, height or creatinine is older than the centre's limit for dosing"
+                    + " lymphodepletion; recorded (422)."),
+            Map.entry("no-lymphodepletion-regimen", "The case's label version gives no lymphodepletion regimen (422)."),
+            Map.entry("regimen-incomplete", "The catalogue lacks a dose or window of the regimen; the pharmacy plans it by"
+                    + " hand (422)."),
+            Map.entry("creatinine-clearance-required", "Fludarabine is dosed by the creatinine clearance (422)."),
+            Map.entry("lymphodepletion-not-verified", "Doses are recorded against a plan the pharmacist has verified (422)."),
+            Map.entry("dose-withheld-in-plan", "The plan withholds this dose (renal band); it is not given (422)."),
+            Map.entry("dose-above-plan", "A lymphodepletion dose above the planned dose needs a new verified plan;"
+                    + " recorded (422)."),
+            Map.entry("item-not-tickable", "cartpath decides this checklist item from its records, or the evidence is"
+                    + " against it (422)."),
+            Map.entry("item-not-overridable", "This checklist item cannot be overridden, or another item already is (422)."),
+            Map.entry("infusion-not-ready", "The infusion cannot be recorded yet; 'unmet' lists each condition (code,"
+                    + " detail); recorded (422)."),
             Map.entry("rate-limited", "Too many requests in a minute (429)."),
             Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
 
