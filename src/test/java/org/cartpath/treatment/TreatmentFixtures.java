@@ -93,7 +93,12 @@ public class TreatmentFixtures {
 
     /** Up to the product bag received by the centre's laboratory; the case is RELEASED. */
     public Product released() {
-        World world = cases.caseAt(Stage.SLOT_BOOKED, new BigDecimal("24"));
+        return released(new BigDecimal("24"));
+    }
+
+    /** As {@link #released()}, with the weight the referral recorded yesterday (none when null). */
+    public Product released(BigDecimal referralWeightKg) {
+        World world = cases.caseAt(Stage.SLOT_BOOKED, referralWeightKg);
         UserAccount lab = identities.user(world.centre(), Role.CELL_THERAPY_LAB);
         UserAccount secondLab = identities.user(world.centre(), Role.CELL_THERAPY_LAB);
         Organisation courier = identities.organisation(OrganisationKind.COURIER);
@@ -137,7 +142,7 @@ public class TreatmentFixtures {
     public void accepted(Product p) {
         Actor qa = p.world().actor(p.world().qa());
         manufacturing.check(qa, p.caseId());
-        manufacturing.accept(qa, p.caseId(), PASSWORD, null);
+        manufacturing.accept(qa, p.caseId(), PASSWORD, "Certificate read against the label");
     }
 
     /** Weight, height and creatinine measured today (creatinine in µmol/L), as the pharmacist records them. */
