@@ -31,6 +31,9 @@ class ChecklistApiController {
     record OverrideBody(String itemCode, String reason, String password) {
     }
 
+    record WithdrawalBody(String itemCode, String reason) {
+    }
+
     record ConfigurationBody(String productCode, List<PreInfusionChecklist.OwnItem> items, String reason) {
     }
 
@@ -73,9 +76,9 @@ class ChecklistApiController {
     @PostMapping("/cases/{id}/pre-infusion-checklist/withdrawals")
     @Operation(summary = "Withdraw an item's tick (or, for a consultant, its override) with the reason")
     ResponseEntity<ChecklistStatus> withdraw(Actor actor, @PathVariable String id,
-            @RequestBody(required = false) TickBody body) {
-        TickBody in = body != null ? body : new TickBody(null, null);
-        return ResponseEntity.status(201).body(checklist.withdraw(actor, CaseId.of(id), in.itemCode(), in.note()));
+            @RequestBody(required = false) WithdrawalBody body) {
+        WithdrawalBody in = body != null ? body : new WithdrawalBody(null, null);
+        return ResponseEntity.status(201).body(checklist.withdraw(actor, CaseId.of(id), in.itemCode(), in.reason()));
     }
 
     @GetMapping("/pre-infusion-checklists")

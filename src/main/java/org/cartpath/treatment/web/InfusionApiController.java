@@ -57,12 +57,12 @@ class InfusionApiController {
         List<FieldProblem> problems = new ArrayList<>();
         Fields.required(problems, in.startedAt(), "startedAt");
         Fields.required(problems, in.endedAt(), "endedAt");
+        Fields.required(problems, in.bagsUsed(), "bagsUsed");
+        Fields.required(problems, in.password(), "password");
         Infusions.InfusionRequest request = new Infusions.InfusionRequest(Fields.instant(in.startedAt(), "startedAt",
                 problems), Fields.instant(in.endedAt(), "endedAt", problems), wholeOrProblem(in.bagsUsed(), problems),
                 in.reactions(), in.developmentalDelay(), in.password());
-        if (!problems.isEmpty()) {
-            Fields.check(problems);
-        }
+        Fields.check(problems);
         InfusionRecord infusion = infusions.record(actor, CaseId.of(id), request);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/infusion")).body(infusion);
     }
