@@ -60,6 +60,12 @@ public class JourneyStore {
                 .update() == 1;
     }
 
+    public boolean updateTreatingCentre(TherapyCase c, int expectedVersion) {
+        return jdbc.sql("update therapy_case set treating_centre_id = ?, version = ? where id = ? and version = ?")
+                .params(c.treatingCentre().value(), c.version(), c.id().value(), expectedVersion)
+                .update() == 1;
+    }
+
     public Optional<TherapyCase> find(CaseId id) {
         return jdbc.sql("select * from therapy_case where id = ?").param(id.value()).query(JourneyStore::therapyCase)
                 .optional();
