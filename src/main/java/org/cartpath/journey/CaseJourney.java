@@ -23,6 +23,7 @@ import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -43,11 +44,13 @@ public class CaseJourney {
     private final AuditTrail audit;
     private final PatientManagement patients;
     private final OrganisationManagement organisations;
+    private final ObjectProvider<CaseFinder> finders;
     private final Clock clock;
     private final ZoneId zone;
 
     CaseJourney(JourneyStore store, AuditTrail audit, PatientManagement patients, OrganisationManagement organisations,
-            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            ObjectProvider<CaseFinder> finders, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.finders = finders;
         this.store = store;
         this.audit = audit;
         this.patients = patients;
@@ -331,14 +334,16 @@ public class CaseJourney {
         String term = q == null || q.isBlank() ? null : q.trim();
         String prod = product == null || product.isBlank() ? null : product.trim();
         List<UUID> found = term == null ? List.of() : patientsMatching(actor, term);
-        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, request.size(),
+        List<UUID> cases = term == null ? List.of() : finders.orderedStream()
+                .flatMap(finder -> finder.casesMatching(actor, term).stream()).map(CaseId::value).distinct().toList();
+        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, cases, request.size(),
                         request.offset())
                 .stream()
                 .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(),
                         row.nextTask() != null && row.nextTask().overdueOn(today)))
                 .toList();
         return new Page<>(items, request.page(), request.size(),
-                store.worklistSize(actor.organisationId(), stage, prod, term, found));
+                store.worklistSize(actor.organisationId(), stage, prod, term, found, cases));
     }
 
     /** How many patients a worklist search by name or NHS number looks at. */
