@@ -12,8 +12,7 @@
  * shipments ({@code shipment}), data-logger readings, excursions and alerts ({@code telemetry}), the case's chain as
  * one view ({@code overview}), and REST and pages ({@code web}).
  *
- * <p>It is not the owner of patients (a wristband's identity is keyed by the person printing it until the patient
- * module supplies it), of manufacturing status or release, or of the case's stage, which it moves through the
- * journey's API.
+ * <p>It is not the owner of patients (a wristband's identity is filled from, and checked against, the patient's
+ * record), of manufacturing status or release, or of the case's stage, which it moves through the journey's API.
  */
 package org.cartpath.custody;

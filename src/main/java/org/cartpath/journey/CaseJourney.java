@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.journey.internal.JourneyStore;
 import org.cartpath.patient.NhsNumber;
+import org.cartpath.identity.OrganisationManagement;
+import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.DataVisibility;
@@ -21,6 +23,7 @@ import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,14 +43,18 @@ public class CaseJourney {
     private final JourneyStore store;
     private final AuditTrail audit;
     private final PatientManagement patients;
+    private final OrganisationManagement organisations;
+    private final ObjectProvider<CaseFinder> finders;
     private final Clock clock;
     private final ZoneId zone;
 
-    CaseJourney(JourneyStore store, AuditTrail audit, PatientManagement patients, Clock clock,
-            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    CaseJourney(JourneyStore store, AuditTrail audit, PatientManagement patients, OrganisationManagement organisations,
+            ObjectProvider<CaseFinder> finders, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.finders = finders;
         this.store = store;
         this.audit = audit;
         this.patients = patients;
+        this.organisations = organisations;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -163,6 +170,43 @@ public class CaseJourney {
         store.append(id, Instant.now(clock), actor, "PRODUCT_ASSIGNED", null, null,
                 "Assessed for " + productCode + " (" + indication + ", " + jurisdiction + ", label " + labelVersionId + ")");
         audit.record(actor, "CASE_PRODUCT_ASSIGNED", "TherapyCase", id.toString(), auditView(before), auditView(after), null);
+        return after;
+    }
+
+    /**
+     * Moves the case to another treating centre (the national panel allocates it by geography, capacity or
+     * the patient's preference). The new centre becomes a party, is given access to the patient's record,
+     * and the case appears on its worklist; the former centre keeps seeing the history it took part in.
+     */
+    @Transactional
+    public TherapyCase transferToCentre(Actor actor, CaseId id, OrganisationId centre, String reason) {
+        TherapyCase before = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, before);
+        if (centre == null || organisations.directory().stream()
+                .noneMatch(o -> o.id().equals(centre) && o.kind() == OrganisationKind.TREATMENT_CENTRE)) {
+            throw ProblemException.invalid("treatingCentreId", "must be an active treatment centre");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "give the reason the case moves to another centre");
+        }
+        if (centre.equals(before.treatingCentre())) {
+            return before;
+        }
+        TherapyCase after = before.withTreatingCentre(centre);
+        if (!store.updateTreatingCentre(after, before.version())) {
+            throw ProblemException.conflict("stale-version", "Case " + before.reference() + " changed meanwhile; retry");
+        }
+        Instant now = Instant.now(clock);
+        store.addParty(id, centre, PartyRole.TREATING_CENTRE, now);
+        // the patient module's grant is a consequence of this transfer, made by cartpath on the actor's behalf
+        patients.grantAccess(Actor.system("case transfer"), new PatientId(before.patientId()), centre,
+                "Case " + before.reference() + " transferred: " + reason.trim());
+        String centreName = organisations.directory().stream().filter(o -> o.id().equals(centre)).findFirst()
+                .map(o -> o.name()).orElse(centre.toString());
+        store.append(id, now, actor, "TREATING_CENTRE_CHANGED", null, null, "Treating centre changed to " + centreName);
+        audit.record(actor, "CASE_TRANSFERRED", "TherapyCase", id.toString(),
+                Map.of("treatingCentreId", before.treatingCentre().toString()),
+                Map.of("treatingCentreId", centre.toString()), reason.trim());
         return after;
     }
 
@@ -290,14 +334,16 @@ public class CaseJourney {
         String term = q == null || q.isBlank() ? null : q.trim();
         String prod = product == null || product.isBlank() ? null : product.trim();
         List<UUID> found = term == null ? List.of() : patientsMatching(actor, term);
-        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, request.size(),
+        List<UUID> cases = term == null ? List.of() : finders.orderedStream()
+                .flatMap(finder -> finder.casesMatching(actor, term).stream()).map(CaseId::value).distinct().toList();
+        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, cases, request.size(),
                         request.offset())
                 .stream()
                 .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(),
                         row.nextTask() != null && row.nextTask().overdueOn(today)))
                 .toList();
         return new Page<>(items, request.page(), request.size(),
-                store.worklistSize(actor.organisationId(), stage, prod, term, found));
+                store.worklistSize(actor.organisationId(), stage, prod, term, found, cases));
     }
 
     /** How many patients a worklist search by name or NHS number looks at. */

@@ -45,6 +45,11 @@ public record TherapyCase(
                 newJurisdiction, labelVersion, stage, version + 1, openedAt, stageChangedAt);
     }
 
+    public TherapyCase withTreatingCentre(OrganisationId centre) {
+        return new TherapyCase(id, reference, patientId, referringOrganisation, centre, productCode, indication,
+                jurisdiction, labelVersionId, stage, version + 1, openedAt, stageChangedAt);
+    }
+
     public boolean isOpen() {
         return !stage.isEnding();
     }

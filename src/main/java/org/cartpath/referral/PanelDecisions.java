@@ -22,7 +22,6 @@ import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.identity.SignatureMeaning;
 import org.cartpath.identity.SignedRecord;
 import org.cartpath.journey.CaseJourney;
-import org.cartpath.journey.PartyRole;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.referral.panel.PanelRules;
@@ -167,10 +166,8 @@ class PanelDecisions {
                 journey.advance(chair, c.id(), Stage.PANEL_APPROVED, "Approved by " + at + " (unanimous, " + voteCount
                         + (voteCount == 1 ? " vote" : " votes") + "); treating centre " + centre);
                 if (!d.treatingCentreId().equals(c.treatingCentre())) {
-                    journey.addParty(chair, c.id(), d.treatingCentreId(), PartyRole.TREATING_CENTRE);
-                    journey.note(chair, c.id(), "TREATING_CENTRE_ALLOCATED", "The panel allocated the case to " + centre
-                            + " (" + d.allocationBasis().label().toLowerCase(Locale.ROOT) + ": "
-                            + d.allocationReason() + ")");
+                    journey.transferToCentre(chair, c.id(), d.treatingCentreId(), "allocated by the national panel ("
+                            + d.allocationBasis().label().toLowerCase(Locale.ROOT) + ": " + d.allocationReason() + ")");
                 }
             }
             case DECLINE -> journey.end(chair, c.id(), Stage.DECLINED, at + ": " + d.reason());

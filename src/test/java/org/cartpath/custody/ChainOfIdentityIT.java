@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** COI per case and DIN per collection, allocated against the database: unique, never reused, idempotent. */
 @CartpathIntegrationTest
@@ -64,6 +65,24 @@ class ChainOfIdentityIT {
     void aWorld() {
         world = fixtures.world();
         coordinator = world.actor(world.coordinator());
+    }
+
+    @Test
+    void theWorklistFindsACaseByItsChainOfIdentityNumberScannedOrTyped() {
+        TherapyCase booked = fixtures.caseAt(world, Stage.SLOT_BOOKED);
+        ChainOfIdentityId coi = chainOfIdentity.allocate(coordinator, booked.id());
+        Http http = Http.signedIn(port, world.coordinator().username(), IdentityFixtures.PASSWORD);
+        for (String term : List.of(coi.barcodeData(), coi.barcodeData().substring(2), coi.eyeReadable())) {
+            JsonNode found = Http.json(http.get("/api/v1/worklist?q=" + java.net.URLEncoder.encode(term,
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(found.get("total").asInt()).as(term).isEqualTo(1);
+            assertThat(found.get("items").get(0).get("therapyCase").get("reference").asText()).isEqualTo(booked.reference());
+        }
+        // another centre's worklist never shows it, whatever the term finds
+        World other = fixtures.world();
+        Http stranger = Http.signedIn(port, other.coordinator().username(), IdentityFixtures.PASSWORD);
+        assertThat(Http.json(stranger.get("/api/v1/worklist?q=" + java.net.URLEncoder.encode(coi.barcodeData(),
+                java.nio.charset.StandardCharsets.UTF_8))).get("total").asInt()).isZero();
     }
 
     @Test

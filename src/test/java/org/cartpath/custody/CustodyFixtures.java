@@ -1,7 +1,10 @@
 package org.cartpath.custody;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cartpath.identity.ApiTokenManagement;
 import org.cartpath.identity.ApiTokenManagement.NewApiToken;
@@ -13,6 +16,12 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.NewCase;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.patient.Address;
+import org.cartpath.patient.PatientDetails;
+import org.cartpath.patient.PatientId;
+import org.cartpath.patient.PatientManagement;
+import org.cartpath.patient.PatientTestData;
+import org.cartpath.patient.Sex;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Role;
@@ -33,13 +42,16 @@ public class CustodyFixtures {
     private final IdentityFixtures identities;
     private final ApiTokenManagement tokens;
     private final CaseJourney journey;
+    private final PatientManagement patients;
+    private final Map<UUID, PatientDetails> patientsOfCases = new ConcurrentHashMap<>();
 
     CustodyFixtures(OrganisationManagement organisations, IdentityFixtures identities, ApiTokenManagement tokens,
-            CaseJourney journey) {
+            CaseJourney journey, PatientManagement patients) {
         this.organisations = organisations;
         this.identities = identities;
         this.tokens = tokens;
         this.journey = journey;
+        this.patients = patients;
     }
 
     /** A world: centre (FIN), hospital, manufacturer, courier; two nurses, a lab scientist, QA, a coordinator. */
@@ -61,9 +73,17 @@ public class CustodyFixtures {
         return organisations.create(SETUP, new NewOrganisation(kind.label() + " " + UUID.randomUUID(), kind, "Test", null, fin));
     }
 
-    /** A case of the world's centre, moved step by step to {@code stage}. */
+    /** A case of the world's centre for Jane SMITH, born 2016-03-14 (a fresh NHS number), moved to {@code stage}. */
     public TherapyCase caseAt(World world, Stage stage) {
-        TherapyCase opened = journey.open(SETUP, new NewCase(UUID.randomUUID(), world.hospital().id(), world.centre().id(),
+        return caseAt(world, stage, new PatientDetails(PatientTestData.nhsNumber(), null, "Jane", "SMITH",
+                LocalDate.of(2016, 3, 14), Sex.FEMALE, Address.NONE));
+    }
+
+    /** A case of the world's centre for the given patient, registered by the centre, moved to {@code stage}. */
+    public TherapyCase caseAt(World world, Stage stage, PatientDetails patient) {
+        PatientId patientId = patients.register(world.actor(world.coordinator()), patient).id();
+        patientsOfCases.put(patientId.value(), patient);
+        TherapyCase opened = journey.open(SETUP, new NewCase(patientId.value(), world.hospital().id(), world.centre().id(),
                 "KYMRIAH", "B_ALL", "UK", null));
         for (Stage step : Stage.path()) {
             if (step.ordinal() > stage.ordinal() || step == Stage.REFERRED) {
@@ -72,6 +92,11 @@ public class CustodyFixtures {
             journey.advance(SETUP, opened.id(), step, null);
         }
         return journey.get(world.actor(world.coordinator()), opened.id()).therapyCase();
+    }
+
+    /** The patient of a case made here, as registered (what a wristband must say). */
+    public PatientDetails patientOf(TherapyCase therapyCase) {
+        return patientsOfCases.get(therapyCase.patientId());
     }
 
     public void advance(TherapyCase therapyCase, Stage stage) {

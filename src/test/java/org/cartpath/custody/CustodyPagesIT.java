@@ -107,11 +107,20 @@ class CustodyPagesIT {
         HttpResponse<String> bad = nurse.postForm("/cases/" + booked.id() + "/labels/patient-wristband", wristband);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("check digit does not match", "not in the future");
+        String nhsNumber = fixtures.patientOf(booked).nhsNumber();
+        // a valid NHS number that is not the patient's is refused: the wristband must say who the record says
         wristband.put("nhsNumber", "943 476 5919");
         wristband.put("dateOfBirth", "2016-03-14");
+        HttpResponse<String> wrongPatient = nurse.postForm("/cases/" + booked.id() + "/labels/patient-wristband", wristband);
+        assertThat(wrongPatient.statusCode()).isEqualTo(422);
+        assertThat(wrongPatient.body()).contains("is not the NHS number on the patient");
+        // the form is filled from the patient's record
+        assertThat(nurse.get("/cases/" + booked.id() + "/labels/patient-wristband/new?bag=" + bag).body())
+                .contains(nhsNumber, "SMITH, Jane", "2016-03-14");
+        wristband.put("nhsNumber", nhsNumber);
         assertThat(nurse.postForm("/cases/" + booked.id() + "/labels/patient-wristband", wristband).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select patient_nhs_number from custody_label_print where case_id = ? and kind = 'PATIENT_WRISTBAND'")
-                .param(booked.id().value()).query(String.class).single()).isEqualTo("9434765919");
+                .param(booked.id().value()).query(String.class).single()).isEqualTo(nhsNumber);
     }
 
     @Test

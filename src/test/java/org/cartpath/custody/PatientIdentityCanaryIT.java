@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.cartpath.custody.CustodyFixtures.World;
 import org.cartpath.custody.labels.LabelPrinting;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
+import org.cartpath.patient.Address;
+import org.cartpath.patient.PatientDetails;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
@@ -56,7 +59,9 @@ class PatientIdentityCanaryIT {
     @Test
     void noManufacturerOrCourierAnswerCarriesThePatientsIdentity() {
         World world = fixtures.world();
-        CustodyScenario scenario = new CustodyScenario(port, world, fixtures.caseAt(world, Stage.SLOT_BOOKED), printing);
+        CustodyScenario scenario = new CustodyScenario(port, world, fixtures.caseAt(world, Stage.SLOT_BOOKED,
+                new PatientDetails(NHS_NUMBER, null, "Zebedee", "QUILLFEATHER", LocalDate.parse(BIRTH),
+                        org.cartpath.patient.Sex.MALE, new Address(ADDRESS, null, "London", "E14 5AB"))), printing);
         String caseId = scenario.therapyCase.id().toString();
         journey.note(world.actor(world.coordinator()), scenario.therapyCase.id(), "PATIENT_CONTACT",
                 "Spoke to " + NAME + " at " + ADDRESS);

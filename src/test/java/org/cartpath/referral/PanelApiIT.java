@@ -265,7 +265,14 @@ class PanelApiIT {
         assertThat(journey.get(nearer.coordinatorActor(), patient.therapyCase().id()).therapyCase().stage())
                 .isEqualTo(Stage.PANEL_APPROVED);
         assertThat(journey.timeline(centre.coordinatorActor(), patient.therapyCase().id())).extracting(TimelineEntry::kind)
-                .contains("TREATING_CENTRE_ALLOCATED");
+                .contains("TREATING_CENTRE_CHANGED");
+        // the case moved: the nearer centre treats it, sees the patient, and has it on its worklist
+        assertThat(journey.get(nearer.coordinatorActor(), patient.therapyCase().id()).therapyCase().treatingCentre())
+                .isEqualTo(nearer.centre().id());
+        Http nearerCoordinator = Http.signedIn(port, nearer.coordinator().username(), IdentityFixtures.PASSWORD);
+        assertThat(nearerCoordinator.get("/api/v1/patients/" + patient.id()).statusCode()).isEqualTo(200);
+        assertThat(Http.json(nearerCoordinator.get("/api/v1/worklist")).get("items").toString())
+                .contains(patient.therapyCase().reference());
     }
 
     @Test

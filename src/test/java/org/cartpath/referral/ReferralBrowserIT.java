@@ -90,7 +90,7 @@ class ReferralBrowserIT {
             Page page = tab.page();
             signIn(page, "coordinator");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Worklist").setExact(true)).first().click();
-            page.getByLabel("Case reference, patient name or NHS number").fill(familyName);
+            page.getByLabel("Case reference, patient name, NHS number or COI").fill(familyName);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
             assertThat(page.getByTestId("worklist")).containsText("Triage the referral");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
@@ -105,7 +105,7 @@ class ReferralBrowserIT {
             assertThat(page.getByTestId("success")).containsText("The referral has been accepted");
             assertThat(page.getByTestId("case-stage")).hasText("Triaged");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Worklist").setExact(true)).first().click();
-            page.getByLabel("Case reference, patient name or NHS number").fill(nhs);
+            page.getByLabel("Case reference, patient name, NHS number or COI").fill(nhs);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
             assertThat(page.getByTestId("worklist")).containsText(reference);
             assertThat(page.getByTestId("worklist")).containsText("Triaged");

@@ -157,7 +157,7 @@ class ReferralToApprovalBrowserIT {
             Page page = tab.page();
             signIn(page, "coordinator");
             page.navigate(url("/worklist"));
-            page.getByLabel("Case reference, patient name or NHS number").fill(reference);
+            page.getByLabel("Case reference, patient name, NHS number or COI").fill(reference);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
             assertThat(page.getByTestId("worklist")).containsText(reference);
             assertThat(page.getByTestId("worklist")).containsText("Panel approved");

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
@@ -29,9 +31,13 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.patient.Demographics;
+import org.cartpath.patient.PatientId;
+import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -57,14 +63,16 @@ public class LabelPrinting {
     private final LabelPrintStore prints;
     private final Catalogue catalogue;
     private final CaseJourney journey;
+    private final PatientManagement patients;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
     private final LabelRenderer renderer = new LabelRenderer();
 
     LabelPrinting(CaseAccess access, ChainOfIdentity chainOfIdentity, IdentifierStore identifiers, CustodyLog log,
-            HardStopQuery hardStops, LabelPrintStore prints, Catalogue catalogue, CaseJourney journey, AuditTrail audit,
-            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            HardStopQuery hardStops, LabelPrintStore prints, Catalogue catalogue, CaseJourney journey,
+            PatientManagement patients, AuditTrail audit, Clock clock,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.access = access;
         this.chainOfIdentity = chainOfIdentity;
         this.identifiers = identifiers;
@@ -73,6 +81,7 @@ public class LabelPrinting {
         this.prints = prints;
         this.catalogue = catalogue;
         this.journey = journey;
+        this.patients = patients;
         this.audit = audit;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -142,6 +151,7 @@ public class LabelPrinting {
             }
             identity = WristbandIdentityCheck.check(patient.name(), patient.nhsNumber(), patient.dateOfBirth(),
                     LocalDate.now(clock.withZone(zone)));
+            requireMatchesRecord(actor, view, identity);
         }
         Instant now = Instant.now(clock);
         LabelPrint print = new LabelPrint(UUID.randomUUID(), caseId, bagId, kind, bag.coi(), bag.din(),
@@ -153,6 +163,40 @@ public class LabelPrinting {
         audit.record(actor, reprint ? "CUSTODY_LABEL_REPRINTED" : "CUSTODY_LABEL_PRINTED", "CustodyItem", bagId.toString(), null,
                 auditView(print), print.reason());
         return print;
+    }
+
+    /**
+     * A wristband must say who the patient's record says: the NHS number and date of birth must be the
+     * record's, and the name must include the record's family name. A mismatch refuses the print.
+     */
+    private void requireMatchesRecord(Actor actor, CaseView view, PatientIdentity identity) {
+        Demographics record = patients.get(actor, new PatientId(view.therapyCase().patientId()),
+                "Printing a patient wristband").demographics();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (record.nhsNumber() != null && !record.nhsNumber().value().equals(identity.nhsNumber())) {
+            problems.add(new FieldProblem("nhsNumber", "is not the NHS number on the patient's record"));
+        }
+        if (!record.dateOfBirth().equals(identity.dateOfBirth())) {
+            problems.add(new FieldProblem("dateOfBirth", "is not the date of birth on the patient's record"));
+        }
+        if (!identity.name().toLowerCase(Locale.ROOT).contains(record.familyName().toLowerCase(Locale.ROOT))) {
+            problems.add(new FieldProblem("patientName", "does not include the family name on the patient's record"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException("wristband-identity-mismatch", 422, "The request breaks a rule",
+                    "The wristband does not match the patient's record: check the patient and their record",
+                    problems, Map.of());
+        }
+    }
+
+    /** The patient's identity from their record, to fill a new wristband's form. */
+    @Transactional
+    public WristbandEntry fromRecord(Actor actor, CaseId caseId) {
+        CaseView view = access.centreStaff(actor, caseId, PRINTERS);
+        Demographics record = patients.get(actor, new PatientId(view.therapyCase().patientId()),
+                "Filling a patient wristband").demographics();
+        return new WristbandEntry(record.familyName().toUpperCase(Locale.ROOT) + ", " + record.givenName(),
+                record.nhsNumber() == null ? null : record.nhsNumber().value(), record.dateOfBirth());
     }
 
     /** What a wristband says about the patient, as keyed by the person printing it. */

@@ -3,13 +3,14 @@ package org.cartpath.custody.labels;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.cartpath.patient.NhsNumber;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 
 /**
- * Checks the patient identity keyed for a wristband before it is printed. The NHS number's check digit is the
- * NHS Data Dictionary's Modulus 11 algorithm (weights 10 to 2 over the first nine digits; 11 - remainder, 11
- * read as 0, 10 invalid). It duplicates the patient module's rule until that module supplies the identity.
+ * Checks the patient identity keyed for a wristband before it is printed: a printable name, a valid NHS number
+ * (the patient module's Modulus 11 rule) and a real date of birth. {@link LabelPrinting} then checks it against
+ * the patient's record.
  */
 final class WristbandIdentityCheck {
 
@@ -33,9 +34,7 @@ final class WristbandIdentityCheck {
             }
         }
         String digits = nhsNumber == null ? "" : nhsNumber.replace(" ", "");
-        if (!isValidNhsNumber(digits)) {
-            problems.add(new FieldProblem("nhsNumber", "must be a valid 10-digit NHS number (the check digit does not match)"));
-        }
+        NhsNumber.problemIn(digits).ifPresent(problem -> problems.add(new FieldProblem("nhsNumber", problem)));
         if (dateOfBirth == null) {
             problems.add(new FieldProblem("dateOfBirth", "enter the date of birth"));
         } else if (dateOfBirth.isAfter(today) || dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))) {
@@ -45,20 +44,5 @@ final class WristbandIdentityCheck {
             throw ProblemException.invalid(problems);
         }
         return new PatientIdentity(trimmedName, digits, dateOfBirth);
-    }
-
-    static boolean isValidNhsNumber(String digits) {
-        if (digits == null || !digits.matches("\\d{10}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - sum % 11;
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == digits.charAt(9) - '0';
     }
 }

@@ -61,7 +61,16 @@ class LabelPages {
     @GetMapping("/cases/{id}/labels/{kind}/new")
     String form(Actor actor, @PathVariable String id, @PathVariable String kind, @RequestParam(required = false) String bag,
             Model model) {
-        return form(actor, CaseId.of(id), kindOf(kind), bagOf(CaseId.of(id), bag), new HashMap<>(), Map.of(), model);
+        LabelKind labelKind = kindOf(kind);
+        Map<String, String> fields = new HashMap<>();
+        if (labelKind == LabelKind.PATIENT_WRISTBAND) {
+            // filled from the patient's record; the nurse checks it against the patient before printing
+            LabelPrinting.WristbandEntry fromRecord = printing.fromRecord(actor, CaseId.of(id));
+            fields.put("patientName", fromRecord.name());
+            fields.put("nhsNumber", fromRecord.nhsNumber() == null ? "" : fromRecord.nhsNumber());
+            fields.put("dateOfBirth", fromRecord.dateOfBirth().toString());
+        }
+        return form(actor, CaseId.of(id), labelKind, bagOf(CaseId.of(id), bag), fields, Map.of(), model);
     }
 
     @PostMapping("/cases/{id}/labels/{kind}")

@@ -60,6 +60,12 @@ public class JourneyStore {
                 .update() == 1;
     }
 
+    public boolean updateTreatingCentre(TherapyCase c, int expectedVersion) {
+        return jdbc.sql("update therapy_case set treating_centre_id = ?, version = ? where id = ? and version = ?")
+                .params(c.treatingCentre().value(), c.version(), c.id().value(), expectedVersion)
+                .update() == 1;
+    }
+
     public Optional<TherapyCase> find(CaseId id) {
         return jdbc.sql("select * from therapy_case where id = ?").param(id.value()).query(JourneyStore::therapyCase)
                 .optional();
@@ -172,7 +178,7 @@ public class JourneyStore {
      * cases with an overdue task first, then by due date, then oldest stage change.
      */
     public List<WorklistRow> worklist(OrganisationId organisation, Stage stage, String product, String reference,
-            List<UUID> patients, int limit, int offset) {
+            List<UUID> patients, List<UUID> cases, int limit, int offset) {
         return worklistParams(jdbc.sql("""
                 select c.*, t.id as task_id, t.title as task_title, t.role as task_role, t.due_on as task_due_on,
                        t.opened_at as task_opened_at
@@ -185,8 +191,8 @@ public class JourneyStore {
                   and (cast(:product as text) is null or c.product_code = :product)
                   and (cast(:reference as text) is null or %s)
                 order by t.due_on nulls last, c.stage_changed_at, c.reference
-                limit :limit offset :offset""".formatted(search(patients))), organisation, stage, product, reference,
-                patients)
+                limit :limit offset :offset""".formatted(search(patients, cases))), organisation, stage, product,
+                reference, patients, cases)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((row, n) -> new WorklistRow(therapyCase(row, n), row.getObject("task_id") == null ? null
@@ -197,31 +203,37 @@ public class JourneyStore {
     }
 
     public long worklistSize(OrganisationId organisation, Stage stage, String product, String reference,
-            List<UUID> patients) {
+            List<UUID> patients, List<UUID> cases) {
         return worklistParams(jdbc.sql("""
                 select count(*) from therapy_case c
                 where c.treating_centre_id = :organisation
                   and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
                   and (cast(:stage as text) is null or c.stage = :stage)
                   and (cast(:product as text) is null or c.product_code = :product)
-                  and (cast(:reference as text) is null or %s)""".formatted(search(patients))), organisation, stage,
-                product, reference, patients)
+                  and (cast(:reference as text) is null or %s)""".formatted(search(patients, cases))), organisation,
+                stage, product, reference, patients, cases)
                 .query(Long.class).single();
     }
 
-    /** The search term matches the case reference, or the case is of one of the patients the term found. */
-    private static String search(List<UUID> patients) {
-        return patients.isEmpty() ? "c.reference ilike :reference"
-                : "(c.reference ilike :reference or c.patient_id in (:patients))";
+    /**
+     * The search term matches the case reference, or the case is of one of the patients the term found, or is one
+     * of the cases a finder found (by chain-of-identity number).
+     */
+    private static String search(List<UUID> patients, List<UUID> cases) {
+        return "(c.reference ilike :reference" + (patients.isEmpty() ? "" : " or c.patient_id in (:patients)")
+                + (cases.isEmpty() ? "" : " or c.id in (:cases)") + ")";
     }
 
     private static JdbcClient.StatementSpec worklistParams(JdbcClient.StatementSpec sql, OrganisationId organisation,
-            Stage stage, String product, String reference, List<UUID> patients) {
+            Stage stage, String product, String reference, List<UUID> patients, List<UUID> cases) {
         JdbcClient.StatementSpec spec = sql.param("organisation", organisation.value())
                 .param("stage", stage == null ? null : stage.name())
                 .param("product", product)
                 .param("reference", reference == null ? null : "%" + reference + "%");
-        return patients.isEmpty() ? spec : spec.param("patients", patients);
+        if (!patients.isEmpty()) {
+            spec = spec.param("patients", patients);
+        }
+        return cases.isEmpty() ? spec : spec.param("cases", cases);
     }
 
     /** Open cases per stage at a treating centre. */

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cartpath.shared.DateBoxes;
 import org.cartpath.shared.ProblemException;
 
 /**
@@ -57,18 +58,9 @@ final class PageForms {
      * (the rules then say the date is required), and an error when they do not make a real date.
      */
     static LocalDate date(Map<String, String> fields, String name, Map<String, String> errors) {
-        String day = fields.getOrDefault(name + "-day", "").strip();
-        String month = fields.getOrDefault(name + "-month", "").strip();
-        String year = fields.getOrDefault(name + "-year", "").strip();
-        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
-            return null;
-        }
         try {
-            if (!year.matches("[0-9]{4}")) {
-                throw new DateTimeException("year");
-            }
-            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
-        } catch (NumberFormatException | DateTimeException e) {
+            return DateBoxes.read(fields, name);
+        } catch (DateTimeException e) {
             errors.put(name, label(name) + " must be a real date, for example 27 3 2024");
             return null;
         }

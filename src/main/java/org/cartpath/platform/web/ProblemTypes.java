@@ -125,6 +125,8 @@ public final class ProblemTypes {
             Map.entry("payload-too-large", "The request body is too large (413)."),
             Map.entry("attachment-too-large", "A file is larger than a referral accepts; 'maxBytes' says the limit (413)."),
             Map.entry("unsupported-media-type", "The request's content type is not accepted (415)."),
+            Map.entry("wristband-identity-mismatch",
+                    "A wristband's name, NHS number or date of birth is not the patient's record's (422)."),
             Map.entry("role-not-allowed", "A role cannot be held in this kind of organisation (422)."),
             Map.entry("organisation-inactive", "The organisation is deactivated (422)."),
             Map.entry("identity-not-shared",

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cartpath.referral.Upload;
+import org.cartpath.shared.DateBoxes;
 import org.cartpath.shared.ProblemException;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -86,18 +87,9 @@ final class ReferralForms {
 
     /** Reads the {@code name-day}, {@code name-month} and {@code name-year} boxes; null when all are empty. */
     static LocalDate date(Map<String, String> fields, String name, Map<String, String> errors) {
-        String day = fields.getOrDefault(name + "-day", "").strip();
-        String month = fields.getOrDefault(name + "-month", "").strip();
-        String year = fields.getOrDefault(name + "-year", "").strip();
-        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
-            return null;
-        }
         try {
-            if (!year.matches("[0-9]{4}")) {
-                throw new DateTimeException("year");
-            }
-            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
-        } catch (NumberFormatException | DateTimeException e) {
+            return DateBoxes.read(fields, name);
+        } catch (DateTimeException e) {
             errors.put(name, label(name) + " must be a real date, for example 27 3 2024");
             return null;
         }
