@@ -1,10 +1,15 @@
 /**
- * Treatment up to and including the infusion: bridging, lymphodepletion, pre-infusion checks and the
- * infusion itself. Today it holds the stateless calculators lymphodepletion dosing needs, body surface area
- * and creatinine clearance ({@code dosing}), and their REST calculators ({@code web}).
+ * Treatment up to and including the infusion (issue 7 items 4–7; ADR 0017): the pharmacy's lymphodepletion
+ * protocol ({@link org.cartpath.treatment.PharmacySettings}), lymphodepletion plans and their verification
+ * ({@link org.cartpath.treatment.LymphodepletionPlanning}) and administration
+ * ({@link org.cartpath.treatment.Lymphodepletion}), the pre-infusion checklist
+ * ({@link org.cartpath.treatment.PreInfusionChecklist}), the infusion itself under one readiness policy
+ * ({@link org.cartpath.treatment.Infusions}, {@code readiness}), and the path from collection to infusion
+ * ({@link org.cartpath.treatment.PathsToInfusion}). The rules are plain Java in {@code dosing},
+ * {@code lymphodepletion}, {@code checklist} and {@code readiness}, tested with tables of cases.
  *
- * <p>It is not the pharmacy's protocol: which BSA formula a centre uses and the fludarabine renal bands are
- * protocol data chosen by the centre's pharmacy, recorded with each dose. Toxicity after infusion belongs to
- * {@code monitoring}.
+ * <p>Which BSA formula a centre uses and the fludarabine renal bands are protocol data chosen by the centre's
+ * pharmacy, recorded with each plan. Toxicity after infusion belongs to {@code monitoring}; the bedside check to
+ * {@code custody}; the lot and its acceptance to {@code manufacturing}.
  */
 package org.cartpath.treatment;

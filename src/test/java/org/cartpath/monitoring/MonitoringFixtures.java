@@ -2,14 +2,17 @@ package org.cartpath.monitoring;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.UserAccount;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.NewCase;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.patient.PatientManagement;
+import org.cartpath.patient.PatientRecord;
+import org.cartpath.patient.PatientTestData;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Role;
@@ -55,12 +58,15 @@ public class MonitoringFixtures {
     private final IdentityFixtures identity;
     private final CaseJourney journey;
     private final MonitoringManagement monitoring;
+    private final PatientManagement patients;
     private final Actor setup = Actor.system("test");
 
-    MonitoringFixtures(IdentityFixtures identity, CaseJourney journey, MonitoringManagement monitoring) {
+    MonitoringFixtures(IdentityFixtures identity, CaseJourney journey, MonitoringManagement monitoring,
+            PatientManagement patients) {
         this.identity = identity;
         this.journey = journey;
         this.monitoring = monitoring;
+        this.patients = patients;
     }
 
     public static Actor actor(UserAccount user, Organisation organisation) {
@@ -82,7 +88,11 @@ public class MonitoringFixtures {
     }
 
     public TherapyCase caseAt(Centre centre, Stage stage, String product, String indication, String jurisdiction) {
-        TherapyCase opened = journey.open(setup, new NewCase(UUID.randomUUID(), centre.hospital().id(),
+        // A registered patient the centre may see, as a referral leaves it: the case page reads the patient's record.
+        PatientRecord patient = patients.register(centre.referrerActor(), PatientTestData.details(
+                PatientTestData.nhsNumber(), "Monitored" + System.nanoTime(), LocalDate.of(2016, 3, 1)));
+        patients.grantAccess(centre.referrerActor(), patient.id(), centre.centre().id(), "Referral for CAR-T therapy");
+        TherapyCase opened = journey.open(setup, new NewCase(patient.id().value(), centre.hospital().id(),
                 centre.centre().id(), product, indication, jurisdiction, null));
         TherapyCase current = opened;
         for (Stage next : PATH) {
