@@ -13,6 +13,7 @@ import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
+import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.Role;
@@ -37,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InfusionPages {
 
     static final String VIEW = "treatment/infusion";
+
+    /** Who may open the monitoring board (MonitoringBoard refuses everyone else): the link is shown to them only. */
+    private static final Role[] BOARD_READERS = {Role.WARD_NURSE, Role.CONSULTANT, Role.COORDINATOR, Role.PHARMACIST};
 
     private final Infusions infusions;
     private final CaseJourney journey;
@@ -102,6 +106,8 @@ class InfusionPages {
         model.addAttribute("mayRecord", mayRecord);
         model.addAttribute("readiness", view.therapyCase().stage() == Stage.LYMPHODEPLETION
                 ? infusions.readiness(actor, caseId) : null);
+        model.addAttribute("mayOpenBoard", actor.organisationKind() == OrganisationKind.TREATMENT_CENTRE
+                && actor.hasAnyRole(BOARD_READERS));
         model.addAttribute("refused", refused);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
