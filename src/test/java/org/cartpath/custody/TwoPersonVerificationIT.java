@@ -204,6 +204,44 @@ class TwoPersonVerificationIT {
     }
 
     @Test
+    void aReceiptIsCheckedOnceButTheBedsideCheckIsRepeatedWhenTheInfusionIsPutOff() {
+        ReturnedProduct product = ReturnedProduct.delivered(scenario, fixtures, "DS-BACK-REPEAT");
+        Http lab = scenario.person(world.lab());
+        Http secondLab = scenario.person(world.secondLab());
+        String cases = "/api/v1/cases/" + scenario.therapyCase.id() + "/verifications";
+        String receipt = completedCheck(cases, "RECEIPT_AT_CENTRE", product.bagId(), lab, secondLab);
+        assertProblem(lab.postJson(cases, Map.of("step", "RECEIPT_AT_CENTRE", "itemId", product.bagId())), 409,
+                "already-verified");
+        assertThat(receipt).isNotBlank();
+
+        Http ward = scenario.person(world.wardNurse());
+        Http consultant = scenario.person(world.consultant());
+        String first = completedCheck(cases, "BEDSIDE", product.bagId(), ward, consultant);
+        String second = completedCheck(cases, "BEDSIDE", product.bagId(), consultant, ward);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(chainOfCustody.bedsideCheck(world.actor(world.wardNurse()), scenario.therapyCase.id()))
+                .as("treatment reads the latest check").hasValueSatisfying(c -> assertThat(c.verificationId().toString())
+                        .isEqualTo(second));
+    }
+
+    /** Opens a check of the item and lets both people scan and sign it; the check's id. */
+    private String completedCheck(String cases, String step, String itemId, Http first, Http second) {
+        HttpResponse<String> opened = first.postJson(cases, Map.of("step", step, "itemId", itemId, "place", "Ward 7"));
+        assertThat(opened.statusCode()).as(opened.body()).isIn(200, 201);
+        String check = Http.json(opened).get("id").asText();
+        for (Http person : List.of(first, second)) {
+            assertThat(scenario.scan(person, check, scenario.coi()).statusCode()).isEqualTo(201);
+            if (step.equals("BEDSIDE")) {
+                assertThat(scenario.scan(person, check, scenario.coi()).statusCode()).isEqualTo(201);
+            }
+            assertThat(scenario.sign(person, check).statusCode()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select status from custody_verification where id = ?::uuid").param(check)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+        return check;
+    }
+
+    @Test
     void aReceiptCheckBeforeReleaseIsRefusedByTheJourneyAndChangesNothing() {
         ReturnedProduct product = ReturnedProduct.delivered(scenario, fixtures, "DS-BACK-2");
         journey.end(org.cartpath.shared.Actor.system("test"), scenario.therapyCase.id(), Stage.WITHDRAWN, "test");

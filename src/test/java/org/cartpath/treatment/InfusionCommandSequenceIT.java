@@ -36,9 +36,11 @@ import tools.jackson.databind.JsonNode;
  * checklist and a matching two-person bedside check.
  *
  * <p>Each try takes a fresh released product and applies a random sequence (fixed seeds, so a failure replays) of the
- * commands people really issue, in any order and repeated: QA accepts; a nurse records the next lymphodepletion dose;
- * a nurse ticks or withdraws a checklist item; two nurses check the bag at the bedside, or one nurse tries both checks,
- * or another child's bag is scanned; a day passes; a nurse tries to record the infusion. The oracle is the test's own
+ * commands people really issue, in any order: QA accepts; a nurse records lymphodepletion doses; a nurse ticks or
+ * withdraws a checklist item; two nurses check the bag at the bedside, or one nurse tries both checks, or another
+ * child's bag is scanned; a day passes; a nurse tries to record the infusion. Each sequence is built to meet some
+ * conditions and leave others unmet, so that attempts come right up to readiness; the first tries leave exactly one
+ * condition unmet, each in turn. The oracle is the test's own
  * account of which commands succeeded, not the application's readiness policy: when an infusion is recorded the
  * account must show every condition met; when it is refused nothing may change but the refusal's audit row. Every try
  * without an identity stop then completes what is missing and must be able to infuse, so the property cannot pass by
@@ -47,8 +49,7 @@ import tools.jackson.databind.JsonNode;
 @CartpathIntegrationTest
 class InfusionCommandSequenceIT {
 
-    private static final int TRIES = 8;
-    private static final int COMMANDS = 14;
+    private static final int TRIES = 10;
     private static final List<String> MANUAL_ITEMS = List.of("NO_UNCONTROLLED_INFECTION", "CONSENT_CURRENT",
             "OBSERVATIONS_WITHIN_LIMITS");
 
@@ -56,7 +57,21 @@ class InfusionCommandSequenceIT {
     private static final int WINDOW_FROM_DAYS = 2;
     private static final int WINDOW_TO_DAYS = 14;
 
-    enum Command { ACCEPT, GIVE_NEXT_DOSE, TICK, WITHDRAW, BEDSIDE, BEDSIDE_ONE_PERSON, BEDSIDE_OTHER_BAG, NEXT_DAY, INFUSE }
+    /** The plan's last dose is three days back: three more days keep every try inside the window. */
+    private static final int MAX_DAYS_PASSED = 3;
+
+    enum Command { ACCEPT, GIVE_NEXT_DOSE, GIVE_REMAINING_DOSES, TICK, WITHDRAW, BEDSIDE, BEDSIDE_ONE_PERSON,
+        BEDSIDE_OTHER_BAG, NEXT_DAY, INFUSE }
+
+    /** The conditions a try may leave unmet. */
+    enum Condition { ACCEPTANCE, LYMPHODEPLETION, CHECKLIST, BEDSIDE }
+
+    /** One command, with the checklist item it is about (ticks and withdrawals). */
+    record Step(Command command, String item) {
+        static Step of(Command command) {
+            return new Step(command, null);
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -89,11 +104,31 @@ class InfusionCommandSequenceIT {
         boolean identityStopped;
         boolean infused;
         int refusals;
+        int daysPassed;
+        String lastRefusal;
 
         Account(Product product, Http nurse, JsonNode plan) {
             this.product = product;
             this.nurse = nurse;
             plan.get("plan").get("doses").forEach(doses::add);
+        }
+
+        /** The conditions this account says are unmet (the window is kept by the sequences). */
+        Set<Condition> missing() {
+            Set<Condition> missing = EnumSet.noneOf(Condition.class);
+            if (!accepted) {
+                missing.add(Condition.ACCEPTANCE);
+            }
+            if (given < doses.size()) {
+                missing.add(Condition.LYMPHODEPLETION);
+            }
+            if (!ticked.containsAll(MANUAL_ITEMS)) {
+                missing.add(Condition.CHECKLIST);
+            }
+            if (!bedsideChecked || identityStopped) {
+                missing.add(Condition.BEDSIDE);
+            }
+            return missing;
         }
 
         LocalDate lastDoseOn() {
@@ -104,18 +139,35 @@ class InfusionCommandSequenceIT {
     @Test
     void noSequenceOfCommandsInfusesWithoutEveryCondition() {
         Set<Command> tried = EnumSet.noneOf(Command.class);
-        int refusedAttempts = 0;
+        Set<Condition> refusedWithOnlyThisMissing = EnumSet.noneOf(Condition.class);
         int infused = 0;
         int stopped = 0;
-        for (long seed = 1; seed <= TRIES; seed++) {
+        for (int seed = 1; seed <= TRIES; seed++) {
             Random random = new Random(seed);
             Account account = prepare();
-            for (int i = 0; i < COMMANDS && !account.infused; i++) {
-                Command command = Command.values()[random.nextInt(Command.values().length)];
-                tried.add(command);
+            // The first tries leave exactly one condition unmet, each in turn; the others leave any.
+            Set<Condition> unmet = EnumSet.noneOf(Condition.class);
+            if (seed <= Condition.values().length) {
+                unmet.add(Condition.values()[seed - 1]);
+            } else {
+                for (Condition c : Condition.values()) {
+                    if (random.nextInt(3) == 0) {
+                        unmet.add(c);
+                    }
+                }
+            }
+            boolean later = seed > Condition.values().length;
+            boolean anotherBag = later && (seed == TRIES || random.nextInt(3) == 0);
+            List<Step> sequence = sequence(random, unmet, account.doses.size(), later, anotherBag);
+            for (int i = 0; i < sequence.size() && !account.infused; i++) {
+                Step step = sequence.get(i);
+                tried.add(step.command());
+                Set<Condition> missing = account.missing();
                 int before = account.refusals;
-                apply(account, command, random, "seed " + seed + " command " + i);
-                refusedAttempts += account.refusals - before;
+                apply(account, step, "seed " + seed + " step " + i + " " + step);
+                if (account.refusals > before && missing.size() == 1) {
+                    refusedWithOnlyThisMissing.addAll(missing);
+                }
             }
             if (!account.infused && !account.identityStopped) {
                 completeAndInfuse(account, "seed " + seed + " completion");
@@ -124,10 +176,61 @@ class InfusionCommandSequenceIT {
             stopped += account.identityStopped ? 1 : 0;
             clock.reset();
         }
-        assertThat(tried).as("the seeds exercise every command").containsAll(EnumSet.allOf(Command.class));
-        assertThat(refusedAttempts).as("some attempts came too early").isPositive();
+        assertThat(tried).as("the tries use every command").containsAll(EnumSet.allOf(Command.class));
+        assertThat(refusedWithOnlyThisMissing).as("each condition alone was missing at some attempt, and refused")
+                .containsAll(EnumSet.allOf(Condition.class));
         assertThat(infused + stopped).as("every try ends infused or stopped at the bedside").isEqualTo(TRIES);
         assertThat(infused).as("the conditions can all be met").isPositive();
+    }
+
+    /**
+     * The commands that meet every condition not in {@code unmet} (and part of those in it), with noise: attempts,
+     * withdrawals, one nurse trying both checks, a day passing, and (in some later tries) another child's bag;
+     * shuffled, then a last attempt.
+     */
+    private static List<Step> sequence(Random random, Set<Condition> unmet, int doses, boolean anyNoise,
+            boolean anotherBag) {
+        List<Step> steps = new ArrayList<>();
+        if (!unmet.contains(Condition.ACCEPTANCE)) {
+            steps.add(Step.of(Command.ACCEPT));
+        }
+        if (unmet.contains(Condition.LYMPHODEPLETION)) {
+            for (int i = random.nextInt(doses); i > 0; i--) {
+                steps.add(Step.of(Command.GIVE_NEXT_DOSE));
+            }
+        } else {
+            steps.add(Step.of(random.nextBoolean() ? Command.GIVE_REMAINING_DOSES : Command.GIVE_NEXT_DOSE));
+            steps.add(Step.of(Command.GIVE_REMAINING_DOSES));
+        }
+        List<String> items = new ArrayList<>(MANUAL_ITEMS);
+        java.util.Collections.shuffle(items, random);
+        int ticks = unmet.contains(Condition.CHECKLIST) ? random.nextInt(items.size()) : items.size();
+        items.subList(0, ticks).forEach(item -> steps.add(new Step(Command.TICK, item)));
+        if (!unmet.contains(Condition.BEDSIDE)) {
+            steps.add(Step.of(Command.BEDSIDE));
+        }
+        for (int i = random.nextInt(5); i > 0; i--) {
+            steps.add(random.nextInt(steps.size() + 1), noise(random, anyNoise));
+        }
+        if (anyNoise) {
+            steps.add(Step.of(Command.BEDSIDE_ONE_PERSON));
+        }
+        if (anotherBag) {
+            steps.add(Step.of(Command.BEDSIDE_OTHER_BAG));
+        }
+        java.util.Collections.shuffle(steps, random);
+        steps.add(Step.of(Command.INFUSE));
+        return steps;
+    }
+
+    /** Attempts and a lone nurse's check; with {@code any}, also withdrawals and a day passing, which undo things. */
+    private static Step noise(Random random, boolean any) {
+        return switch (random.nextInt(any ? 5 : 3)) {
+            case 2 -> Step.of(Command.BEDSIDE_ONE_PERSON);
+            case 0, 1 -> Step.of(Command.INFUSE);
+            case 3 -> new Step(Command.WITHDRAW, MANUAL_ITEMS.get(random.nextInt(MANUAL_ITEMS.size())));
+            default -> Step.of(Command.NEXT_DAY);
+        };
     }
 
     /** Released, received, measured and counted, with a verified plan whose first day was six days ago. */
@@ -144,9 +247,9 @@ class InfusionCommandSequenceIT {
         return new Account(p, as(p.world().nurse()), plan);
     }
 
-    private void apply(Account a, Command command, Random random, String step) {
+    private void apply(Account a, Step command, String step) {
         Product p = a.product;
-        switch (command) {
+        switch (command.command()) {
             case ACCEPT -> {
                 if (!a.accepted) {
                     fixtures.accepted(p);
@@ -159,21 +262,27 @@ class InfusionCommandSequenceIT {
                     a.given++;
                 }
             }
+            case GIVE_REMAINING_DOSES -> {
+                while (a.given < a.doses.size()) {
+                    give(a, a.doses.get(a.given));
+                    a.given++;
+                }
+            }
             case TICK -> {
-                String item = MANUAL_ITEMS.get(random.nextInt(MANUAL_ITEMS.size()));
+                String item = command.item();
                 if (succeeded(a.nurse.postJson(path(p, "/pre-infusion-checklist/ticks"), Map.of("itemCode", item)), step)) {
                     a.ticked.add(item);
                 }
             }
             case WITHDRAW -> {
-                String item = MANUAL_ITEMS.get(random.nextInt(MANUAL_ITEMS.size()));
+                String item = command.item();
                 if (succeeded(a.nurse.postJson(path(p, "/pre-infusion-checklist/withdrawals"), Map.of("itemCode", item,
                         "reason", "Observations to be repeated")), step)) {
                     a.ticked.remove(item);
                 }
             }
             case BEDSIDE -> {
-                if (refusedByCustody(() -> fixtures.bedside(p)) == null) {
+                if (bedside(p)) {
                     a.bedsideChecked = true;
                 }
             }
@@ -187,8 +296,14 @@ class InfusionCommandSequenceIT {
                 a.identityStopped |= "identity-mismatch".equals(refused.type());
             }
             case NEXT_DAY -> {
-                clock.advance(Duration.ofDays(1));
-                a.nurse = as(p.world().nurse()); // a new shift: the session ended with the day
+                if (a.daysPassed < MAX_DAYS_PASSED) {
+                    // A little over a day, so that ticks and the bedside check (valid 24 hours) have lapsed for sure.
+                    clock.advance(Duration.ofHours(25));
+                    a.daysPassed++;
+                    a.ticked.clear();
+                    a.bedsideChecked = false;
+                    a.nurse = as(p.world().nurse()); // a new shift: the session ended with the day
+                }
             }
             case INFUSE -> infuse(a, step);
         }
@@ -221,14 +336,13 @@ class InfusionCommandSequenceIT {
         }
         assertThat(refusals(p)).as(step + ": the refusal is recorded").isEqualTo(refusalsBefore + 1);
         a.refusals++;
+        a.lastRefusal = response.body();
     }
 
     /** Does what the sequence left undone; with every condition met the infusion must be recorded. */
     private void completeAndInfuse(Account a, String step) {
-        apply(a, Command.ACCEPT, null, step);
-        while (a.given < a.doses.size()) {
-            apply(a, Command.GIVE_NEXT_DOSE, null, step);
-        }
+        apply(a, Step.of(Command.ACCEPT), step);
+        apply(a, Step.of(Command.GIVE_REMAINING_DOSES), step);
         for (String item : MANUAL_ITEMS) {
             if (!a.ticked.contains(item)) {
                 assertThat(succeeded(a.nurse.postJson(path(a.product, "/pre-infusion-checklist/ticks"),
@@ -237,15 +351,24 @@ class InfusionCommandSequenceIT {
             }
         }
         Product p = a.product;
-        assertThat(refusedByCustody(() -> fixtures.bedside(p))).as(step + ": a fresh bedside check").isNull();
+        assertThat(bedside(p)).as(step + ": a bedside check just before").isTrue();
         a.bedsideChecked = true;
         infuse(a, step);
-        assertThat(a.infused).as(step + ": every condition met, yet refused").isTrue();
+        assertThat(a.infused).as(step + ": every condition met, yet refused: " + a.lastRefusal).isTrue();
     }
 
     private boolean succeeded(HttpResponse<String> response, String step) {
         assertThat(response.statusCode()).as(step + ": " + response.body()).isIn(201, 409, 422);
         return response.statusCode() == 201;
+    }
+
+    /**
+     * The two nurses check the bag; when the first nurse began a check alone earlier in the sequence, the second nurse
+     * completes that one. Whether custody completed a check.
+     */
+    private boolean bedside(Product p) {
+        return refusedByCustody(() -> fixtures.bedside(p)) == null
+                || refusedByCustody(() -> fixtures.secondBedsideCheck(p, p.world().secondNurse())) == null;
     }
 
     /** Null when custody completed the check; the refusal when it did not. */

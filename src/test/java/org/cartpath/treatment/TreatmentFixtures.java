@@ -174,6 +174,17 @@ public class TreatmentFixtures {
         return twoPersonCheck(p, p.productBagId(), VerificationStep.BEDSIDE, List.of(p.coi(), p.coi()), first, second);
     }
 
+    /** The second person completes a bedside check someone else began (the open check is found by opening it). */
+    public Verification secondBedsideCheck(Product p, UserAccount second) {
+        Verification opened = verifications.open(p.actor(second), p.caseId(), p.productBagId(), VerificationStep.BEDSIDE,
+                "Ward 7");
+        for (String scanned : List.of(p.coi(), p.coi())) {
+            verifications.scan(p.actor(second), opened.id(), scanned);
+        }
+        verifications.sign(p.actor(second), opened.id(), PASSWORD);
+        return verifications.find(p.actor(second), opened.id());
+    }
+
     /** Opens a check and lets each person scan and sign; returns the completed check. */
     public Verification twoPersonCheck(Product p, UUID item, VerificationStep step, List<String> scans, UserAccount first,
             UserAccount second) {

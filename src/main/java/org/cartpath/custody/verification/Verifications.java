@@ -73,7 +73,10 @@ public class Verifications {
         this.clock = clock;
     }
 
-    /** Starts a check of an item the centre holds; if one is already open for the item and step, that one. */
+    /**
+     * Starts a check of an item the centre holds; if one is already open for the item and step, that one. A collection
+     * or receipt check already completed is refused (409 {@code already-verified}); a bedside check may be repeated.
+     */
     @Transactional
     public Verification open(Actor actor, CaseId caseId, UUID itemId, VerificationStep step, String place) {
         CaseAccess.requirePerson(actor, "A two-person check");
@@ -93,7 +96,9 @@ public class Verifications {
             throw Refusals.rule("not-custodian", "The " + item.label() + " is not held by " + actor.organisationName()
                     + (custody.custodian() == null ? "" : " (" + custody.custodian().name() + " holds it)"));
         }
-        if (custody.verified().contains(step)) {
+        // Collection and receipt are checked once. The bedside check belongs to the moment of infusion: when an
+        // infusion is put off, the two nurses check the bag again, and treatment reads the latest check.
+        if (custody.verified().contains(step) && step != VerificationStep.BEDSIDE) {
             throw Refusals.conflict("already-verified", "The " + step.label().toLowerCase() + " of " + item.label()
                     + " is already complete");
         }
