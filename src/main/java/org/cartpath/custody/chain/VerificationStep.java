@@ -6,8 +6,10 @@ import org.cartpath.shared.Role;
 
 /**
  * The checks two different people make, each scanning and each signing (issue 5 item 3; DOMAIN.md 8:
- * "identity at receipt and at the bedside is confirmed by two different people"), and who may make them.
+ * "identity at receipt and at the bedside is confirmed by two different people"), and who may make them. Named,
+ * with the {@code verification} interface, for the treatment module's demo seed.
  */
+@org.springframework.modulith.NamedInterface("verification-steps")
 public enum VerificationStep {
     /** Before the collection bag leaves: wristband, bag and case. */
     COLLECTION("Collection check", EnumSet.of(Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB), ItemKind.COLLECTION_BAG),

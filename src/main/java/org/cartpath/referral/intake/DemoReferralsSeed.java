@@ -31,6 +31,7 @@ import org.cartpath.shared.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,7 +73,9 @@ class DemoReferralsSeed {
         this.jdbc = jdbc;
     }
 
+    /** After the demo capacity (10), before the demo treatment case (30). */
     @EventListener
+    @Order(20)
     void seed(DemoDataReady ready) {
         Map<String, OrganisationId> demo = ready.organisations();
         if (!demo.keySet().containsAll(List.of("gosh", "leeds", "bristol", "panel"))

@@ -20,6 +20,7 @@ import org.cartpath.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,7 +56,9 @@ class DemoCapacitySeed {
         this.today = today;
     }
 
+    /** Before the demo referrals (20) and the demo treatment case (30), which books one of these slots. */
     @EventListener
+    @Order(10)
     void seed(DemoDataReady ready) {
         Map<String, OrganisationId> demo = ready.organisations();
         if (!demo.keySet().containsAll(Set.of("novartis", "kite", "gosh", "rmch", "gnch"))) {
