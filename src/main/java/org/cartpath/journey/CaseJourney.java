@@ -223,13 +223,22 @@ public class CaseJourney {
                 Map.of("organisationId", organisation.toString(), "role", role.name()), null);
     }
 
-    /** Opens a task with a precise due date (e.g. the apheresis day). */
+    /** Opens a task with a precise due date; it stays open until someone closes it. */
     @Transactional
     public CaseTask openTask(Actor actor, CaseId id, String title, Role role, LocalDate dueOn) {
+        return openTask(actor, id, title, role, dueOn, null);
+    }
+
+    /**
+     * Opens a task with a precise due date (e.g. the apheresis day) that belongs to a stage: it closes by itself when
+     * the case leaves {@code stage}, as the stage's default task does. {@code null}: it stays open until closed.
+     */
+    @Transactional
+    public CaseTask openTask(Actor actor, CaseId id, String title, Role role, LocalDate dueOn, Stage stage) {
         TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
         requireParty(actor, therapyCase);
         CaseTask task = new CaseTask(UUID.randomUUID(), id, title, role, dueOn, Instant.now(clock), null, null);
-        store.openTask(task, null);
+        store.openTask(task, stage);
         audit.record(actor, "CASE_TASK_OPENED", "TherapyCase", id.toString(), null,
                 Map.of("task", title, "role", role.name(), "dueOn", String.valueOf(dueOn)), null);
         return task;

@@ -162,7 +162,7 @@ public class SlotBookings {
         access.closeTasks(actor, c.id(), CaseAccess.REBOOK, CaseAccess.COLLECT, CaseAccess.RESOLVE,
                 StageTasks.forStage(Stage.SLOT_BOOKED).orElseThrow().title());
         if (day != null) {
-            journey.openTask(actor, c.id(), CaseAccess.COLLECT + day, Role.APHERESIS_NURSE, day);
+            journey.openTask(actor, c.id(), CaseAccess.COLLECT + day, Role.APHERESIS_NURSE, day, Stage.SLOT_BOOKED);
         }
         audit.record(actor, "SLOT_BOOKED", "SlotBooking", booking.id().toString(), null, auditView(booking, plan), null);
         events.publishEvent(new SlotBooked(booking.id(), c.id(), slot.id(), day, purpose));
@@ -237,7 +237,7 @@ public class SlotBookings {
                 + (conflicts.isEmpty() ? "" : "; " + conflicts.size() + " step(s) of the plan no longer fit"));
         access.closeTasks(actor, c.id(), CaseAccess.COLLECT, CaseAccess.RESOLVE);
         if (day != null) {
-            journey.openTask(actor, c.id(), CaseAccess.COLLECT + day, Role.APHERESIS_NURSE, day);
+            journey.openTask(actor, c.id(), CaseAccess.COLLECT + day, Role.APHERESIS_NURSE, day, Stage.SLOT_BOOKED);
         }
         if (!conflicts.isEmpty()) {
             journey.openTask(actor, c.id(), CaseAccess.RESOLVE + conflicts.get(0).conflict(), Role.COORDINATOR, today.date());

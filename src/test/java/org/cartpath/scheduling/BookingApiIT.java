@@ -122,6 +122,11 @@ class BookingApiIT {
         JsonNode seen = Http.json(Http.token(port, novartis.token()).get("/api/v1/bookings/" + body.at("/booking/id").asText()));
         assertThat(seen.at("/booking/caseReference").asText()).isEqualTo(c.reference());
         assertThat(Http.json(coordinator.get("/api/v1/cases/" + c.id() + "/bookings")).size()).isEqualTo(1);
+
+        // the apheresis task belongs to the booked stage: collecting the cells closes it
+        journey.advance(org.cartpath.shared.Actor.system("collection check"), c.id(), Stage.COLLECTED, null);
+        assertThat(journey.tasks(centre.coordinatorActor(), c.id())).filteredOn(CaseTask::isOpen).extracting(CaseTask::title)
+                .containsExactly("Ship the cells to the manufacturer");
     }
 
     @Test
