@@ -81,7 +81,8 @@ class SchedulingBrowserIT {
             assertThat(page.getByTestId("case-stage")).hasText("Slot booked");
             assertThat(page.getByTestId("booked-slot")).containsText("Browser test site " + site);
             assertThat(page.getByTestId("plan").locator("tr[data-step=INFUSION]")).containsText("Infusion (day 0)");
-            assertThat(page.getByTestId("plan").locator("tr[data-step=APHERESIS] [data-testid=actual]")).hasText("—");
+            assertThat(page.getByTestId("plan").locator("tr[data-step=APHERESIS] [data-testid=planned-on]"))
+                    .hasText(week.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy")));
             assertThat(page.getByTestId("plan").locator("tr[data-step=SHIPMENT_TO_SITE]")).containsText("Default");
             assertThat(tab.consoleErrors()).as("no script or CSP errors").isEmpty();
         }

@@ -13,8 +13,12 @@ import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
+import org.cartpath.patient.Demographics;
+import org.cartpath.patient.PatientId;
+import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
+import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
@@ -38,11 +42,14 @@ class CasePageController {
     private final CaseJourney journey;
     private final OrganisationManagement organisations;
     private final List<CasePageContributor> contributors;
+    private final PatientManagement patients;
 
-    CasePageController(CaseJourney journey, OrganisationManagement organisations, List<CasePageContributor> contributors) {
+    CasePageController(CaseJourney journey, OrganisationManagement organisations, List<CasePageContributor> contributors,
+            PatientManagement patients) {
         this.journey = journey;
         this.organisations = organisations;
         this.contributors = contributors;
+        this.patients = patients;
     }
 
     @GetMapping("/cases/{id}")
@@ -74,6 +81,7 @@ class CasePageController {
                 .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
         model.addAttribute("view", view);
         model.addAttribute("case", view.visibleCase());
+        model.addAttribute("patient", patientOf(actor, view));
         model.addAttribute("referringName", names.get(view.therapyCase().referringOrganisation()));
         model.addAttribute("centreName", names.get(view.therapyCase().treatingCentre()));
         model.addAttribute("timeline", journey.timeline(actor, view.therapyCase().id()));
@@ -85,6 +93,22 @@ class CasePageController {
         model.addAttribute("errors", errors);
         model.addAttribute("today", journey.today());
         return CASE_VIEW;
+    }
+
+    /**
+     * Who the case is for, at the top of its page: name, NHS number and date of birth are how staff tell one child's
+     * cells from another's. Null for those who may not see the patient (manufacturers, couriers, organisations without
+     * access to the record); the read is logged like any other.
+     */
+    private Demographics patientOf(Actor actor, CaseView view) {
+        if (!view.identityVisible() || view.therapyCase().patientId() == null) {
+            return null;
+        }
+        try {
+            return patients.get(actor, new PatientId(view.therapyCase().patientId()), "Case page").demographics();
+        } catch (NotFoundException e) {
+            return null;
+        }
     }
 
     @GetMapping("/worklist")

@@ -1,0 +1,60 @@
+package org.cartpath.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.cartpath.patient.Demographics;
+import org.cartpath.patient.PatientManagement;
+import org.cartpath.testing.CartpathIntegrationTest;
+import org.cartpath.testing.CaseFixtures;
+import org.cartpath.testing.CaseFixtures.World;
+import org.cartpath.testing.Http;
+import org.cartpath.testing.IdentityFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The case page says whose case it is — name, NHS number and date of birth, the identifiers staff check one child's
+ * cells against — to the centre's staff, logs that read, and says nothing of the patient to the manufacturer.
+ */
+@CartpathIntegrationTest
+class CasePageIdentityIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseFixtures cases;
+
+    @Autowired
+    PatientManagement patients;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void centreStaffSeeWhoseCaseItIsAndTheManufacturerDoesNot() {
+        World world = cases.caseAt(Stage.SLOT_BOOKED, new BigDecimal("24"));
+        Demographics patient = patients.get(world.actor(world.coordinator()), world.patientId(), "test set-up")
+                .demographics();
+        String page = "/cases/" + world.therapyCase().id();
+        long reads = caseReads(world);
+
+        String seen = Http.signedIn(port, world.coordinator().username(), IdentityFixtures.PASSWORD).get(page).body();
+        assertThat(seen).contains(patient.familyName().toUpperCase() + ", " + patient.givenName())
+                .contains(patient.nhsNumber().formatted()).contains("· born <span>1 May 2017</span>");
+        assertThat(caseReads(world)).as("the read is in the access log").isEqualTo(reads + 1);
+
+        String operator = Http.signedIn(port, world.operator().username(), IdentityFixtures.PASSWORD).get(page).body();
+        assertThat(operator).contains(world.therapyCase().reference())
+                .doesNotContain(patient.familyName(), patient.nhsNumber().value(), patient.nhsNumber().formatted(),
+                        "data-testid=\"case-patient\"");
+    }
+
+    private long caseReads(World world) {
+        return jdbc.sql("select count(*) from data_access where entity_id = ? and purpose = 'Case page'")
+                .param(world.patientId().toString()).query(Long.class).single();
+    }
+}
