@@ -384,11 +384,27 @@ public class ManufacturingManagement {
         return lines;
     }
 
-    /** Failed manufactures by reason, for the outcomes reports. */
+    /**
+     * Failed manufactures by reason, for the outcomes reports (issue 7 item 3), every reason present (0 when none): a
+     * treatment centre counts its own cases, a manufacturer its own reports, a commissioner or registry all of them.
+     * Anyone else gets 403.
+     */
     @Transactional(readOnly = true)
-    public Map<FailureReason, Long> failuresByReason() {
+    public Map<FailureReason, Long> failuresByReason(Actor actor) {
+        List<Object[]> rows = switch (actor.organisationKind() == null ? OrganisationKind.REFERRING_HOSPITAL
+                : actor.organisationKind()) {
+            case TREATMENT_CENTRE -> store.failuresByReasonForCases(journey.casesAtCentre(actor,
+                    EnumSet.allOf(Stage.class)).stream().map(c -> c.id().value()).toList());
+            case MANUFACTURER -> store.failuresByReasonReportedBy(actor.organisationId().value());
+            case COMMISSIONER -> store.failuresByReason();
+            default -> throw ProblemException.forbidden("Manufacturing failures are counted for treatment centres,"
+                    + " manufacturers and commissioners");
+        };
         Map<FailureReason, Long> counts = new java.util.EnumMap<>(FailureReason.class);
-        store.failuresByReason().forEach(row -> counts.put((FailureReason) row[0], (Long) row[1]));
+        for (FailureReason reason : FailureReason.values()) {
+            counts.put(reason, 0L);
+        }
+        rows.forEach(row -> counts.put((FailureReason) row[0], (Long) row[1]));
         return counts;
     }
 

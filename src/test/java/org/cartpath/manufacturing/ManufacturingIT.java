@@ -149,6 +149,20 @@ class ManufacturingIT {
         long counted = jdbc.sql("select count(*) from manufacturing_report where case_id = ? and status = 'FAILED'")
                 .param(world.therapyCase().id().value()).query(Long.class).single();
         assertThat(counted).isEqualTo(1);
+
+        // counted for the outcomes: the centre's cases, the manufacturer's own reports, all for commissioners
+        String failures = "/api/v1/manufacturing/failures";
+        assertThat(Http.json(as(world.coordinator()).get(failures)).get("POOR_GROWTH").asLong()).isEqualTo(1);
+        assertThat(Http.json(as(world.coordinator()).get(failures)).get("LOW_VIABILITY").asLong()).isZero();
+        assertThat(Http.json(manufacturer.get(failures)).get("POOR_GROWTH").asLong()).isEqualTo(1);
+        World elsewhere = cases.caseAt(Stage.IN_MANUFACTURING, new BigDecimal("30"));
+        assertThat(Http.json(as(elsewhere.coordinator()).get(failures)).get("POOR_GROWTH").asLong())
+                .as("another centre").isZero();
+        assertThat(Http.json(as(elsewhere.operator()).get(failures)).get("POOR_GROWTH").asLong())
+                .as("another manufacturer").isZero();
+        assertThat(Http.json(Http.signedIn(port, "analyst", "cartpath-demo").get(failures)).get("POOR_GROWTH").asLong())
+                .as("commissioners count every centre").isGreaterThanOrEqualTo(1);
+        assertThat(as(world.referrer()).get(failures).statusCode()).isEqualTo(403);
     }
 
     @Test

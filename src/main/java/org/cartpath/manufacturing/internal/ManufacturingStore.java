@@ -109,10 +109,29 @@ public class ManufacturingStore {
                 .update();
     }
 
-    /** Failed manufactures per reason, for the outcomes reports. */
+    /** Failed manufactures per reason, nationally (commissioners and registries). */
     public List<Object[]> failuresByReason() {
         return jdbc.sql("select failure_reason, count(*) from manufacturing_report where status = 'FAILED' group by 1")
-                .query((row, n) -> new Object[] {FailureReason.valueOf(row.getString(1)), row.getLong(2)}).list();
+                .query(this::failureCount).list();
+    }
+
+    /** Failed manufactures per reason among the given cases (a centre's). */
+    public List<Object[]> failuresByReasonForCases(List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select failure_reason, count(*) from manufacturing_report where status = 'FAILED'"
+                + " and case_id = any(?) group by 1").param(caseIds.toArray(UUID[]::new)).query(this::failureCount).list();
+    }
+
+    /** Failed manufactures per reason that one manufacturer reported. */
+    public List<Object[]> failuresByReasonReportedBy(UUID organisationId) {
+        return jdbc.sql("select failure_reason, count(*) from manufacturing_report where status = 'FAILED'"
+                + " and organisation_id = ? group by 1").param(organisationId).query(this::failureCount).list();
+    }
+
+    private Object[] failureCount(ResultSet row, int n) throws SQLException {
+        return new Object[] {FailureReason.valueOf(row.getString(1)), row.getLong(2)};
     }
 
     private ProductLot lot(ResultSet row) throws SQLException {

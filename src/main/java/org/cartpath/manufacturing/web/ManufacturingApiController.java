@@ -5,13 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.cartpath.journey.CaseId;
 import org.cartpath.manufacturing.CertificateOfAnalysis;
 import org.cartpath.manufacturing.ExceptionalRoute;
 import org.cartpath.manufacturing.FailureReason;
 import org.cartpath.manufacturing.FailureResolution;
-import org.cartpath.manufacturing.ManufacturingManagement;
 import org.cartpath.manufacturing.ManufacturingManagement.StatusReport;
+import org.cartpath.manufacturing.ManufacturingManagement;
 import org.cartpath.manufacturing.ManufacturingReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
 import org.cartpath.manufacturing.ProductLot;
@@ -119,6 +120,13 @@ class ManufacturingApiController {
         SignatureRequest request = body == null ? new SignatureRequest(null, null, null) : body;
         RequestFields.required().field("password", request.password()).check();
         return manufacturing.accept(actor, CaseId.of(id), request.password(), request.reason());
+    }
+
+    @GetMapping("/manufacturing/failures")
+    @Operation(summary = "Failed manufactures by reason: your centre's cases, your own reports as a manufacturer, or all"
+            + " (commissioners and registries)")
+    Map<FailureReason, Long> failures(Actor actor) {
+        return manufacturing.failuresByReason(actor);
     }
 
     @GetMapping("/manufacturing/overview")
