@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
@@ -14,13 +16,13 @@ import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.OrganisationKind;
-import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
+import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.cartpath.treatment.InfusionRecord;
 import org.cartpath.treatment.Infusions;
-import org.cartpath.treatment.readiness.InfusionReadiness.Unmet;
 import org.cartpath.treatment.internal.TreatmentAccess;
+import org.cartpath.treatment.readiness.InfusionReadiness.Unmet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class InfusionPages {
+
+    private static final Set<Stage> BEFORE_INFUSION = EnumSet.of(Stage.RELEASED, Stage.RECEIVED, Stage.LYMPHODEPLETION);
 
     static final String VIEW = "treatment/infusion";
 
@@ -104,8 +108,10 @@ class InfusionPages {
         boolean mayRecord = TreatmentAccess.may(actor, view, Role.WARD_NURSE, Role.CONSULTANT)
                 && view.therapyCase().stage() == Stage.LYMPHODEPLETION;
         model.addAttribute("mayRecord", mayRecord);
-        model.addAttribute("readiness", view.therapyCase().stage() == Stage.LYMPHODEPLETION
+        // Before the infusion the page says what is still missing, from the product's release on.
+        model.addAttribute("readiness", BEFORE_INFUSION.contains(view.therapyCase().stage())
                 ? infusions.readiness(actor, caseId) : null);
+        model.addAttribute("stageLabel", view.therapyCase().stage().label());
         model.addAttribute("mayOpenBoard", actor.organisationKind() == OrganisationKind.TREATMENT_CENTRE
                 && actor.hasAnyRole(BOARD_READERS));
         model.addAttribute("refused", refused);
