@@ -10,6 +10,7 @@
  *
  * <p>It depends on {@code shared}, {@code identity}, {@code audit} and, for finding cases in the worklist by
  * the patient's name or NHS number, on {@code patient}'s search (the patient module comes earlier in the
- * journey and never depends on it).
+ * journey and never depends on it), and on {@code catalogue} for the names of products and indications on the case
+ * page.
  */
 package org.cartpath.journey;

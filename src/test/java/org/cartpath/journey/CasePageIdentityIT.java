@@ -46,6 +46,8 @@ class CasePageIdentityIT {
         assertThat(seen).contains(patient.familyName().toUpperCase() + ", " + patient.givenName())
                 .contains(patient.nhsNumber().formatted()).contains("· born <span>1 May 2017</span>");
         assertThat(caseReads(world)).as("the read is in the access log").isEqualTo(reads + 1);
+        assertThat(seen).as("the product and indication by name").contains("Kymriah (tisagenlecleucel)")
+                .contains("B-cell acute lymphoblastic leukaemia");
 
         String operator = Http.signedIn(port, world.operator().username(), IdentityFixtures.PASSWORD).get(page).body();
         assertThat(operator).contains(world.therapyCase().reference())

@@ -1,9 +1,13 @@
 package org.cartpath.journey.web;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cartpath.catalogue.Catalogue;
+import org.cartpath.catalogue.Indication;
+import org.cartpath.catalogue.ProductCode;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.journey.CaseAction;
@@ -43,9 +47,11 @@ class CasePageController {
     private final OrganisationManagement organisations;
     private final List<CasePageContributor> contributors;
     private final PatientManagement patients;
+    private final Catalogue catalogue;
 
     CasePageController(CaseJourney journey, OrganisationManagement organisations, List<CasePageContributor> contributors,
-            PatientManagement patients) {
+            PatientManagement patients, Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.journey = journey;
         this.organisations = organisations;
         this.contributors = contributors;
@@ -82,6 +88,8 @@ class CasePageController {
         model.addAttribute("view", view);
         model.addAttribute("case", view.visibleCase());
         model.addAttribute("patient", patientOf(actor, view));
+        model.addAttribute("productName", productName(view.visibleCase().productCode()));
+        model.addAttribute("indicationLabel", indicationLabel(view.visibleCase().indication()));
         model.addAttribute("referringName", names.get(view.therapyCase().referringOrganisation()));
         model.addAttribute("centreName", names.get(view.therapyCase().treatingCentre()));
         model.addAttribute("timeline", journey.timeline(actor, view.therapyCase().id()));
@@ -109,6 +117,23 @@ class CasePageController {
         } catch (NotFoundException e) {
             return null;
         }
+    }
+
+    /** The product's name from the catalogue ("Kymriah (tisagenlecleucel)"), else the code as stored. */
+    private String productName(String code) {
+        if (code == null) {
+            return null;
+        }
+        return Arrays.stream(ProductCode.values()).filter(p -> p.name().equals(code)).findFirst()
+                .map(p -> catalogue.product(p)).map(p -> p.name() + " (" + p.inn() + ")").orElse(code);
+    }
+
+    private static String indicationLabel(String code) {
+        if (code == null) {
+            return null;
+        }
+        return Arrays.stream(Indication.values()).filter(i -> i.name().equals(code)).findFirst().map(Indication::label)
+                .orElse(code);
     }
 
     @GetMapping("/worklist")
