@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
+import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.journey.internal.JourneyStore;
 import org.cartpath.patient.NhsNumber;
-import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
@@ -25,6 +25,7 @@ import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,12 +46,15 @@ public class CaseJourney {
     private final PatientManagement patients;
     private final OrganisationManagement organisations;
     private final ObjectProvider<CaseFinder> finders;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
     CaseJourney(JourneyStore store, AuditTrail audit, PatientManagement patients, OrganisationManagement organisations,
-            ObjectProvider<CaseFinder> finders, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            ObjectProvider<CaseFinder> finders, ApplicationEventPublisher events, Clock clock,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.finders = finders;
+        this.events = events;
         this.store = store;
         this.audit = audit;
         this.patients = patients;
@@ -117,7 +121,10 @@ public class CaseJourney {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "give the reason the case ends");
         }
-        return transition(actor, id, ending, ending.label() + ": " + reason.trim(), reason.trim(), null);
+        Stage from = store.find(id).map(TherapyCase::stage).orElse(null);
+        TherapyCase ended = transition(actor, id, ending, ending.label() + ": " + reason.trim(), reason.trim(), null);
+        events.publishEvent(new CaseEnded(id, ended.reference(), from, ending, reason.trim(), actor));
+        return ended;
     }
 
     private TherapyCase transition(Actor actor, CaseId id, Stage to, String summary, String reason, Integer expectedVersion) {

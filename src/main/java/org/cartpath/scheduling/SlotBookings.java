@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.cartpath.audit.AuditTrail;
+import org.cartpath.journey.CaseEnded;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
@@ -29,6 +30,7 @@ import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -267,6 +269,33 @@ public class SlotBookings {
         if (c.stage() != Stage.SLOT_BOOKED && !c.stage().isEnding()) {
             throw SchedulingProblems.cellsAlreadyCollected(c.reference(), c.stage().label());
         }
+        SlotBooking after = release(actor, c, current, reason);
+        if (c.stage() == Stage.SLOT_BOOKED) {
+            access.closeTasks(actor, c.id(), CaseAccess.COLLECT, CaseAccess.RESOLVE);
+            journey.openTask(actor, c.id(), CaseAccess.REBOOK, Role.COORDINATOR, today.date().plusDays(2));
+        }
+        return after;
+    }
+
+    /**
+     * A case that ends before its cells are collected releases its booking in the same transaction: the booking is
+     * cancelled with the case's reason, the slot and a future apheresis chair are free again and the slot is offered
+     * to the waitlist. Once cells are collected the slot is the manufacturer's work in progress: it stays, and the
+     * manufacturer sees that the case ended.
+     */
+    @EventListener
+    void onCaseEnded(CaseEnded ended) {
+        waitlist.caseEnded(ended);
+        if (ended.from() != Stage.SLOT_BOOKED) {
+            return;
+        }
+        store.activeOfCase(ended.caseId()).flatMap(booking -> store.lock(booking.id())).filter(SlotBooking::active)
+                .ifPresent(current -> release(ended.actor(), journey.get(ended.actor(), ended.caseId()).therapyCase(),
+                        current, "The case ended (" + ended.ending().label() + "): " + ended.reason()));
+    }
+
+    /** Cancels a locked, active booking: frees its slot and a future chair, offers the slot on, and records it. */
+    private SlotBooking release(Actor actor, TherapyCase c, SlotBooking current, String reason) {
         ManufacturingSlot slot = capacity.lockSlot(current.slotId()).orElseThrow();
         store.end(current.id(), BookingStatus.CANCELLED, reason, actor.displayName(), today.now());
         capacity.freeSlot(slot.id());
@@ -275,15 +304,11 @@ public class SlotBookings {
         }
         journey.note(actor, c.id(), "BOOKING_CANCELLED", "Booking cancelled: the " + slot.productCode() + " slot ("
                 + window(slot) + ") and the apheresis chair are free again");
-        if (c.stage() == Stage.SLOT_BOOKED) {
-            access.closeTasks(actor, c.id(), CaseAccess.COLLECT, CaseAccess.RESOLVE);
-            journey.openTask(actor, c.id(), CaseAccess.REBOOK, Role.COORDINATOR, today.date().plusDays(2));
-        }
         waitlist.offerFreedSlot(slot.id());
-        SlotBooking after = store.find(bookingId).orElseThrow();
-        audit.record(actor, "BOOKING_CANCELLED", "SlotBooking", bookingId.toString(), auditView(current, null),
+        SlotBooking after = store.find(current.id()).orElseThrow();
+        audit.record(actor, "BOOKING_CANCELLED", "SlotBooking", current.id().toString(), auditView(current, null),
                 auditView(after, null), reason);
-        events.publishEvent(new BookingCancelled(bookingId, c.id(), slot.id()));
+        events.publishEvent(new BookingCancelled(current.id(), c.id(), slot.id()));
         return after;
     }
 

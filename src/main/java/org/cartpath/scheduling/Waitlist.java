@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.ProductCode;
+import org.cartpath.journey.CaseEnded;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseTask;
@@ -30,8 +31,8 @@ import org.cartpath.scheduling.internal.WaitlistStore;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
-import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
+import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -250,6 +251,24 @@ public class Waitlist {
     }
 
     // --- hooks for bookings and capacity (called inside their transactions) ---------------------------------
+
+    /** A case ended: it leaves the waitlist, and the slots offered to it go to the next cases. */
+    void caseEnded(CaseEnded ended) {
+        Optional<WaitlistEntry> waiting = store.waitingOfCase(ended.caseId());
+        String why = "The case ended (" + ended.ending().label() + "): " + ended.reason();
+        waiting.ifPresent(entry -> {
+            WaitlistEntry before = lockWaiting(entry.id());
+            store.close(entry.id(), WaitlistEntry.Status.LEFT, why, today.now());
+            journey.note(ended.actor(), ended.caseId(), "WAITLIST_LEFT", "Left the " + entry.productCode()
+                    + " waitlist: the case ended");
+            audit.record(ended.actor(), "WAITLIST_LEFT", "WaitlistEntry", entry.id().toString(), auditView(before),
+                    auditView(store.find(entry.id()).orElseThrow()), why);
+        });
+        for (SlotOffer offer : store.openOffersOfCase(ended.caseId())) {
+            closeOffer(offer, SlotOffer.Status.WITHDRAWN, "the case ended");
+            offerFreedSlot(offer.slotId());
+        }
+    }
 
     /** A case booked a slot: its waitlist entry is done, an offer of that slot accepted, other offers withdrawn. */
     void caseBooked(Actor actor, CaseId caseId, UUID slotId) {

@@ -223,16 +223,40 @@ class RescheduleAndCancelIT {
     }
 
     @Test
-    void aCaseThatEndsCanReleaseItsBookingAndGetsNoRebookingTask() {
+    void aCaseThatEndsBeforeCollectionReleasesItsBookingAtOnceAndGetsNoRebookingTask() {
         TherapyCase c = fixtures.approvedCase(centre, "KYMRIAH", "B_ALL");
         String id = book(c, slotOn(DayOfWeek.THURSDAY), week).at("/booking/id").asText();
-        journey.end(SchedulingFixtures.SETUP, c.id(), Stage.WITHDRAWN, "Patient withdrew");
+        long cancellations = jdbc.sql("select count(*) from audit_event where action = 'BOOKING_CANCELLED' and entity_id = ?")
+                .param(id).query(Long.class).single();
+        journey.end(centre.coordinatorActor(), c.id(), Stage.WITHDRAWN, "Family chose palliative care");
+
+        JsonNode booking = Http.json(coordinator.get("/api/v1/bookings/" + id));
+        assertThat(booking.at("/booking/status").asText()).isEqualTo("CANCELLED");
+        assertThat(booking.at("/booking/endReason").asText())
+                .isEqualTo("The case ended (Withdrawn): Family chose palliative care");
+        assertThat(chairs(week)).isZero();
+        assertThat(jdbc.sql("select booking_id from manufacturing_slot where id = ?").param(slotOn(DayOfWeek.THURSDAY).id())
+                .query(UUID.class).optional()).as("the slot is free for another child").isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'BOOKING_CANCELLED' and entity_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(cancellations + 1);
+        assertThat(openTasks(c)).isEmpty();
+        assertThat(coordinator.get("/cases/" + c.id()).body()).doesNotContain("Release the booking (the case has ended)");
+        assertProblem(coordinator.postJson("/api/v1/bookings/" + id + "/cancellation", Map.of("reason", "again")), 409,
+                "booking-not-active");
+    }
+
+    @Test
+    void aCaseThatEndsAfterCollectionKeepsItsSlotAndTheCoordinatorDecides() {
+        TherapyCase c = fixtures.approvedCase(centre, "KYMRIAH", "B_ALL");
+        String id = book(c, slotOn(DayOfWeek.THURSDAY), week).at("/booking/id").asText();
+        journey.advance(SchedulingFixtures.SETUP, c.id(), Stage.COLLECTED, "collected");
+        journey.end(centre.coordinatorActor(), c.id(), Stage.DECEASED, "Died of progressive disease");
+        assertThat(Http.json(coordinator.get("/api/v1/bookings/" + id)).at("/booking/status").asText())
+                .as("the cells are at the manufacturer: nothing is released behind anyone's back").isEqualTo("BOOKED");
         assertThat(coordinator.get("/cases/" + c.id()).body()).contains("Release the booking (the case has ended)");
         HttpResponse<String> released = coordinator.postJson("/api/v1/bookings/" + id + "/cancellation",
-                Map.of("reason", "Case withdrawn"));
+                Map.of("reason", "Manufacturer confirmed the cells are discarded"));
         assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
-        assertThat(chairs(week)).isZero();
-        assertThat(openTasks(c)).isEmpty();
         assertThat(jdbc.sql("select booking_id from manufacturing_slot where id = ?").param(slotOn(DayOfWeek.THURSDAY).id())
                 .query(UUID.class).optional()).isEmpty();
     }

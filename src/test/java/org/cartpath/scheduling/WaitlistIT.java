@@ -16,6 +16,7 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.journey.TimelineEntry;
 import org.cartpath.scheduling.SchedulingFixtures.Centre;
 import org.cartpath.scheduling.SchedulingFixtures.Manufacturer;
 import org.cartpath.shared.ProblemException;
@@ -89,6 +90,20 @@ class WaitlistIT {
         List<UUID> ids = java.util.Arrays.stream(cases).map(c -> c.id().value()).toList();
         return waitlist.ranked(centre.coordinatorActor(), product).stream()
                 .filter(r -> r.visible() && ids.contains(r.entry().caseId().value())).toList();
+    }
+
+    @Test
+    void aCaseThatEndsLeavesTheWaitlistWithTheReason() {
+        TherapyCase waiting = fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA");
+        String entry = join(waiting);
+        journey.end(centre.coordinatorActor(), waiting.id(), Stage.WITHDRAWN, "Moved abroad for treatment");
+        assertThat(mine(ProductCode.CARVYKTI, waiting)).as("no longer ranked").isEmpty();
+        assertThat(jdbc.sql("select status from waitlist_entry where id = ?::uuid").param(entry).query(String.class)
+                .single()).isEqualTo("LEFT");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'WAITLIST_LEFT' and entity_id = ?")
+                .param(entry).query(Long.class).single()).isEqualTo(1);
+        assertThat(journey.timeline(centre.coordinatorActor(), waiting.id())).extracting(TimelineEntry::summary)
+                .contains("Left the CARVYKTI waitlist: the case ended");
     }
 
     @Test
