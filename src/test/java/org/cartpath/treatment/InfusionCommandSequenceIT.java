@@ -210,7 +210,7 @@ class InfusionCommandSequenceIT {
             steps.add(Step.of(Command.BEDSIDE));
         }
         for (int i = random.nextInt(5); i > 0; i--) {
-            steps.add(random.nextInt(steps.size() + 1), noise(random, anyNoise));
+            steps.add(noise(random, anyNoise));
         }
         if (anyNoise) {
             steps.add(Step.of(Command.BEDSIDE_ONE_PERSON));
