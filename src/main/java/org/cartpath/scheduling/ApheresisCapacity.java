@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.scheduling.internal.ApheresisStore;
+import org.cartpath.scheduling.internal.BankHolidays;
 import org.cartpath.scheduling.internal.BookingStore;
 import org.cartpath.scheduling.internal.SchedulingProblems;
 import org.cartpath.scheduling.internal.SchedulingProblems.BookingInTheWay;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Apheresis capacity of each treatment centre (issue 4 item 1): chairs a day on its opening weekdays, and days
  * that differ (a closure, an extra session). Set by the centre's coordinators and apheresis nurses; lowering it
- * below the bookings already made is refused with the bookings in the way.
+ * below the bookings already made is refused with the bookings in the way. Bank holidays ({@link BankHolidays}) are
+ * closed days of the usual week; a centre that collects on one opens it by an exceptional day.
  */
 @Service
 public class ApheresisCapacity {
@@ -40,12 +42,15 @@ public class ApheresisCapacity {
     private final BookingStore bookings;
     private final AuditTrail audit;
     private final Today today;
+    private final BankHolidays bankHolidays;
 
-    ApheresisCapacity(ApheresisStore store, BookingStore bookings, AuditTrail audit, Today today) {
+    ApheresisCapacity(ApheresisStore store, BookingStore bookings, AuditTrail audit, Today today,
+            BankHolidays bankHolidays) {
         this.store = store;
         this.bookings = bookings;
         this.audit = audit;
         this.today = today;
+        this.bankHolidays = bankHolidays;
     }
 
     /** The unit of the actor's centre, if it has been set up. */
@@ -92,7 +97,7 @@ public class ApheresisCapacity {
         for (ApheresisStore.Counter counter : counters.values()) {
             ApheresisStore.Exception exception = exceptions.get(counter.day());
             int chairs = exception != null ? exception.chairs()
-                    : openingDays.contains(counter.day().getDayOfWeek()) ? chairsPerDay : 0;
+                    : usualChairs(chairsPerDay, openingDays, counter.day());
             if (counter.booked() > chairs) {
                 inTheWay.addAll(inTheWay(centre, counter.day()));
             }
@@ -225,12 +230,21 @@ public class ApheresisCapacity {
                 .map(b -> new BookingInTheWay(b.id().toString(), b.caseReference(), b.apheresisDate(), null, null)).toList();
     }
 
-    private static ApheresisDay day(Optional<ApheresisUnit> unit, ApheresisStore.Exception exception,
+    private ApheresisDay day(Optional<ApheresisUnit> unit, ApheresisStore.Exception exception,
             ApheresisStore.Counter counter, LocalDate d) {
-        int chairs = exception != null ? exception.chairs()
-                : unit.filter(u -> u.openingDays().contains(d.getDayOfWeek())).map(ApheresisUnit::chairsPerDay).orElse(0);
-        return new ApheresisDay(d, chairs, counter == null ? 0 : counter.booked(),
-                exception == null ? null : exception.reason());
+        int booked = counter == null ? 0 : counter.booked();
+        if (exception != null) {
+            return new ApheresisDay(d, exception.chairs(), booked, exception.reason());
+        }
+        int chairs = unit.map(u -> usualChairs(u.chairsPerDay(), u.openingDays(), d)).orElse(0);
+        Optional<String> holiday = unit.isPresent() && unit.get().openingDays().contains(d.getDayOfWeek())
+                ? bankHolidays.on(d) : Optional.empty();
+        return new ApheresisDay(d, chairs, booked, holiday.orElse(null));
+    }
+
+    /** The chairs of a day of the usual week: none on a closed weekday or a bank holiday. */
+    private int usualChairs(int chairsPerDay, Set<DayOfWeek> openingDays, LocalDate day) {
+        return openingDays.contains(day.getDayOfWeek()) && bankHolidays.on(day).isEmpty() ? chairsPerDay : 0;
     }
 
     static void requireCentreStaff(Actor actor) {

@@ -274,4 +274,33 @@ class CapacityApiIT {
         assertProblem(system.get("/api/v1/apheresis-capacity"), 403, "forbidden");
         assertProblem(system.get("/api/v1/apheresis-days?from=" + week + "&to=" + week), 403, "forbidden");
     }
+
+    @Test
+    void aBankHolidayIsAClosedDayOfTheUsualWeekUntilTheCentreOpensItByAnException() {
+        Centre centre = fixtures.centre(2);
+        Http coordinator = Http.signedIn(port, centre.coordinator().username(), IdentityFixtures.PASSWORD);
+        LocalDate christmas = nextChristmasOnAWeekday();
+        JsonNode days = Http.json(coordinator.get("/api/v1/apheresis-days?from=" + christmas.minusDays(1) + "&to=" + christmas));
+        assertThat(days.get(0).get("chairs").asInt()).as("Christmas Eve is an ordinary day").isEqualTo(2);
+        assertThat(days.get(1).get("chairs").asInt()).isZero();
+        assertThat(days.get(1).get("exceptionReason").asText()).isEqualTo("Christmas Day (bank holiday)");
+
+        HttpResponse<String> opened = coordinator.postJson("/api/v1/apheresis-capacity/exceptions",
+                Map.of("date", christmas.toString(), "chairs", 1, "reason", "Urgent collection: unit opens"));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        JsonNode after = Http.json(coordinator.get("/api/v1/apheresis-days?from=" + christmas + "&to=" + christmas));
+        assertThat(after.get(0).get("chairs").asInt()).isEqualTo(1);
+        assertThat(after.get(0).get("exceptionReason").asText()).isEqualTo("Urgent collection: unit opens");
+    }
+
+    /** 25 December of this year or the next that falls on a weekday, within the shipped bank holidays. */
+    private LocalDate nextChristmasOnAWeekday() {
+        LocalDate nextWeek = fixtures.week(-1).plusWeeks(2); // a Monday after today
+        for (int year = nextWeek.getYear(); ; year++) {
+            LocalDate christmas = LocalDate.of(year, 12, 25);
+            if (!christmas.isBefore(nextWeek) && christmas.getDayOfWeek().getValue() <= 5) {
+                return christmas;
+            }
+        }
+    }
 }

@@ -16,6 +16,7 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.NewCase;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.scheduling.internal.BankHolidays;
 import org.cartpath.scheduling.internal.CapacityStore;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
@@ -39,15 +40,17 @@ public class SchedulingFixtures {
     private final ApheresisCapacity apheresis;
     private final ApiTokenManagement tokens;
     private final CapacityStore slots;
+    private final BankHolidays bankHolidays;
 
     SchedulingFixtures(IdentityFixtures identity, CaseJourney journey, ManufacturingCapacity capacity,
-            ApheresisCapacity apheresis, ApiTokenManagement tokens, CapacityStore slots) {
+            ApheresisCapacity apheresis, ApiTokenManagement tokens, CapacityStore slots, BankHolidays bankHolidays) {
         this.identity = identity;
         this.journey = journey;
         this.capacity = capacity;
         this.apheresis = apheresis;
         this.tokens = tokens;
         this.slots = slots;
+        this.bankHolidays = bankHolidays;
     }
 
     public record Centre(Organisation organisation, UserAccount coordinator, UserAccount consultant, Organisation hospital,
@@ -138,9 +141,32 @@ public class SchedulingFixtures {
         return journey.get(ofCentre, opened.id()).therapyCase();
     }
 
-    /** A weekday {@code weeksAhead} weeks after this week. */
+    /**
+     * A weekday of the {@code weeksAhead}-th week from this one (0: this week) that has no bank holiday from Monday to
+     * Friday: apheresis units are closed on bank holidays, and a test must not pass or fail by the time of year. A
+     * negative {@code weeksAhead} is simply that many weeks ago.
+     */
     public LocalDate day(int weeksAhead, DayOfWeek day) {
-        return journey.today().with(DayOfWeek.MONDAY).plusWeeks(weeksAhead).with(day);
+        LocalDate monday = journey.today().with(DayOfWeek.MONDAY);
+        if (weeksAhead < 0) {
+            return monday.plusWeeks(weeksAhead).with(day); // a past week, for refusals
+        }
+        int found = -1;
+        while (true) {
+            if (!hasBankHoliday(monday) && ++found == weeksAhead) {
+                return monday.with(day);
+            }
+            monday = monday.plusWeeks(1);
+        }
+    }
+
+    private boolean hasBankHoliday(LocalDate monday) {
+        for (int i = 0; i < 5; i++) {
+            if (bankHolidays.on(monday.plusDays(i)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public LocalDate week(int weeksAhead) {
