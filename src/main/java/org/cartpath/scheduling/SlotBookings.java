@@ -96,6 +96,30 @@ public class SlotBookings {
                 slots, basis.labelVersionId(), basis.usesDefaults());
     }
 
+    /** How many days the booking calendar shows. */
+    public static final int CALENDAR_DAYS = 42;
+
+    /**
+     * The case's booking calendar from tomorrow: each day's free chairs beside the slots the cells could reach from it
+     * (the treating centre's staff, as {@link #availability}). Closed days say why (a weekday the unit does not
+     * collect, a bank holiday, an exceptional day).
+     */
+    @Transactional(readOnly = true)
+    public List<BookingDay> calendar(Actor actor, CaseId caseId) {
+        TherapyCase c = journey.get(actor, caseId).therapyCase();
+        CaseAccess.requireCentre(actor, c, Role.COORDINATOR, Role.CONSULTANT, Role.APHERESIS_NURSE);
+        CasePlanning.Basis basis = planning.basis(c);
+        LocalDate from = today.date().plusDays(1);
+        List<BookingDay> days = new ArrayList<>();
+        for (ApheresisDay day : apheresis.days(c.treatingCentre(), from, from.plusDays(CALENDAR_DAYS - 1))) {
+            List<FittingSlot> slots = day.free() > 0
+                    ? finder.fitting(basis, day.day(), c.id().value(), SlotFinder.DEFAULT_HORIZON_DAYS, 50) : List.of();
+            days.add(new BookingDay(day.day(), day, slots.size(), slots.stream().map(FittingSlot::plannedInfusion)
+                    .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null)));
+        }
+        return days;
+    }
+
     /** Books a slot and an apheresis day for a case; the case moves to SLOT_BOOKED in the same transaction. */
     @Transactional
     public BookingOutcome book(Actor actor, NewBooking command) {

@@ -72,6 +72,18 @@ class SchedulingPagesIT {
         String casePage = coordinator.get("/cases/" + c.id()).body();
         assertThat(casePage).contains("Book a manufacturing slot").contains("Add to the waitlist");
 
+        // the calendar first: each day's chairs beside the slots that fit, a day to choose
+        HttpResponse<String> calendar = coordinator.get("/scheduling/cases/" + c.id() + "/booking");
+        assertThat(calendar.statusCode()).isEqualTo(200);
+        String row = calendar.body().substring(calendar.body().indexOf("data-day=\"" + week + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("1 of 1").contains("apheresisDate=" + week).contains("Choose");
+        String sunday = calendar.body().substring(calendar.body().indexOf("data-day=\"" + week.minusDays(1) + "\""));
+        assertThat(sunday.substring(0, sunday.indexOf("</tr>"))).contains("Closed").doesNotContain("Choose");
+        assertThat(calendar.body()).doesNotContain("KYMRIAH").contains("Kymriah");
+        assertErrorSummary(coordinator.get("/scheduling/cases/" + c.id() + "/booking?apheresisDate="),
+                "Enter the apheresis date, or choose a day in the calendar");
+
         HttpResponse<String> form = coordinator.get("/scheduling/cases/" + c.id() + "/booking?apheresisDate=" + week);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("apheresis chairs free").contains("Test site " + manufacturer.site())
@@ -79,7 +91,7 @@ class SchedulingPagesIT {
 
         // no slot chosen; a closed day; then the real booking
         assertErrorSummary(coordinator.postForm("/scheduling/cases/" + c.id() + "/booking",
-                Map.of("apheresisDate", week.toString())), "Slot id choose a slot");
+                Map.of("apheresisDate", week.toString())), "Choose a manufacturing slot");
         HttpResponse<String> closed = coordinator.postForm("/scheduling/cases/" + c.id() + "/booking",
                 Map.of("apheresisDate", week.minusDays(1).toString(), "slotId", slots.get(0).id().toString()));
         assertErrorSummary(closed, "does not collect on " + week.minusDays(1));
@@ -131,7 +143,7 @@ class SchedulingPagesIT {
     @Test
     void theWaitlistPagesPutACaseOnTheListAndTakeTheConsultantsPriorityWithAReason() {
         TherapyCase c = fixtures.approvedCase(centre, "AUCATZYL", "B_ALL");
-        assertThat(coordinator.get("/scheduling/cases/" + c.id() + "/waitlist").body()).contains("Add to the AUCATZYL waitlist");
+        assertThat(coordinator.get("/scheduling/cases/" + c.id() + "/waitlist").body()).contains("Add to the Aucatzyl waitlist");
         assertThat(coordinator.postForm("/scheduling/cases/" + c.id() + "/waitlist", Map.of()).statusCode()).isEqualTo(302);
         assertErrorSummary(coordinator.postForm("/scheduling/cases/" + c.id() + "/waitlist", Map.of()), "already on the");
         String casePage = coordinator.get("/cases/" + c.id()).body();

@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's booking pages: pick an apheresis day, see the slots that fit, book one; put a case on the
- * waitlist; reschedule or cancel a booking; decline an offered slot.
+ * The coordinator's booking pages: the calendar first (each day's free apheresis chairs beside the manufacturing slots
+ * that fit it), then a day's slots, book one; put a case on the waitlist; reschedule or cancel a booking; decline an
+ * offered slot.
  */
 @Controller
 @RequestMapping("/scheduling")
@@ -58,6 +59,10 @@ class BookingPageController {
     String bookingForm(Actor actor, @PathVariable String id, @RequestParam(required = false) String apheresisDate,
             Model model) {
         TherapyCase c = coordinatorCase(actor, id);
+        if (apheresisDate != null && apheresisDate.isBlank()) {
+            return bookingPage(actor, c, null, null, Map.of("apheresisDate",
+                    "Enter the apheresis date, or choose a day in the calendar"), null, model);
+        }
         return bookingPage(actor, c, apheresisDate, null, Map.of(), null, model);
     }
 
@@ -68,7 +73,7 @@ class BookingPageController {
         TherapyCase c = coordinatorCase(actor, id);
         try {
             if (slotId.isBlank()) {
-                throw ProblemException.invalid("slotId", "choose a slot");
+                throw ProblemException.invalid("slotId", "Choose a manufacturing slot");
             }
             BookingOutcome outcome = bookings.book(actor, new NewBooking(c.id(), Fields.id(slotId, "slotId"),
                     remanufacture ? null : Fields.date(apheresisDate, "apheresisDate"), remanufacture));
@@ -104,6 +109,7 @@ class BookingPageController {
             }
         }
         model.addAttribute("availability", availability);
+        model.addAttribute("calendar", bookings.calendar(actor, c.id()));
         model.addAttribute("errors", shown);
         model.addAttribute("openDays", refusal == null ? List.of() : refusal.properties().getOrDefault("openApheresisDays", List.of()));
         model.addAttribute("fittingSlots", refusal == null ? List.of() : refusal.properties().getOrDefault("fittingSlots", List.of()));

@@ -275,7 +275,7 @@ class CapacityPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("upcoming", unit == null ? List.of()
-                : apheresis.days(actor.organisationId(), monday, monday.plusWeeks(4).minusDays(1)));
+                : apheresis.days(actor.organisationId(), monday, monday.plusWeeks(8).minusDays(1)));
         if (!model.containsAttribute("bookingsInTheWay")) {
             model.addAttribute("bookingsInTheWay", List.of());
         }
