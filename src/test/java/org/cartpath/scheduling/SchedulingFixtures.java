@@ -142,8 +142,9 @@ public class SchedulingFixtures {
     }
 
     /**
-     * A weekday of the {@code weeksAhead}-th week from this one (0: this week) that has no bank holiday from Monday to
-     * Friday: apheresis units are closed on bank holidays, and a test must not pass or fail by the time of year. A
+     * A weekday of the {@code weeksAhead}-th week from this one (0: this week) that has no bank holiday from the Friday
+     * before to its Friday: apheresis units are closed on bank holidays, and a test must not pass or fail by the time
+     * of year. A
      * negative {@code weeksAhead} is simply that many weeks ago.
      */
     public LocalDate day(int weeksAhead, DayOfWeek day) {
@@ -160,8 +161,9 @@ public class SchedulingFixtures {
         }
     }
 
+    /** A bank holiday from the Friday before to the Friday of the week (tests also move a day into the week before). */
     private boolean hasBankHoliday(LocalDate monday) {
-        for (int i = 0; i < 5; i++) {
+        for (int i = -3; i < 5; i++) {
             if (bankHolidays.on(monday.plusDays(i)).isPresent()) {
                 return true;
             }

@@ -2,7 +2,6 @@ package org.cartpath.treatment.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +47,7 @@ import org.cartpath.referral.PanelOutcome;
 import org.cartpath.referral.ReferralManagement;
 import org.cartpath.referral.ReferralView;
 import org.cartpath.referral.TriageDecision;
+import org.cartpath.scheduling.ApheresisCapacity;
 import org.cartpath.scheduling.Availability;
 import org.cartpath.scheduling.NewBooking;
 import org.cartpath.scheduling.SlotBookings;
@@ -88,6 +88,7 @@ class DemoTreatmentSeed {
     private final NationalPanel panel;
     private final PatientManagement patients;
     private final SlotBookings bookings;
+    private final ApheresisCapacity apheresis;
     private final LabelPrinting labels;
     private final Verifications verifications;
     private final ShipmentRegistration shipments;
@@ -102,7 +103,7 @@ class DemoTreatmentSeed {
     private final Clock clock;
 
     DemoTreatmentSeed(ReferralManagement referrals, EligibilityAssessments eligibility, NationalPanel panel,
-            PatientManagement patients, SlotBookings bookings, LabelPrinting labels, Verifications verifications,
+            PatientManagement patients, SlotBookings bookings, ApheresisCapacity apheresis, LabelPrinting labels, Verifications verifications,
             ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingManagement manufacturing,
             ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations, CaseJourney journey,
             TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
@@ -111,6 +112,7 @@ class DemoTreatmentSeed {
         this.panel = panel;
         this.patients = patients;
         this.bookings = bookings;
+        this.apheresis = apheresis;
         this.labels = labels;
         this.verifications = verifications;
         this.shipments = shipments;
@@ -230,10 +232,10 @@ class DemoTreatmentSeed {
         return caseId;
     }
 
-    /** The first demo slot that fits apheresis on the next weekday (the demo GOSH collects Monday to Friday). */
+    /** The first demo slot that fits apheresis on the unit's next open day (not a weekend or a bank holiday). */
     private void book(Actor coordinator, CaseId caseId, LocalDate today) {
         LocalDate day = today;
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+        for (int i = 0; i < 14 && !apheresis.day(coordinator.organisationId(), day).open(); i++) {
             day = day.plusDays(1);
         }
         Availability availability = bookings.availability(coordinator, caseId, day, 6);
