@@ -385,6 +385,20 @@ public class CaseJourney {
         }
     }
 
+    /**
+     * The open tasks waiting for {@code roles} (those of the actor's) at the actor's treating centre, most urgent first:
+     * a role's work queue. Each item's task is the task itself, not the case's next one.
+     */
+    @Transactional(readOnly = true)
+    public List<WorklistItem> openTasksFor(Actor actor, java.util.Set<Role> roles, int limit) {
+        requireCentreStaff(actor);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        java.util.Set<Role> own = roles.stream().filter(actor::hasRole).collect(java.util.stream.Collectors.toSet());
+        return store.openTasks(actor.organisationId(), own, Math.max(1, Math.min(limit, Page.MAX_SIZE))).stream()
+                .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(), row.nextTask().overdueOn(today)))
+                .toList();
+    }
+
     /** Open cases per stage at the actor's treating centre, in journey order. */
     @Transactional(readOnly = true)
     public Map<Stage, Long> countsByStage(Actor actor) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -217,6 +219,29 @@ public class PatientManagement {
         Page<PatientSummary> found = patients.search(actor.organisationId(), number, words, request);
         found.items().forEach(p -> audit.recordAccess(actor, ENTITY, p.id().toString(), "search"));
         return found;
+    }
+
+    /**
+     * The names and NHS numbers of the patients a list shows beside their case references (work queues, worklists):
+     * only patients the actor's organisation sees fully, and none for an organisation or role that does not read
+     * patient records. It checks and never refuses, so a list shows a case without a name rather than fail. Each
+     * patient named is logged as read with {@code purpose}.
+     */
+    @Transactional
+    public Map<PatientId, PatientSummary> listed(Actor actor, Collection<PatientId> ids, String purpose) {
+        if (actor.organisationId() == null || actor.organisationKind() == null
+                || !actor.organisationKind().seesPatientIdentity()
+                || PatientRoles.READERS.stream().noneMatch(actor::hasRole)) {
+            return Map.of();
+        }
+        Map<PatientId, PatientSummary> named = new LinkedHashMap<>();
+        for (PatientId id : new LinkedHashSet<>(ids)) {
+            patients.find(id).filter(p -> seesFully(actor, p.id())).ifPresent(p -> {
+                named.put(id, PatientSummary.of(id, p.demographics()));
+                audit.recordAccess(actor, ENTITY, id.toString(), purpose);
+            });
+        }
+        return named;
     }
 
     // --- changes ---------------------------------------------------------------------------------------

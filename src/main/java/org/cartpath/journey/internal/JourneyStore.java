@@ -236,6 +236,32 @@ public class JourneyStore {
         return cases.isEmpty() ? spec : spec.param("cases", cases);
     }
 
+    /**
+     * Open tasks for any of {@code roles} on the open cases of a treating centre, with their cases: overdue first, then
+     * by due date (no date last), then oldest.
+     */
+    public List<WorklistRow> openTasks(OrganisationId centre, Set<Role> roles, int limit) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select c.*, t.id as task_id, t.title as task_title, t.role as task_role, t.due_on as task_due_on,
+                       t.opened_at as task_opened_at
+                from case_task t join therapy_case c on c.id = t.case_id
+                where c.treating_centre_id = :centre and t.closed_at is null and t.role in (:roles)
+                  and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
+                order by t.due_on nulls last, t.opened_at, c.reference
+                limit :limit""")
+                .param("centre", centre.value())
+                .param("roles", roles.stream().map(Role::name).toList())
+                .param("limit", limit)
+                .query((row, n) -> new WorklistRow(therapyCase(row, n),
+                        new CaseTask(row.getObject("task_id", UUID.class), new CaseId(row.getObject("id", UUID.class)),
+                                row.getString("task_title"), Role.valueOf(row.getString("task_role")),
+                                localDate(row, "task_due_on"), row.getTimestamp("task_opened_at").toInstant(), null, null)))
+                .list();
+    }
+
     /** Open cases per stage at a treating centre. */
     public List<Object[]> countsByStage(OrganisationId organisation) {
         return jdbc.sql("""
