@@ -104,7 +104,8 @@ public class CustodyFixtures {
     /** What the patient's wristband symbol carries for a case made here: their NHS number and date of birth. */
     public static String wristband(TherapyCase therapyCase) {
         PatientDetails patient = PATIENTS_OF_CASES.get(therapyCase.patientId());
-        return PatientWristbandCode.of(NhsNumber.parse(patient.nhsNumber()), patient.dateOfBirth()).barcodeData();
+        return PatientWristbandCode.forRecord(patient.nhsNumber() == null ? null : NhsNumber.parse(patient.nhsNumber()),
+                patient.localHospitalNumber(), patient.dateOfBirth()).orElseThrow().barcodeData();
     }
 
     public void advance(TherapyCase therapyCase, Stage stage) {

@@ -155,6 +155,32 @@ class PatientWristbandCheckIT {
     }
 
     @Test
+    void aPatientWithoutAnNhsNumberWearsAndIsCheckedByTheirHospitalNumber() {
+        TherapyCase noNhsNumber = fixtures.caseAt(world, Stage.SLOT_BOOKED, new PatientDetails(null,
+                "RJ" + System.nanoTime() % 100000000, "Amira", "HASSAN", LocalDate.of(2017, 2, 3), Sex.FEMALE, Address.NONE));
+        CustodyScenario hers = new CustodyScenario(port, world, noNhsNumber, printing);
+        String hospitalNumber = fixtures.patientOf(noNhsNumber).localHospitalNumber();
+        String form = nurse.get("/cases/" + noNhsNumber.id() + "/labels/patient-wristband/new?bag=" + hers.bagId()).body();
+        assertThat(form).contains(hospitalNumber, "HASSAN, Amira");
+        HttpResponse<String> printed = nurse.postForm("/cases/" + noNhsNumber.id() + "/labels/patient-wristband", Map.of(
+                "bag", hers.bagId(), "patientName", "HASSAN, Amira", "nhsNumber", "", "hospitalNumber", hospitalNumber,
+                "dateOfBirth", "2017-02-03"));
+        assertThat(printed.statusCode()).as(printed.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select patient_hospital_number from custody_label_print where case_id = ? and kind ="
+                + " 'PATIENT_WRISTBAND'").param(noNhsNumber.id().value()).query(String.class).single()).isEqualTo(hospitalNumber);
+        // another hospital number is refused at printing
+        HttpResponse<String> wrong = nurse.postForm("/cases/" + noNhsNumber.id() + "/labels/patient-wristband", Map.of(
+                "bag", hers.bagId(), "patientName", "HASSAN, Amira", "hospitalNumber", "XX999", "dateOfBirth", "2017-02-03",
+                "reason", "test"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+
+        String check = hers.openCollectionCheck(nurse);
+        assertThat(hers.wristband()).isEqualTo("PT-H-" + hospitalNumber + "-20170203");
+        HttpResponse<String> matched = hers.scan(nurse, check, hers.wristband());
+        assertThat(matched.statusCode()).as(matched.body()).isEqualTo(201);
+    }
+
+    @Test
     void theBagScannedTwiceCannotCompleteTheBedsideCheckButTheRealWristbandCan() {
         ReturnedProduct product = ReturnedProduct.delivered(scenario, fixtures, "DS-WRIST-" + System.nanoTime());
         String cases = "/api/v1/cases/" + scenario.therapyCase.id() + "/verifications";

@@ -37,8 +37,9 @@ final class WristbandLayout {
         int y = MARGIN + nameSize;
         elements.add(new LabelElement.Text(MARGIN, y, nameSize, true, name));
         y += IDENTIFIER + millimetres(1.5);
-        elements.add(new LabelElement.Text(MARGIN, y, IDENTIFIER, false,
-                "NHS No  " + LabelText.printable("the NHS number", LabelText.nhsNumber(patient.nhsNumber()))));
+        elements.add(new LabelElement.Text(MARGIN, y, IDENTIFIER, false, patient.nhsNumber() != null
+                ? "NHS No  " + LabelText.printable("the NHS number", LabelText.nhsNumber(patient.nhsNumber()))
+                : "Hosp No  " + LabelText.printable("the hospital number", patient.hospitalNumber())));
         y += IDENTIFIER + millimetres(1);
         elements.add(new LabelElement.Text(MARGIN, y, IDENTIFIER, false, "DOB  " + LabelText.date(patient.dateOfBirth())));
         y += EYE_READABLE + millimetres(1.5);

@@ -8,8 +8,8 @@ import org.cartpath.custody.PatientWristbandCode;
 import org.cartpath.patient.NhsNumber;
 
 /**
- * Compares what was scanned with what a step expects (docs/adr/0016: "a scan that does not match the expected
- * COI/DIN is a hard stop"). The other symbol of the same case is not a stop, only the wrong symbol; any
+ * Compares what was scanned with what a step expects (ADR 0016, "Outcomes": a scan that does not match the expected
+ * identifier is a hard stop). The other symbol of the same case is not a stop, only the wrong symbol; any
  * identifier that is not this case's is, whatever the symbol.
  *
  * <p>The patient's wristband is matched to the patient, not to the product (ADR 0006, "The patient's wristband"):

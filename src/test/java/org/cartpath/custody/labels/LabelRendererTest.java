@@ -22,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,16 @@ class LabelRendererTest {
             assertThat(data).doesNotContain(COI.content()).doesNotContain(DIN.value());
         }
         assertThat(renderer.layout(content).elements()).noneMatch(LabelElement.EyeReadable.class::isInstance);
+    }
+
+    @Test
+    void aWristbandOfAPatientWithoutAnNhsNumberCarriesTheirHospitalNumber() {
+        LabelContent content = new LabelContent(LabelKind.PATIENT_WRISTBAND, COI, DIN, LabelFixtures.PRODUCT,
+                LabelFixtures.COLLECTED, new PatientIdentity("SMITH, Jane", null, "RJ12345", LocalDate.of(1985, 3, 14)),
+                false, null);
+        assertThat(decodePlaced(content)).containsExactlyInAnyOrder("CODE_128 PT-H-RJ12345-19850314",
+                "DATA_MATRIX PT-H-RJ12345-19850314");
+        assertThat(pdfText(renderer.pdf(content))).contains("Hosp No  RJ12345").doesNotContain("NHS No");
     }
 
     @ParameterizedTest
