@@ -144,12 +144,14 @@ class VerificationPages {
         model.addAttribute("caseId", v.caseId().toString());
         model.addAttribute("item", log.item(v.itemId()));
         model.addAttribute("coi", identifiers.coi(v.caseId()).orElse(null));
-        model.addAttribute("eyeCheck", v.prompts().contains(ScanPrompt.PATIENT_WRISTBAND)
+        boolean mayTakePart = v.step().roles().stream().anyMatch(actor::hasRole);
+        // only for the people who make the check (their roles all read patient records); the read is logged
+        model.addAttribute("eyeCheck", mayTakePart && v.prompts().contains(ScanPrompt.PATIENT_WRISTBAND)
                 ? eyeCheck(actor, view.therapyCase().patientId()) : null);
         model.addAttribute("checklist", checklist);
         model.addAttribute("next", missing.isEmpty() ? null : missing.get(0));
         model.addAttribute("firstSigner", firstSigner);
-        model.addAttribute("mayTakePart", v.step().roles().stream().anyMatch(actor::hasRole));
+        model.addAttribute("mayTakePart", mayTakePart);
         model.addAttribute("scans", scans.ofVerification(v.id()));
         model.addAttribute("errors", errors);
         return SCAN_PAGE;
