@@ -1,9 +1,12 @@
 package org.cartpath.custody.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.cartpath.custody.chain.CustodyLog;
 import org.cartpath.custody.chain.VerificationStep;
 import org.cartpath.custody.internal.CaseAccess;
@@ -42,6 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class VerificationPages {
 
     static final String SCAN_PAGE = "custody/verification";
+    /** NPSA SPN 24 wristband style, as the wristband prints it: 06-Jan-1953. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
 
     private final Verifications verifications;
     private final ScanRecorder scans;
@@ -157,13 +162,9 @@ class VerificationPages {
         return SCAN_PAGE;
     }
 
-    private EyeCheck eyeCheck(Actor actor, java.util.UUID patientId) {
+    private EyeCheck eyeCheck(Actor actor, UUID patientId) {
         Demographics record = patients.get(actor, new PatientId(patientId), "Identity check at the patient").demographics();
         return new EyeCheck(record.displayName(), DAY.format(record.dateOfBirth()),
                 record.nhsNumber() == null ? null : record.nhsNumber().formatted(), record.localHospitalNumber());
     }
-
-    /** NPSA SPN 24 wristband style, as the wristband prints it: 06-Jan-1953. */
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
-            "dd-MMM-yyyy", java.util.Locale.ENGLISH);
 }
