@@ -77,17 +77,27 @@ class CustodyBrowserIT {
             page.getByTestId("new-collection").click();
             assertThat(page.locator("h1")).containsText("Collection bag label printed");
             assertThat(page.getByTestId("label-preview")).isVisible();
-            String coi = scanLabel(tab, page.getByTestId("label-preview").getAttribute("src"));
+            String coi = scanLabel(tab, page.getByTestId("label-preview").getAttribute("src"), "&/");
             assertThat(coi).startsWith("&/CH" + world.centre().fin());
             assertThat(page.getByTestId("label-coi")).hasText(coi.substring(2, 4) + " " + coi.substring(4, 9) + " "
                     + coi.substring(9, 11) + " " + coi.substring(11));
             assertThat(page.getByTestId("label-pdf")).hasAttribute("href", Pattern.compile("collection-bag\\.pdf\\?print="));
 
+            // the patient's wristband, filled from their record: it carries the patient's own symbol, not the COI
+            page.getByText("Back to the case").click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Wristband").setExact(true)).click();
+            page.getByTestId("print-label").click();
+            assertThat(page.locator("h1")).containsText("Patient wristband label printed");
+            String wristband = scanLabel(tab, page.getByTestId("label-preview").getAttribute("src"), "PT-N-");
+            assertThat(wristband).isEqualTo("PT-N-" + fixtures.patientOf(booked).nhsNumber() + "-20160314");
+
             page.getByText("Back to the case").click();
             page.getByTestId("start-check").click();
             assertThat(page.locator("h1")).containsText("Collection check");
+            assertThat(page.getByTestId("eye-check-name")).hasText("SMITH, Jane");
+            assertThat(page.getByTestId("eye-check-born")).hasText("14-Mar-2016");
             assertThat(page.getByTestId("scan-input")).isFocused();
-            page.keyboard().type(coi);
+            page.keyboard().type(wristband);
             page.keyboard().press("Enter");
             assertThat(page.getByTestId("scan-match")).containsText("MATCH", AFTER_SUBMIT);
             assertThat(page.getByTestId("checklist")).containsText("✓ The patient's wristband");
@@ -114,16 +124,16 @@ class CustodyBrowserIT {
         return content.substring(0, 2) + " " + content.substring(2, 7) + " " + content.substring(7, 9) + " " + content.substring(9);
     }
 
-    /** Reads the printed label as a scanner would: decodes every Code 128 symbol on its image, returns the COI. */
-    private String scanLabel(Browser.Tab tab, String src) {
+    /** Reads the printed label as a scanner would: decodes every Code 128 symbol on its image, returns the one wanted. */
+    private String scanLabel(Browser.Tab tab, String src, String prefix) {
         byte[] png = tab.context().request().get(url(src)).body();
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             Result[] symbols = new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(
                     new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
                     Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128), DecodeHintType.TRY_HARDER, Boolean.TRUE));
-            return Arrays.stream(symbols).map(Result::getText).filter(text -> text.startsWith("&/")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no COI symbol on the label"));
+            return Arrays.stream(symbols).map(Result::getText).filter(text -> text.startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + prefix + " symbol on the label"));
         } catch (IOException | NotFoundException e) {
             throw new AssertionError("the label could not be read", e);
         }

@@ -17,6 +17,7 @@ import org.cartpath.journey.NewCase;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.patient.Address;
+import org.cartpath.patient.NhsNumber;
 import org.cartpath.patient.PatientDetails;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
@@ -43,7 +44,8 @@ public class CustodyFixtures {
     private final ApiTokenManagement tokens;
     private final CaseJourney journey;
     private final PatientManagement patients;
-    private final Map<UUID, PatientDetails> patientsOfCases = new ConcurrentHashMap<>();
+    /** One Spring context serves every test, so the patients of its cases are kept for the JVM. */
+    private static final Map<UUID, PatientDetails> PATIENTS_OF_CASES = new ConcurrentHashMap<>();
 
     CustodyFixtures(OrganisationManagement organisations, IdentityFixtures identities, ApiTokenManagement tokens,
             CaseJourney journey, PatientManagement patients) {
@@ -82,7 +84,7 @@ public class CustodyFixtures {
     /** A case of the world's centre for the given patient, registered by the centre, moved to {@code stage}. */
     public TherapyCase caseAt(World world, Stage stage, PatientDetails patient) {
         PatientId patientId = patients.register(world.actor(world.coordinator()), patient).id();
-        patientsOfCases.put(patientId.value(), patient);
+        PATIENTS_OF_CASES.put(patientId.value(), patient);
         TherapyCase opened = journey.open(SETUP, new NewCase(patientId.value(), world.hospital().id(), world.centre().id(),
                 "KYMRIAH", "B_ALL", "UK", null));
         for (Stage step : Stage.path()) {
@@ -96,7 +98,14 @@ public class CustodyFixtures {
 
     /** The patient of a case made here, as registered (what a wristband must say). */
     public PatientDetails patientOf(TherapyCase therapyCase) {
-        return patientsOfCases.get(therapyCase.patientId());
+        return PATIENTS_OF_CASES.get(therapyCase.patientId());
+    }
+
+    /** What the patient's wristband symbol carries for a case made here: their NHS number and date of birth. */
+    public static String wristband(TherapyCase therapyCase) {
+        PatientDetails patient = PATIENTS_OF_CASES.get(therapyCase.patientId());
+        return PatientWristbandCode.forRecord(patient.nhsNumber() == null ? null : NhsNumber.parse(patient.nhsNumber()),
+                patient.localHospitalNumber(), patient.dateOfBirth()).orElseThrow().barcodeData();
     }
 
     public void advance(TherapyCase therapyCase, Stage stage) {

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,6 +122,35 @@ class CustodyPagesIT {
         assertThat(nurse.postForm("/cases/" + booked.id() + "/labels/patient-wristband", wristband).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select patient_nhs_number from custody_label_print where case_id = ? and kind = 'PATIENT_WRISTBAND'")
                 .param(booked.id().value()).query(String.class).single()).isEqualTo(nhsNumber);
+
+        // the wristband renders (its read of the patient is logged, so not in a read-only transaction), and its
+        // symbol is the patient's own: their NHS number and date of birth, never the case's COI
+        String wristbandData = "PT-N-" + nhsNumber + "-20160314";
+        HttpResponse<byte[]> png = nurse.download("/cases/" + booked.id() + "/labels/patient-wristband.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(code128On(png.body())).containsExactly(wristbandData);
+        HttpResponse<byte[]> pdf = nurse.download("/cases/" + booked.id() + "/labels/patient-wristband.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String printed = nurse.get("/cases/" + booked.id() + "/labels/prints/" + jdbc.sql(
+                "select id::text from custody_label_print where case_id = ? and kind = 'PATIENT_WRISTBAND'")
+                .param(booked.id().value()).query(String.class).single()).body();
+        assertThat(printed).contains("data-testid=\"label-wristband\"", wristbandData).doesNotContain("data-testid=\"label-coi\"");
+    }
+
+    /** Every Code 128 symbol on a label image, read as a scanner would (ZXing). */
+    private static List<String> code128On(byte[] png) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            com.google.zxing.Result[] symbols = new com.google.zxing.multi.GenericMultipleBarcodeReader(
+                    new com.google.zxing.MultiFormatReader()).decodeMultiple(new com.google.zxing.BinaryBitmap(
+                            new com.google.zxing.common.HybridBinarizer(
+                                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
+                    Map.of(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.CODE_128),
+                            com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE));
+            return java.util.Arrays.stream(symbols).map(com.google.zxing.Result::getText).distinct().toList();
+        } catch (java.io.IOException | com.google.zxing.NotFoundException e) {
+            throw new AssertionError("the label could not be read", e);
+        }
     }
 
     @Test
@@ -140,6 +170,9 @@ class CustodyPagesIT {
         HttpResponse<String> stop = nurse.postForm("/verifications/" + verification + "/scans", Map.of("scanned", "&/CHG970126999999"));
         assertThat(stop.statusCode()).isEqualTo(422);
         assertThat(stop.body()).contains("STOP — do not proceed", "data-testid=\"hard-stop-expected\"").doesNotContain("override-form");
+        // a COI where the wristband is asked for: the stop says what happened and what to scan instead
+        assertThat(stop.body()).contains("That is a product/bag label, not the patient&#39;s wristband: scan the wristband"
+                + " on the patient", "the wristband of this case&#39;s patient");
         String scanId = jdbc.sql("select id::text from custody_scan where case_id = ? and outcome = 'MISMATCH'")
                 .param(booked.id().value()).query(String.class).single();
         assertThat(nurse.get("/cases/" + booked.id()).body()).contains("STOPPED: identity mismatch");

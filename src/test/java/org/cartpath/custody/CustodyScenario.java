@@ -41,6 +41,11 @@ public final class CustodyScenario {
         return bagLabel.coi().barcodeData();
     }
 
+    /** The patient's wristband symbol (NHS number and date of birth): what the wristband prompt asks for. */
+    public String wristband() {
+        return CustodyFixtures.wristband(therapyCase);
+    }
+
     public String din() {
         return bagLabel.din().barcodeData();
     }
@@ -80,7 +85,7 @@ public final class CustodyScenario {
 
     /** One person scans wristband, bag COI and bag DIN, then signs. */
     public HttpResponse<String> checkAndSign(Http person, String verificationId) {
-        for (String scanned : List.of(coi(), coi(), din())) {
+        for (String scanned : List.of(wristband(), coi(), din())) {
             HttpResponse<String> scan = scan(person, verificationId, scanned);
             assertThat(scan.statusCode()).as(scan.body()).isEqualTo(201);
         }

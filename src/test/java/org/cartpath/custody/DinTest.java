@@ -58,7 +58,7 @@ class DinTest {
                 arguments("=G12342600000112", List.of(
                         "flag characters \"12\" not supported: expected \"00\" or the check value + 60 (60-96)")),
                 arguments("=G12349865432176", List.of(
-                        "flag characters \"76\" do not match the DIN: expected \"77\" (check value + 60)")),
+                        "flag characters \"76\" do not match the DIN's check value: re-scan the bar code")),
                 arguments("=G1234260000010A", List.of("character 'A' not allowed at position 16: expected 0-9")),
                 // Flags in the check-value range are compared only once the DIN itself is valid.
                 arguments("=G12342600000X77", List.of("character 'X' not allowed at position 14: expected 0-9")));

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Manufacturers and couriers never receive a patient's name, NHS number, date of birth or address (DESIGN.md,
  * issue 5 item 6). Canary values are seeded wherever custody keeps text that could carry them — the wristband's
  * printed identity, a reprint reason, a QA override reason, an event's reason, a scan of the patient's hospital
- * number — and in a case note written by another module; then every answer the manufacturer's and the courier's
+ * number or of their wristband's symbol — and in a case note written by another module; then every answer the manufacturer's and the courier's
  * systems and people get, successes and refusals, API and pages, is searched for them.
  */
 @CartpathIntegrationTest
@@ -92,6 +92,8 @@ class PatientIdentityCanaryIT {
         answers.add(scenario.person(world.lab()).postJson("/api/v1/shipments", outbound));
         scenario.shipmentId = Http.json(answers.get(0)).get("id").asText();
         answers.add(scenario.handOverToCourier(courier, 1, NHS_NUMBER));
+        // the patient's wristband symbol scanned at the courier's hand-over: the wrong symbol, and nothing of it echoed
+        answers.add(scenario.handOverToCourier(courier, 1, scenario.wristband()));
         answers.add(scenario.handOverToCourier(courier, 1, scenario.coi()));
         answers.add(scenario.depart(1));
         answers.add(scenario.depart(2));
@@ -101,6 +103,7 @@ class PatientIdentityCanaryIT {
         answers.add(courier.send("POST", shipperPath, "text/csv", readings));
         answers.add(courier.send("POST", shipperPath, "text/csv", readings + "L1,yesterday,-1\n"));
         answers.add(scenario.receiveAtManufacturer(3, NAME));
+        answers.add(scenario.receiveAtManufacturer(3, scenario.wristband()));
         answers.add(scenario.receiveAtManufacturer(3, scenario.coi()));
         answers.add(maker.postJson("/api/v1/custody-items/" + scenario.bagId() + "/events", Map.of("type", "STORED",
                 "place", "Cryostore", "expectedVersion", 6)));

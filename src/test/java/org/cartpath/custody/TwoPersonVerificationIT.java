@@ -102,7 +102,7 @@ class TwoPersonVerificationIT {
         TherapyCase otherCase = fixtures.caseAt(world, Stage.SLOT_BOOKED);
         LabelPrint otherBag = printing.newCollection(world.actor(world.nurse()), otherCase.id(), "Apheresis unit");
         String check = scenario.openCollectionCheck(nurse);
-        assertThat(scenario.scan(nurse, check, scenario.coi()).statusCode()).isEqualTo(201);
+        assertThat(scenario.scan(nurse, check, scenario.wristband()).statusCode()).isEqualTo(201);
         HttpResponse<String> stop = scenario.scan(nurse, check, otherBag.coi().barcodeData());
         JsonNode problem = assertProblem(stop, 422, "identity-mismatch");
         assertThat(problem.get("detail").asText()).contains("STOP", scenario.bagLabel.coi().eyeReadable(),
@@ -126,14 +126,19 @@ class TwoPersonVerificationIT {
     @Test
     void theOtherSymbolUnreadableTextAndAWrongKeyedCheckCharacterAreRecordedButDoNotStop() {
         String check = scenario.openCollectionCheck(nurse);
+        assertThat(scenario.scan(nurse, check, scenario.wristband()).statusCode()).isEqualTo(201);
         assertProblem(scenario.scan(nurse, check, scenario.din()), 422, "wrong-symbol");
-        String keyed = scenario.bagLabel.coi().content() + (scenario.bagLabel.coi().checkCharacter() == 'A' ? 'B' : 'A');
-        assertProblem(scenario.scan(nurse, check, keyed), 400, "check-character-mismatch");
+        char right = scenario.bagLabel.coi().checkCharacter();
+        String keyed = scenario.bagLabel.coi().content() + (right == 'A' ? 'B' : 'A');
+        JsonNode mistyped = assertProblem(scenario.scan(nurse, check, keyed), 400, "check-character-mismatch");
+        assertThat(mistyped.get("detail").asText()).contains("check character does not match", "re-scan", "re-key")
+                .doesNotContain("expected " + right).doesNotContain(right + ",");
+        assertThat(mistyped.toString()).doesNotContain("expected " + right);
         assertProblem(scenario.scan(nurse, check, "9434765919"), 400, "unreadable-identifier");
         assertProblem(scenario.scan(nurse, check, ""), 400, "invalid-request", "scanned");
         assertProblem(nurse.postJson("/api/v1/verifications/" + check + "/scans", Map.of()), 400, "invalid-request", "scanned");
         assertThat(jdbc.sql("select string_agg(outcome, ',' order by scanned_at) from custody_scan where verification_id = ?::uuid")
-                .param(check).query(String.class).single()).isEqualTo("WRONG_SYMBOL,UNREADABLE,UNREADABLE");
+                .param(check).query(String.class).single()).isEqualTo("MATCH,WRONG_SYMBOL,UNREADABLE,UNREADABLE");
         String keyedRight = scenario.bagLabel.coi().content() + scenario.bagLabel.coi().checkCharacter();
         assertThat(scenario.scan(nurse, check, keyedRight).statusCode()).isEqualTo(201);
         assertThat(chainOfCustody.identityStopped(world.actor(world.coordinator()), scenario.therapyCase.id())).isFalse();
@@ -150,7 +155,7 @@ class TwoPersonVerificationIT {
                 Map.of("scanned", scenario.coi())), 404, "not-found");
         assertProblem(scenario.person(world.wardNurse()).postJson("/api/v1/verifications/" + check + "/scans",
                 Map.of("scanned", scenario.coi())), 403, "forbidden");
-        for (String scanned : List.of(scenario.coi(), scenario.coi(), scenario.din())) {
+        for (String scanned : List.of(scenario.wristband(), scenario.coi(), scenario.din())) {
             scenario.scan(nurse, check, scanned);
         }
         assertProblem(nurse.postJson("/api/v1/verifications/" + check + "/signatures", Map.of("password", "wrong")),
@@ -189,7 +194,7 @@ class TwoPersonVerificationIT {
         String bedside = Http.json(ward.postJson("/api/v1/cases/" + scenario.therapyCase.id() + "/verifications",
                 Map.of("step", "BEDSIDE", "itemId", product.bagId(), "place", "Ward 7"))).get("id").asText();
         for (Http person : List.of(ward, scenario.person(world.consultant()))) {
-            assertThat(scenario.scan(person, bedside, scenario.coi()).statusCode()).isEqualTo(201);
+            assertThat(scenario.scan(person, bedside, scenario.wristband()).statusCode()).isEqualTo(201);
             assertThat(scenario.scan(person, bedside, scenario.coi()).statusCode()).isEqualTo(201);
             assertThat(scenario.sign(person, bedside).statusCode()).isEqualTo(200);
         }
@@ -230,10 +235,10 @@ class TwoPersonVerificationIT {
         assertThat(opened.statusCode()).as(opened.body()).isIn(200, 201);
         String check = Http.json(opened).get("id").asText();
         for (Http person : List.of(first, second)) {
-            assertThat(scenario.scan(person, check, scenario.coi()).statusCode()).isEqualTo(201);
             if (step.equals("BEDSIDE")) {
-                assertThat(scenario.scan(person, check, scenario.coi()).statusCode()).isEqualTo(201);
+                assertThat(scenario.scan(person, check, scenario.wristband()).statusCode()).isEqualTo(201);
             }
+            assertThat(scenario.scan(person, check, scenario.coi()).statusCode()).isEqualTo(201);
             assertThat(scenario.sign(person, check).statusCode()).isEqualTo(200);
         }
         assertThat(jdbc.sql("select status from custody_verification where id = ?::uuid").param(check)

@@ -291,7 +291,7 @@ class InfusionCommandSequenceIT {
             case BEDSIDE_OTHER_BAG -> {
                 String other = otherChild().coi();
                 ProblemException refused = refusedByCustody(() -> fixtures.twoPersonCheck(p, p.productBagId(),
-                        VerificationStep.BEDSIDE, List.of(p.coi(), other), p.world().nurse(), p.world().secondNurse()));
+                        VerificationStep.BEDSIDE, List.of(fixtures.wristband(p), other), p.world().nurse(), p.world().secondNurse()));
                 assertThat(refused).as(step + ": another child's bag").isNotNull();
                 a.identityStopped |= "identity-mismatch".equals(refused.type());
             }

@@ -144,7 +144,7 @@ class InfusionIT {
         give(p, plan, 1, plan.get("plan").get("doses").size());
         TreatmentStoryIT.tickManualItems(as(p.world().nurse()), p);
         assertThatThrownBy(() -> fixtures.twoPersonCheck(p, p.productBagId(), VerificationStep.BEDSIDE,
-                List.of(p.coi(), other.coi()), p.world().nurse(), p.world().secondNurse()))
+                List.of(fixtures.wristband(p), other.coi()), p.world().nurse(), p.world().secondNurse()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo("identity-mismatch"));
         assertThat(refused(p)).containsExactly("identity-hard-stop", "bedside-check-missing");
         assertThat(refusals(p)).isEqualTo(1);

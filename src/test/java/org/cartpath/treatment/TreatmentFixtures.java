@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cartpath.custody.PatientWristbandCode;
 import org.cartpath.custody.chain.VerificationStep;
 import org.cartpath.custody.labels.LabelPrint;
 import org.cartpath.custody.labels.LabelPrinting;
@@ -25,6 +26,7 @@ import org.cartpath.journey.Stage;
 import org.cartpath.manufacturing.CertificateOfAnalysis;
 import org.cartpath.manufacturing.ManufacturingManagement;
 import org.cartpath.monitoring.ToxicityTreatment;
+import org.cartpath.patient.Demographics;
 import org.cartpath.patient.Measurement;
 import org.cartpath.patient.OrganFunction;
 import org.cartpath.patient.PatientManagement;
@@ -108,8 +110,8 @@ public class TreatmentFixtures {
         Actor labActor = p.actor(lab);
         LabelPrint bag = labels.newCollection(labActor, p.caseId(), "Apheresis unit");
         String coi = bag.coi().barcodeData();
-        twoPersonCheck(p, bag.itemId(), VerificationStep.COLLECTION, List.of(coi, coi, bag.din().barcodeData()), lab,
-                secondLab);
+        twoPersonCheck(p, bag.itemId(), VerificationStep.COLLECTION, List.of(wristband(p), coi, bag.din().barcodeData()),
+                lab, secondLab);
         String shipper = "DS-TR-" + SHIPPERS.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Shipment out = shipments.outbound(labActor, new ShipmentRequests.Outbound(p.caseId(), List.of(bag.itemId()),
                 shipper, world.manufacturer().id(), null, legs(courier), "Cell therapy laboratory"));
@@ -165,20 +167,31 @@ public class TreatmentFixtures {
         toxicity.recordStock(p.world().actor(p.world().pharmacist()), p.caseId(), doses);
     }
 
+    /**
+     * What the patient's wristband symbol carries (their NHS number and date of birth, read from their record): what
+     * the wristband prompt of the collection and bedside checks asks for, never the COI.
+     */
+    public String wristband(Product p) {
+        Demographics record = patients.get(p.world().actor(p.world().coordinator()), p.world().patientId(),
+                "test: the patient's wristband").demographics();
+        return PatientWristbandCode.of(record.nhsNumber(), record.dateOfBirth()).barcodeData();
+    }
+
     /** The two ward nurses' bedside check: wristband and product COI, each scanned and signed by both. */
     public Verification bedside(Product p) {
         return bedside(p, p.world().nurse(), p.world().secondNurse());
     }
 
     public Verification bedside(Product p, UserAccount first, UserAccount second) {
-        return twoPersonCheck(p, p.productBagId(), VerificationStep.BEDSIDE, List.of(p.coi(), p.coi()), first, second);
+        return twoPersonCheck(p, p.productBagId(), VerificationStep.BEDSIDE, List.of(wristband(p), p.coi()), first,
+                second);
     }
 
     /** The second person completes a bedside check someone else began (the open check is found by opening it). */
     public Verification secondBedsideCheck(Product p, UserAccount second) {
         Verification opened = verifications.open(p.actor(second), p.caseId(), p.productBagId(), VerificationStep.BEDSIDE,
                 "Ward 7");
-        for (String scanned : List.of(p.coi(), p.coi())) {
+        for (String scanned : List.of(wristband(p), p.coi())) {
             verifications.scan(p.actor(second), opened.id(), scanned);
         }
         verifications.sign(p.actor(second), opened.id(), PASSWORD);

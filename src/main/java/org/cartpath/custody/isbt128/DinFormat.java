@@ -76,8 +76,9 @@ public final class DinFormat {
             problems.add("flag characters " + Characters.quote(flags) + " not supported: expected "
                     + Characters.quote(FLAGS_NOT_USED) + " or the check value + 60 (60-96)");
         } else if (dinValid && !flags.equals(checkFlags(din))) {
-            problems.add("flag characters " + Characters.quote(flags) + " do not match the DIN: expected "
-                    + Characters.quote(checkFlags(din)) + " (check value + 60)");
+            // never the expected flags: they are the check value, and naming them would make a wrong DIN pass
+            problems.add("flag characters " + Characters.quote(flags) + " do not match the DIN's check value: re-scan"
+                    + " the bar code");
         }
     }
 }

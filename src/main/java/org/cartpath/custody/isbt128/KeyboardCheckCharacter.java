@@ -15,6 +15,12 @@ import java.util.List;
  */
 public final class KeyboardCheckCharacter {
 
+    /**
+     * How a keyed check character that is not the identifier's is reported. It never says which character was
+     * expected: that would tell anyone how to make a mistyped identifier pass the keying check.
+     */
+    public static final String MISMATCH = "check character does not match";
+
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*";
     static final int MODULUS = 37;
     private static final int MOST_REPORTED = 10;
@@ -75,7 +81,8 @@ public final class KeyboardCheckCharacter {
                     ? problem + "; letters must be upper case" : problem);
         }
         if (expected != null && keyed.charAt(0) != expected) {
-            return List.of("check character mismatch: expected " + expected + ", got " + keyed);
+            return List.of(MISMATCH + ": re-scan the bar code, or re-key the identifier and its check character from"
+                    + " the label");
         }
         return List.of();
     }

@@ -12,7 +12,10 @@ public enum LabelKind {
     COLLECTION_BAG("COLLECTION BAG", false),
     /** On the dry shipper: handled by couriers and the manufacturer, so no patient identity. */
     SHIPPER("SHIPPER", false),
-    /** On the patient: the bedside check matches it to the returned product's COI. */
+    /**
+     * On the patient: the patient's own identifiers, never the COI. The collection and bedside checks match it to the
+     * patient's record, and the bag's COI to the case.
+     */
     PATIENT_WRISTBAND("PATIENT WRISTBAND", true);
 
     private final String title;

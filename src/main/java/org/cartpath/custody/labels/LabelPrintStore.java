@@ -27,12 +27,13 @@ class LabelPrintStore {
         PatientIdentity patient = p.patient();
         jdbc.sql("""
                 insert into custody_label_print (id, case_id, item_id, kind, coi, din, product_name, collection_date,
-                    patient_name, patient_nhs_number, patient_date_of_birth, reprint, reason, printed_at, printed_by_id,
-                    printed_by_name, organisation_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    patient_name, patient_nhs_number, patient_hospital_number, patient_date_of_birth, reprint, reason,
+                    printed_at, printed_by_id, printed_by_name, organisation_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), p.caseId().value(), p.itemId(), p.kind().name(), p.coi().content(),
                         p.din() == null ? null : p.din().value(), p.productName(), Date.valueOf(p.collectionDate()),
                         patient == null ? null : patient.name(), patient == null ? null : patient.nhsNumber(),
+                        patient == null ? null : patient.hospitalNumber(),
                         patient == null ? null : Date.valueOf(patient.dateOfBirth()), p.reprint(), p.reason(),
                         Timestamp.from(p.printedAt()), actor.id(), p.printedByName(), actor.organisationId().value())
                 .update();
@@ -61,7 +62,7 @@ class LabelPrintStore {
         String din = row.getString("din");
         String name = row.getString("patient_name");
         PatientIdentity patient = name == null ? null : new PatientIdentity(name, row.getString("patient_nhs_number"),
-                row.getDate("patient_date_of_birth").toLocalDate());
+                row.getString("patient_hospital_number"), row.getDate("patient_date_of_birth").toLocalDate());
         return new LabelPrint(row.getObject("id", UUID.class), new CaseId(row.getObject("case_id", UUID.class)),
                 row.getObject("item_id", UUID.class), LabelKind.valueOf(row.getString("kind")),
                 new ChainOfIdentityId(row.getString("coi")), din == null ? null : new Din(din),

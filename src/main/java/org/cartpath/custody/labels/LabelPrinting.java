@@ -149,8 +149,8 @@ public class LabelPrinting {
             if (patient == null) {
                 throw ProblemException.invalid("patientName", "a wristband needs the patient's name, NHS number and date of birth");
             }
-            identity = WristbandIdentityCheck.check(patient.name(), patient.nhsNumber(), patient.dateOfBirth(),
-                    LocalDate.now(clock.withZone(zone)));
+            identity = WristbandIdentityCheck.check(patient.name(), patient.nhsNumber(), patient.hospitalNumber(),
+                    patient.dateOfBirth(), LocalDate.now(clock.withZone(zone)));
             requireMatchesRecord(actor, view, identity);
         }
         Instant now = Instant.now(clock);
@@ -173,8 +173,15 @@ public class LabelPrinting {
         Demographics record = patients.get(actor, new PatientId(view.therapyCase().patientId()),
                 "Printing a patient wristband").demographics();
         List<FieldProblem> problems = new ArrayList<>();
-        if (record.nhsNumber() != null && !record.nhsNumber().value().equals(identity.nhsNumber())) {
+        if (record.nhsNumber() != null && identity.nhsNumber() == null) {
+            // NPSA SPN 24: the NHS number is the identifier; the hospital number only stands in when there is none
+            problems.add(new FieldProblem("nhsNumber", "enter the NHS number on the patient's record: a wristband carries"
+                    + " the hospital number only for a patient without one"));
+        } else if (record.nhsNumber() != null && !record.nhsNumber().value().equals(identity.nhsNumber())) {
             problems.add(new FieldProblem("nhsNumber", "is not the NHS number on the patient's record"));
+        } else if (record.nhsNumber() == null && (record.localHospitalNumber() == null || identity.hospitalNumber() == null
+                || !record.localHospitalNumber().strip().equalsIgnoreCase(identity.hospitalNumber()))) {
+            problems.add(new FieldProblem("hospitalNumber", "is not the hospital number on the patient's record"));
         }
         if (!record.dateOfBirth().equals(identity.dateOfBirth())) {
             problems.add(new FieldProblem("dateOfBirth", "is not the date of birth on the patient's record"));
@@ -196,15 +203,27 @@ public class LabelPrinting {
         Demographics record = patients.get(actor, new PatientId(view.therapyCase().patientId()),
                 "Filling a patient wristband").demographics();
         return new WristbandEntry(record.familyName().toUpperCase(Locale.ROOT) + ", " + record.givenName(),
-                record.nhsNumber() == null ? null : record.nhsNumber().value(), record.dateOfBirth());
+                record.nhsNumber() == null ? null : record.nhsNumber().value(),
+                record.nhsNumber() == null ? record.localHospitalNumber() : null, record.dateOfBirth());
     }
 
-    /** What a wristband says about the patient, as keyed by the person printing it. */
-    public record WristbandEntry(String name, String nhsNumber, LocalDate dateOfBirth) {
+    /**
+     * What a wristband says about the patient, as keyed by the person printing it.
+     *
+     * @param hospitalNumber only for a patient without an NHS number
+     */
+    public record WristbandEntry(String name, String nhsNumber, String hospitalNumber, LocalDate dateOfBirth) {
+
+        public WristbandEntry(String name, String nhsNumber, LocalDate dateOfBirth) {
+            this(name, nhsNumber, null, dateOfBirth);
+        }
     }
 
-    /** A recorded print as PDF or PNG, for the treating centre's staff; the latest of its kind without an id. */
-    @Transactional(readOnly = true)
+    /**
+     * A recorded print as PDF or PNG, for the treating centre's staff; the latest of its kind without an id. Not a
+     * read-only transaction: showing a wristband is a read of the patient's identity, logged in the data-access log.
+     */
+    @Transactional
     public byte[] render(Actor actor, CaseId caseId, LabelKind kind, UUID printId, boolean pdf) {
         CaseView view = access.centreStaff(actor, caseId);
         LabelPrint print = (printId == null ? prints.latest(caseId, kind) : prints.find(printId))

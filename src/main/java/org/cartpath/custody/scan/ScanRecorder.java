@@ -20,6 +20,9 @@ import org.cartpath.custody.internal.IdentifierStore;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.patient.Demographics;
+import org.cartpath.patient.PatientId;
+import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.ProblemException;
 import org.springframework.stereotype.Service;
@@ -40,15 +43,17 @@ public class ScanRecorder {
     private final IdentifierStore identifiers;
     private final ItemStore items;
     private final CaseJourney journey;
+    private final PatientManagement patients;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ScanRecorder(ScanStore store, IdentifierStore identifiers, ItemStore items, CaseJourney journey, AuditTrail audit,
-            Clock clock) {
+    ScanRecorder(ScanStore store, IdentifierStore identifiers, ItemStore items, CaseJourney journey,
+            PatientManagement patients, AuditTrail audit, Clock clock) {
         this.store = store;
         this.identifiers = identifiers;
         this.items = items;
         this.journey = journey;
+        this.patients = patients;
         this.audit = audit;
         this.clock = clock;
     }
@@ -60,6 +65,23 @@ public class ScanRecorder {
         Set<Din> dins = items.itemsOfCase(therapyCase.id()).stream().filter(i -> i.kind() == ItemKind.COLLECTION_BAG)
                 .map(CustodyItem::din).collect(Collectors.toSet());
         return new ScanComparison(coi, din, dins);
+    }
+
+    /**
+     * What a scan for {@code prompt} is compared with. Where the patient's wristband is asked for, that includes the
+     * patient's identifiers, read from their record through the patient module (the read is logged in the data-access
+     * log, so the caller's transaction must be a writing one).
+     */
+    @Transactional
+    public ScanComparison comparisonFor(Actor actor, TherapyCase therapyCase, Din din, ScanPrompt prompt) {
+        ScanComparison comparison = comparisonFor(therapyCase, din);
+        if (prompt.expects() != ScanPrompt.Expects.WRISTBAND) {
+            return comparison;
+        }
+        Demographics record = patients.get(actor, new PatientId(therapyCase.patientId()),
+                "Checking the patient's wristband").demographics();
+        return new ScanComparison(comparison.coi(), comparison.din(), comparison.caseDins(),
+                new ScanComparison.PatientOnRecord(record.nhsNumber(), record.localHospitalNumber(), record.dateOfBirth()));
     }
 
     /** Records the scan in the caller's transaction and returns it; the caller decides what the outcome stops. */

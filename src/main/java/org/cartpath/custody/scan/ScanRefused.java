@@ -39,7 +39,7 @@ public class ScanRefused extends ProblemException {
         return switch (scan.outcome()) {
             case MISMATCH -> "STOP. " + scan.detail() + ". The mismatch is recorded; do not proceed until QA has reviewed it.";
             case WRONG_SYMBOL -> scan.detail();
-            default -> "The scan is not a usable COI or DIN: " + scan.detail();
+            default -> "The scan is not a usable COI, DIN or patient wristband: " + scan.detail();
         };
     }
 }

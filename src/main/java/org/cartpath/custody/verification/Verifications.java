@@ -138,8 +138,9 @@ public class Verifications {
             throw Refusals.conflict("scans-complete", "You have scanned everything this check needs; sign to confirm it");
         }
         CustodyItem item = itemOf(v.caseId(), v.itemId());
-        Scan scan = scans.record(actor, therapyCase, v.id(), v.step().name(), missing.get(0),
-                scans.comparisonFor(therapyCase, item.din()), text);
+        ScanPrompt prompt = missing.get(0);
+        Scan scan = scans.record(actor, therapyCase, v.id(), v.step().name(), prompt,
+                scans.comparisonFor(actor, therapyCase, item.din(), prompt), text);
         ScanRefused refused = ScanRecorder.refusal(scan, ScanRecorder.unreadableType(text));
         if (refused != null) {
             throw refused;

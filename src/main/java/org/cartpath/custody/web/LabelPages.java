@@ -68,6 +68,7 @@ class LabelPages {
             LabelPrinting.WristbandEntry fromRecord = printing.fromRecord(actor, CaseId.of(id));
             fields.put("patientName", fromRecord.name());
             fields.put("nhsNumber", fromRecord.nhsNumber() == null ? "" : fromRecord.nhsNumber());
+            fields.put("hospitalNumber", fromRecord.hospitalNumber() == null ? "" : fromRecord.hospitalNumber());
             fields.put("dateOfBirth", fromRecord.dateOfBirth().toString());
         }
         return form(actor, CaseId.of(id), labelKind, bagOf(CaseId.of(id), bag), fields, Map.of(), model);
@@ -81,7 +82,8 @@ class LabelPages {
         CustodyItem bag = bagOf(caseId, fields.get("bag"));
         try {
             LabelPrinting.WristbandEntry patient = labelKind == LabelKind.PATIENT_WRISTBAND
-                    ? new LabelPrinting.WristbandEntry(fields.get("patientName"), fields.get("nhsNumber"), date(fields.get("dateOfBirth")))
+                    ? new LabelPrinting.WristbandEntry(fields.get("patientName"), fields.get("nhsNumber"),
+                            fields.get("hospitalNumber"), date(fields.get("dateOfBirth")))
                     : null;
             LabelPrint print = printing.print(actor, caseId, bag.id(), labelKind, fields.get("reason"), patient);
             return "redirect:/cases/" + id + "/labels/prints/" + print.id();

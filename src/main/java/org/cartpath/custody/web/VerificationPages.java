@@ -1,9 +1,12 @@
 package org.cartpath.custody.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.cartpath.custody.chain.CustodyLog;
 import org.cartpath.custody.chain.VerificationStep;
 import org.cartpath.custody.internal.CaseAccess;
@@ -17,6 +20,9 @@ import org.cartpath.custody.verification.Verification;
 import org.cartpath.custody.verification.Verifications;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseView;
+import org.cartpath.patient.Demographics;
+import org.cartpath.patient.PatientId;
+import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.Ids;
@@ -39,6 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class VerificationPages {
 
     static final String SCAN_PAGE = "custody/verification";
+    /** NPSA SPN 24 wristband style, as the wristband prints it: 06-Jan-1953. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
 
     private final Verifications verifications;
     private final ScanRecorder scans;
@@ -46,15 +54,25 @@ class VerificationPages {
     private final CaseAccess access;
     private final IdentifierStore identifiers;
     private final HardStopPages hardStops;
+    private final PatientManagement patients;
+
+    /**
+     * What the two people compare by eye at the patient (NPSA Safer Practice Notice 24): the patient's name, date of
+     * birth and NHS number (or hospital number) from their record, against the wristband, and the COI against the bag.
+     * Shown on the treating centre's scan page only, never to a manufacturer or courier.
+     */
+    record EyeCheck(String name, String dateOfBirth, String nhsNumber, String hospitalNumber) {
+    }
 
     VerificationPages(Verifications verifications, ScanRecorder scans, CustodyLog log, CaseAccess access,
-            IdentifierStore identifiers, HardStopPages hardStops) {
+            IdentifierStore identifiers, HardStopPages hardStops, PatientManagement patients) {
         this.verifications = verifications;
         this.scans = scans;
         this.log = log;
         this.access = access;
         this.identifiers = identifiers;
         this.hardStops = hardStops;
+        this.patients = patients;
     }
 
     @PostMapping("/cases/{id}/verifications")
@@ -77,7 +95,9 @@ class VerificationPages {
         Verification v = verifications.find(actor, Ids.parse(id, "verification"));
         try {
             Scan scan = verifications.scan(actor, v.id(), scanned);
-            redirect.addFlashAttribute("matched", "MATCH: " + scan.expected() + " is " + scan.prompt().label());
+            redirect.addFlashAttribute("matched", scan.prompt() == ScanPrompt.PATIENT_WRISTBAND
+                    ? "MATCH: the wristband is this case's patient's"
+                    : "MATCH: " + scan.expected() + " is " + scan.prompt().label());
             return "redirect:/verifications/" + v.id();
         } catch (ScanRefused refused) {
             if (refused.scan().outcome() == ScanOutcome.MISMATCH) {
@@ -129,12 +149,22 @@ class VerificationPages {
         model.addAttribute("caseId", v.caseId().toString());
         model.addAttribute("item", log.item(v.itemId()));
         model.addAttribute("coi", identifiers.coi(v.caseId()).orElse(null));
+        boolean mayTakePart = v.step().roles().stream().anyMatch(actor::hasRole);
+        // only for the people who make the check (their roles all read patient records); the read is logged
+        model.addAttribute("eyeCheck", mayTakePart && v.prompts().contains(ScanPrompt.PATIENT_WRISTBAND)
+                ? eyeCheck(actor, view.therapyCase().patientId()) : null);
         model.addAttribute("checklist", checklist);
         model.addAttribute("next", missing.isEmpty() ? null : missing.get(0));
         model.addAttribute("firstSigner", firstSigner);
-        model.addAttribute("mayTakePart", v.step().roles().stream().anyMatch(actor::hasRole));
+        model.addAttribute("mayTakePart", mayTakePart);
         model.addAttribute("scans", scans.ofVerification(v.id()));
         model.addAttribute("errors", errors);
         return SCAN_PAGE;
+    }
+
+    private EyeCheck eyeCheck(Actor actor, UUID patientId) {
+        Demographics record = patients.get(actor, new PatientId(patientId), "Identity check at the patient").demographics();
+        return new EyeCheck(record.displayName(), DAY.format(record.dateOfBirth()),
+                record.nhsNumber() == null ? null : record.nhsNumber().formatted(), record.localHospitalNumber());
     }
 }

@@ -101,9 +101,11 @@ public final class ProblemTypes {
             Map.entry("invalid-readings", "A row of the readings batch is not valid; 'row' names the first; nothing was stored (400)."),
             Map.entry("lot-coi-mismatch", "STOP: the certificate's chain of identity is not the case's: another patient's"
                     + " product; recorded (422)."),
-            Map.entry("identity-mismatch", "STOP: the scan is not the identifier expected; recorded as a hard stop with both"
-                    + " identities (422)."),
-            Map.entry("wrong-symbol", "The case's other symbol was scanned (the DIN for the COI, or the reverse) (422)."),
+            Map.entry("identity-mismatch", "STOP: the scan is not the identifier expected (another case's COI or DIN,"
+                    + " another patient's wristband, or a product or bag label where the patient's wristband is asked"
+                    + " for); recorded as a hard stop (422)."),
+            Map.entry("wrong-symbol", "The case's other symbol was scanned (the DIN for the COI, or the reverse), or a"
+                    + " patient's wristband where a label of the cells is asked for (422)."),
             Map.entry("not-custodian", "The organisation recording this does not hold the item (422)."),
             Map.entry("never-shipped", "The item is not in transit, so it cannot be received (422)."),
             Map.entry("in-transit", "The item is in transit; it must be received first (422)."),

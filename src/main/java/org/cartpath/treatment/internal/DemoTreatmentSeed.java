@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cartpath.custody.PatientWristbandCode;
 import org.cartpath.custody.chain.VerificationStep;
 import org.cartpath.custody.labels.LabelPrint;
 import org.cartpath.custody.labels.LabelPrinting;
@@ -31,6 +32,7 @@ import org.cartpath.monitoring.ToxicityTreatment;
 import org.cartpath.patient.Address;
 import org.cartpath.patient.DiseaseStatus;
 import org.cartpath.patient.Measurement;
+import org.cartpath.patient.NhsNumber;
 import org.cartpath.patient.OrganFunction;
 import org.cartpath.patient.PatientDetails;
 import org.cartpath.patient.PatientId;
@@ -173,7 +175,9 @@ class DemoTreatmentSeed {
 
         LabelPrint bag = labels.newCollection(apheresisNurse, caseId, "Apheresis unit");
         String coi = bag.coi().barcodeData();
-        twoPersonCheck(caseId, bag.itemId(), VerificationStep.COLLECTION, List.of(coi, coi, bag.din().barcodeData()),
+        // the patient's wristband carries her own NHS number and date of birth, never the COI (ADR 0006)
+        String wristband = PatientWristbandCode.of(new NhsNumber(NHS_NUMBER), born(today)).barcodeData();
+        twoPersonCheck(caseId, bag.itemId(), VerificationStep.COLLECTION, List.of(wristband, coi, bag.din().barcodeData()),
                 apheresisNurse, lab);
 
         Shipment out = shipments.outbound(lab, new ShipmentRequests.Outbound(caseId, List.of(bag.itemId()), SHIPPER,
@@ -210,7 +214,7 @@ class DemoTreatmentSeed {
     /** The referral, triage, eligibility and the panel's approval, as DemoReferralsSeed makes them. */
     private CaseId approved(Actor referrer, Actor coordinator, Actor consultant, Actor panelMember, OrganisationId gosh,
             LocalDate today) {
-        LocalDate born = today.minusYears(7).minusDays(75);
+        LocalDate born = born(today);
         ReferralView isla = referrals.refer(referrer, new NewReferral(null, new PatientDetails(NHS_NUMBER, null, "Isla",
                 "MCKENZIE", born, Sex.FEMALE, new Address("4 Demo Street", null, "Leeds", "LS2 2BB")), "B_ALL", null,
                 born.plusYears(4), gosh.toString(), "KYMRIAH", "B_ALL", "UK", "URGENT",
@@ -230,6 +234,10 @@ class DemoTreatmentSeed {
         panel.decide(panelMember, meeting.id(), caseId, new PanelDecisionRequest(PanelOutcome.APPROVE, null, null, null,
                 null, PASSWORD));
         return caseId;
+    }
+
+    private static LocalDate born(LocalDate today) {
+        return today.minusYears(7).minusDays(75);
     }
 
     /** The first demo slot that fits apheresis on the unit's next open day (not a weekend or a bank holiday). */

@@ -115,7 +115,7 @@ class KeyboardCheckCharacterTest {
             "''   | H    | ''",
             "H    | H    | ''",
             "G    | NULL | ''",
-            "G    | H    | check character mismatch: expected H, got G",
+            "G    | H    | 'check character does not match: re-scan the bar code, or re-key the identifier and its check character from the label'",
             "h    | H    | 'check character must be a single character 0-9, A-Z or *, got \"h\"; letters must be upper case'",
             "HH   | H    | 'check character must be a single character 0-9, A-Z or *, got \"HH\"'",
             "-    | NULL | 'check character must be a single character 0-9, A-Z or *, got \"-\"'",

@@ -22,11 +22,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.cartpath.custody.scan.ScannedIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,8 +41,11 @@ class LabelRendererTest {
 
     private final LabelRenderer renderer = new LabelRenderer();
 
+    /** The patient's own symbol on the fixture wristband: Jane SMITH's NHS number and date of birth. */
+    private static final String WRISTBAND_DATA = "PT-N-9434765919-19850314";
+
     @ParameterizedTest
-    @EnumSource(LabelKind.class)
+    @EnumSource(value = LabelKind.class, names = {"COLLECTION_BAG", "SHIPPER"})
     void eachSymbolOnTheImageDecodesToExactlyTheIsbt128Data(LabelKind kind) {
         assertThat(decodePlaced(LabelFixtures.label(kind))).containsExactlyInAnyOrder(
                 "CODE_128 " + COI_DATA, "DATA_MATRIX " + COI_DATA, "CODE_128 " + DIN_DATA, "DATA_MATRIX " + DIN_DATA);
@@ -52,7 +57,7 @@ class LabelRendererTest {
      * symbols are decoded where they were placed, in the test above, with their quiet zones checked clear.)
      */
     @ParameterizedTest
-    @EnumSource(LabelKind.class)
+    @EnumSource(value = LabelKind.class, names = {"COLLECTION_BAG", "SHIPPER"})
     void aScanOfTheWholeImageFindsBothCode128Symbols(LabelKind kind) {
         BufferedImage image = image(renderer.png(LabelFixtures.label(kind)));
         assertThat(decodeWhole(image)).containsExactlyInAnyOrder("CODE_128 " + COI_DATA, "CODE_128 " + DIN_DATA);
@@ -67,7 +72,7 @@ class LabelRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LabelKind.class)
+    @EnumSource(value = LabelKind.class, names = {"COLLECTION_BAG", "SHIPPER"})
     void thePdfShowsTheIdentifiersWithCheckCharactersProductDateAndAutologousUse(LabelKind kind) {
         String text = pdfText(renderer.pdf(LabelFixtures.label(kind)));
         assertThat(text).containsPattern("COI\\s*" + Pattern.quote("CH G1234 26 A1B2C3") + "\\s*4");
@@ -99,18 +104,43 @@ class LabelRendererTest {
     }
 
     @Test
-    void theWristbandShowsWhoThePatientIs() {
+    void theWristbandShowsWhoThePatientIsAndNothingOfTheProduct() {
         String text = pdfText(renderer.pdf(LabelFixtures.label(LabelKind.PATIENT_WRISTBAND)));
-        assertThat(text).contains("SMITH, Jane", "NHS No  943 476 5919", "DOB  14-Mar-1985", "CH G1234 26 A1B2C3",
-                "FOR AUTOLOGOUS USE ONLY");
+        assertThat(text).contains("SMITH, Jane", "NHS No  943 476 5919", "DOB  14-Mar-1985", WRISTBAND_DATA);
+        assertThat(text).doesNotContain("CH G1234 26 A1B2C3").doesNotContain("G1234 26 000042").doesNotContain("COI")
+                .doesNotContain("DIN").doesNotContain("Kymriah");
+    }
+
+    /**
+     * The wristband's symbols, read by ZXing from the rendered image, carry the patient's own identifiers (NHS number
+     * and date of birth) and never a COI or DIN, so the product bag can never pass for the wristband, nor it for the bag.
+     */
+    @Test
+    void theWristbandSymbolsDecodeToThePatientsIdentifiersAndNeverToACoiOrDin() {
+        LabelContent content = LabelFixtures.label(LabelKind.PATIENT_WRISTBAND);
+        List<String> decoded = decodePlaced(content);
+        assertThat(decoded).containsExactlyInAnyOrder("CODE_128 " + WRISTBAND_DATA, "DATA_MATRIX " + WRISTBAND_DATA);
+        assertThat(decodeWhole(image(renderer.png(content)))).containsExactly("CODE_128 " + WRISTBAND_DATA);
+        for (String symbol : decoded) {
+            String data = symbol.substring(symbol.indexOf(' ') + 1);
+            ScannedIdentifier read = ScannedIdentifier.read(data);
+            assertThat(read).isInstanceOfSatisfying(ScannedIdentifier.Wristband.class, w -> {
+                assertThat(w.code().nhsNumber().value()).isEqualTo(LabelFixtures.PATIENT.nhsNumber());
+                assertThat(w.code().dateOfBirth()).isEqualTo(LabelFixtures.PATIENT.dateOfBirth());
+            });
+            assertThat(data).doesNotContain(COI.content()).doesNotContain(DIN.value());
+        }
+        assertThat(renderer.layout(content).elements()).noneMatch(LabelElement.EyeReadable.class::isInstance);
     }
 
     @Test
-    void aWristbandWithoutADinCarriesTheCoiAlone() {
-        LabelContent content = new LabelContent(LabelKind.PATIENT_WRISTBAND, COI, null, LabelFixtures.PRODUCT,
-                LabelFixtures.COLLECTED, LabelFixtures.PATIENT, false, null);
-        assertThat(decodePlaced(content)).containsExactlyInAnyOrder("CODE_128 " + COI_DATA, "DATA_MATRIX " + COI_DATA);
-        assertThat(pdfText(renderer.pdf(content))).doesNotContain("DIN");
+    void aWristbandOfAPatientWithoutAnNhsNumberCarriesTheirHospitalNumber() {
+        LabelContent content = new LabelContent(LabelKind.PATIENT_WRISTBAND, COI, DIN, LabelFixtures.PRODUCT,
+                LabelFixtures.COLLECTED, new PatientIdentity("SMITH, Jane", null, "RJ12345", LocalDate.of(1985, 3, 14)),
+                false, null);
+        assertThat(decodePlaced(content)).containsExactlyInAnyOrder("CODE_128 PT-H-RJ12345-19850314",
+                "DATA_MATRIX PT-H-RJ12345-19850314");
+        assertThat(pdfText(renderer.pdf(content))).contains("Hosp No  RJ12345").doesNotContain("NHS No");
     }
 
     @ParameterizedTest
@@ -118,7 +148,7 @@ class LabelRendererTest {
     void aReprintSaysSoButNotWhy(LabelKind kind) {
         LabelContent reprint = LabelFixtures.reprint(kind, "label smudged by condensation");
         assertThat(pdfText(renderer.pdf(reprint))).contains("REPRINT").doesNotContain("smudged");
-        assertThat(decodePlaced(reprint)).hasSize(4);
+        assertThat(decodePlaced(reprint)).hasSize(kind == LabelKind.PATIENT_WRISTBAND ? 2 : 4);
     }
 
     @Test

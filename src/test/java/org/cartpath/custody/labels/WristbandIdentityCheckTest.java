@@ -41,6 +41,21 @@ class WristbandIdentityCheckTest {
     }
 
     @Test
+    void aPatientWithoutAnNhsNumberIsIdentifiedByTheirHospitalNumber() {
+        PatientIdentity identity = WristbandIdentityCheck.check("SMITH, Jane", " ", " RJ 123/45 ", LocalDate.of(2016, 3, 14),
+                TODAY);
+        assertThat(identity.nhsNumber()).isNull();
+        assertThat(identity.hospitalNumber()).isEqualTo("RJ 123/45");
+        assertThat(identity.wristbandCode().barcodeData()).isEqualTo("PT-H-RJ 123/45-20160314");
+        assertThatThrownBy(() -> WristbandIdentityCheck.check("SMITH, Jane", null, "RJ_1", LocalDate.of(2016, 3, 14), TODAY))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.fieldProblems())
+                        .extracting(ProblemException.FieldProblem::field).containsExactly("hospitalNumber"));
+        // an NHS number, when given, is what the wristband carries, and it must be valid
+        assertThat(WristbandIdentityCheck.check("SMITH, Jane", "9434765919", "RJ1", LocalDate.of(2016, 3, 14), TODAY)
+                .wristbandCode().barcodeData()).isEqualTo("PT-N-9434765919-20160314");
+    }
+
+    @Test
     void namesEveryFieldAtFault() {
         assertThatThrownBy(() -> WristbandIdentityCheck.check("ŁUKASZ, Jan", "123", TODAY.plusDays(1), TODAY))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.fieldProblems())

@@ -32,8 +32,13 @@ class ScannedIdentifierTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "CHG123426A1B2C35     | check-character-mismatch | check character mismatch: expected 4, got 5",
-            "G123426000042Q       | check-character-mismatch | check character mismatch: expected N, got Q",
+            "CHG123426A1B2C35     | check-character-mismatch | check character does not match: re-scan",
+            "G123426000042Q       | check-character-mismatch | check character does not match: re-scan",
+            "PT-N-9434765918-20160314 | unreadable-identifier | NHS number is not valid",
+            "PT-N-943476591-20160314  | unreadable-identifier | NHS number must be 10 digits",
+            "PT-N-9434765919-20160230 | unreadable-identifier | not a real date",
+            "PT-N-9434765919          | unreadable-identifier | date of birth is missing",
+            "PT-X-9434765919-20160314 | unreadable-identifier | N- (NHS number) or H- (hospital number)",
             "CHG123426A1B2C3      | unreadable-identifier    | needs the check character",
             "G123426000042        | unreadable-identifier    | needs the check character",
             "&/chg123426a1b2c3    | unreadable-identifier    | letters must be upper case",
@@ -48,6 +53,34 @@ class ScannedIdentifierTest {
             assertThat(u.problemType()).isEqualTo(type);
             assertThat(String.join("; ", u.problems())).contains(problem);
         });
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {"CHG123426A1B2C35", "G123426000042Q", "G123426000042*"})
+    void aMistypedCheckCharacterNeverTellsWhichCharacterWasExpected(String keyed) {
+        ScannedIdentifier.Unreadable read = (ScannedIdentifier.Unreadable) ScannedIdentifier.read(keyed);
+        String said = String.join("; ", read.problems());
+        // CHG123426A1B2C3 has check character 4 and G123426000042 has N
+        assertThat(said).doesNotContain("expected").doesNotContain(" 4").doesNotContain(" N")
+                .contains("re-scan", "re-key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "PT-N-9434765919-20160314  | 9434765919 |         | 2016-03-14",
+            "PT-H-RJ 123/45-20160314   |            | RJ 123/45 | 2016-03-14"})
+    void readsAPatientsWristbandWithItsIdentifiersNeverAsACoiOrDin(String text, String nhsNumber, String hospitalNumber,
+            String born) {
+        ScannedIdentifier read = ScannedIdentifier.read(text.strip());
+        assertThat(read).isInstanceOfSatisfying(ScannedIdentifier.Wristband.class, w -> {
+            assertThat(w.code().nhsNumber() == null ? null : w.code().nhsNumber().value()).isEqualTo(nhsNumber);
+            assertThat(w.code().hospitalNumber()).isEqualTo(hospitalNumber);
+            assertThat(w.code().dateOfBirth()).isEqualTo(java.time.LocalDate.parse(born));
+            assertThat(w.code().barcodeData()).isEqualTo(text.strip());
+        });
+        assertThat(read.describe()).isEqualTo("a patient's wristband");
+        assertThat(ChainOfIdentityId.problemsIn(text.strip())).isNotEmpty();
+        assertThat(Din.problemsIn(text.strip())).isNotEmpty();
     }
 
     @ParameterizedTest

@@ -87,7 +87,7 @@ class Isbt128ApiIT {
     void aWrongCheckCharacterIsAMismatch() {
         JsonNode answer = validate("/api/v1/chain-of-identity/validate", Map.of("identifier", COI, "checkCharacter", "5"));
         assertThat(answer.get("valid").asBoolean()).isFalse();
-        assertThat(texts(answer.get("errors"))).containsExactly("check character mismatch: expected 4, got 5");
+        assertThat(texts(answer.get("errors"))).containsExactly("check character does not match: re-scan the bar code, or re-key the identifier and its check character from the label");
     }
 
     @Test
@@ -137,9 +137,9 @@ class Isbt128ApiIT {
                 .get("valid").asBoolean()).isTrue();
         JsonNode wrongFlags = validate("/api/v1/din/validate", Map.of("identifier", "=G12349865432176"));
         assertThat(texts(wrongFlags.get("errors"))).containsExactly(
-                "flag characters \"76\" do not match the DIN: expected \"77\" (check value + 60)");
+                "flag characters \"76\" do not match the DIN's check value: re-scan the bar code");
         JsonNode mismatch = validate("/api/v1/din/validate", Map.of("identifier", "G123498654321", "checkCharacter", "Y"));
-        assertThat(texts(mismatch.get("errors"))).containsExactly("check character mismatch: expected H, got Y");
+        assertThat(texts(mismatch.get("errors"))).containsExactly("check character does not match: re-scan the bar code, or re-key the identifier and its check character from the label");
     }
 
     @Test
