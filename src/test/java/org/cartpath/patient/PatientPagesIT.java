@@ -467,7 +467,9 @@ class PatientPagesIT {
     private String register() {
         String location = asReferrer.postForm("/patients", form(PatientTestData.nhsNumber())).headers()
                 .firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        asReferrer.get("/patients/" + id); // shows, and so ends, the "has been registered" message
+        return id;
     }
 
     static Map<String, String> form(String nhs) {
