@@ -387,6 +387,8 @@ class PatientPagesIT {
         assertThat(after.get("finding").get("status").asText()).isEqualTo("MET");
         assertThat(after.get("finding").get("evidence").asText()).isEqualTo("Consent to treatment given on " + day
                 + " (on the patient's record)");
+        assertThat(nurse.get("/cases/" + world.therapyCase().id() + "/pre-infusion-checklist").body())
+                .contains("Consent to treatment given on " + day, "href=\"/patients/" + id + "#consents\"");
         // the item is manual: the nurse checks the signed form and ticks it
         JsonNode ticked = consentItem(Http.json(nurse.postJson(checklist + "/ticks",
                 Map.of("itemCode", "CONSENT_CURRENT", "note", "Signed form seen"))));
