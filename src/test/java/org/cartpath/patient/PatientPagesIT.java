@@ -1,6 +1,7 @@
 package org.cartpath.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -297,6 +298,8 @@ class PatientPagesIT {
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment",
                 "consent-signed.pdf");
+        assertThatThrownBy(() -> jdbc.sql("update patient_consent_form set file_name = 'other.pdf' where consent_id = ?::uuid")
+                .param(entry).update()).rootCause().hasMessageFindingMatch("permission denied|append-only");
         assertThat(jdbc.sql("select count(*) from audit_event where entity_id = ? and action = 'CONSENT_FORM_ATTACHED'")
                 .param(id).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select purpose from data_access where entity_id = ? and purpose = 'signed consent form'")
