@@ -9,7 +9,21 @@ import java.time.LocalDate;
  */
 public record CnsStatus(Category status, LocalDate assessedOn) implements ClinicalDetails {
 
-    public enum Category { CNS1, CNS2, CNS3 }
+    public enum Category {
+        CNS1("CNS1: no blasts in the cerebrospinal fluid"),
+        CNS2("CNS2: fewer than 5 white cells per µL, with blasts"),
+        CNS3("CNS3: 5 or more white cells per µL with blasts, or clinical signs of CNS disease");
+
+        private final String label;
+
+        Category(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     @Override
     public EntryKind kind() {

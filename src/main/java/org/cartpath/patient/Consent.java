@@ -23,7 +23,20 @@ public record Consent(Type type, Decision decision, LocalDate decidedOn, String 
         }
     }
 
-    public enum Decision { GIVEN, WITHDRAWN }
+    public enum Decision {
+        GIVEN("Given"),
+        WITHDRAWN("Withdrawn");
+
+        private final String label;
+
+        Decision(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     @Override
     public EntryKind kind() {

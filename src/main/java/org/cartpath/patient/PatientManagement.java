@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
+import org.cartpath.patient.internal.ConsentFormStore;
 import org.cartpath.patient.internal.EntryStore;
 import org.cartpath.patient.internal.EntryStore.EntryLocation;
 import org.cartpath.patient.internal.PatientRoles;
@@ -23,6 +24,7 @@ import org.cartpath.patient.internal.PatientStore;
 import org.cartpath.patient.internal.PatientStore.StoredPatient;
 import org.cartpath.patient.rules.ClinicalEntryRules;
 import org.cartpath.patient.rules.PatientDetailsRules;
+import org.cartpath.patient.rules.SignedFormChecks;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
@@ -56,18 +58,26 @@ public class PatientManagement {
     static final String DUPLICATE_MESSAGE =
             "A patient with this NHS number is already registered; refer them to link the record";
 
+    /** The form field a problem with the signed consent form is reported against. */
+    public static final String SIGNED_FORM_FIELD = "signedForm";
+
     private final PatientStore patients;
     private final EntryStore entries;
+    private final ConsentFormStore consentForms;
+    private final long consentFormMaxBytes;
     private final AuditTrail audit;
     private final OrganisationManagement organisations;
     private final Clock clock;
     private final ZoneId zone;
 
-    PatientManagement(PatientStore patients, EntryStore entries, AuditTrail audit,
+    PatientManagement(PatientStore patients, EntryStore entries, ConsentFormStore consentForms, AuditTrail audit,
             OrganisationManagement organisations, Clock clock,
-            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            @Value("${cartpath.time.zone:Europe/London}") String zone,
+            @Value("${cartpath.patient.consent-form-max-bytes:10485760}") long consentFormMaxBytes) {
         this.patients = patients;
         this.entries = entries;
+        this.consentForms = consentForms;
+        this.consentFormMaxBytes = consentFormMaxBytes;
         this.audit = audit;
         this.organisations = organisations;
         this.clock = clock;
@@ -304,6 +314,79 @@ public class PatientManagement {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
+        return insertEntry(actor, id, details);
+    }
+
+    /**
+     * What {@link #record} would refuse in an entry, without recording anything: the same rules, for a form that
+     * must show every problem at once even when one of its fields could not be read at all.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problemsIn(Actor actor, PatientId id, ClinicalDetails details) {
+        Objects.requireNonNull(details, "details");
+        PatientRoles.requireIdentityVisible(actor, id);
+        PatientRoles.requireRecorder(actor, details.kind());
+        StoredPatient patient = visible(actor, id);
+        return ClinicalEntryRules.problemsIn(details, patient.demographics().dateOfBirth(), today());
+    }
+
+    /**
+     * Records a consent as {@link #record} does, with the signed form attached when one is given (a PDF, PNG or
+     * JPEG of at most {@code cartpath.patient.consent-form-max-bytes}). The consent and the form are checked
+     * together, so that every problem is reported at once and nothing is stored when any is found; the problem
+     * with the form is reported against {@value #SIGNED_FORM_FIELD}.
+     */
+    @Transactional
+    public Entry<Consent> recordConsent(Actor actor, PatientId id, Consent consent, SignedFormUpload signedForm) {
+        Objects.requireNonNull(consent, "consent");
+        PatientRoles.requireIdentityVisible(actor, id);
+        PatientRoles.requireRecorder(actor, EntryKind.CONSENT);
+        StoredPatient patient = visible(actor, id);
+        List<FieldProblem> problems = new java.util.ArrayList<>(
+                ClinicalEntryRules.problemsIn(consent, patient.demographics().dateOfBirth(), today()));
+        if (signedForm != null) {
+            SignedFormChecks.problemWith(signedForm, consentFormMaxBytes, SIGNED_FORM_FIELD).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        Entry<Consent> recorded = insertEntry(actor, id, consent);
+        if (signedForm != null) {
+            ConsentForm form = consentForms.insert(id, recorded.id(), SignedFormChecks.checked(signedForm), actor, now());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("entryId", recorded.id().toString());
+            after.put("formId", form.id().toString());
+            after.put("contentType", form.contentType());
+            after.put("sizeBytes", form.sizeBytes());
+            after.put("sha256", form.sha256());
+            audit.record(actor, "CONSENT_FORM_ATTACHED", ENTITY, id.toString(), null, after, null);
+        }
+        return recorded;
+    }
+
+    /** The signed consent forms on a patient's record, described without their content (who may see the patient). */
+    @Transactional(readOnly = true)
+    public List<ConsentForm> consentForms(Actor actor, PatientId id) {
+        visible(actor, id);
+        return consentForms.list(id);
+    }
+
+    /** The signed form of one consent entry, with its bytes; the read is logged. */
+    @Transactional
+    public ConsentFormContent consentForm(Actor actor, PatientId id, UUID consentId) {
+        visible(actor, id);
+        ConsentFormContent content = consentForms.find(id, consentId)
+                .orElseThrow(() -> new NotFoundException("consent form", consentId));
+        audit.recordAccess(actor, ENTITY, id.toString(), "signed consent form");
+        return content;
+    }
+
+    /** The largest signed consent form accepted, in bytes. */
+    public long consentFormMaxBytes() {
+        return consentFormMaxBytes;
+    }
+
+    private <T extends ClinicalDetails> Entry<T> insertEntry(Actor actor, PatientId id, T details) {
         UUID entryId = entries.insert(id, details, actor, now());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("entryId", entryId.toString());

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.cartpath.testing.Browser;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What the demo referrer sees in Chromium: registering a patient, a refused form, and the patient page. */
+/**
+ * What the demo referrer sees in Chromium: registering a patient, a refused form, the patient page, and consent
+ * recorded with its signed form.
+ */
 @CartpathIntegrationTest
 class PatientBrowserIT {
 
@@ -69,6 +74,21 @@ class PatientBrowserIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record")).click();
             assertThat(page.getByTestId("latest")).containsText("31.5 kg");
             assertThat(page.getByTestId("history-measurements")).containsText("Weight 31.5 kg");
+
+            // consent with the signed form, uploaded from the browser
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record consent")).click();
+            page.getByLabel("CAR-T treatment").check();
+            page.getByLabel("Given").check();
+            page.getByLabel("Day").fill(String.valueOf(day.getDayOfMonth()));
+            page.getByLabel("Month").fill(String.valueOf(day.getMonthValue()));
+            page.getByLabel("Year").fill(String.valueOf(day.getYear()));
+            page.getByLabel("Signed consent form (optional)").setInputFiles(new FilePayload("consent.pdf",
+                    "application/pdf", "%PDF-1.4\n% signed by both parents\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record")).click();
+            assertThat(page.getByTestId("success")).containsText("Consent recorded with the signed form.");
+            assertThat(page.getByTestId("history-consents")).containsText("CAR-T treatment: given");
+            assertThat(page.getByTestId("signed-form")).containsText("Signed form: consent.pdf");
+            assertThat(page.getByTestId("latest")).containsText("Consent to CAR-T treatment");
             assertThat(tab.consoleErrors()).as("no script or CSP errors").isEmpty();
             // let the routed font requests finish, so that closing the context cannot race their handler
             page.waitForLoadState(LoadState.NETWORKIDLE);

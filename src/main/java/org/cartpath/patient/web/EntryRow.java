@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.cartpath.patient.AntigenStatus;
 import org.cartpath.patient.CnsStatus;
 import org.cartpath.patient.Consent;
+import org.cartpath.patient.ConsentForm;
 import org.cartpath.patient.Diagnosis;
 import org.cartpath.patient.DiseaseStatus;
 import org.cartpath.patient.Entry;
@@ -21,13 +22,29 @@ import org.cartpath.shared.Actor;
 
 /** One entry of a patient's history as a row of the patient page: its date, what it says, who recorded it. */
 record EntryRow(UUID id, LocalDate date, String text, String recordedBy, Instant recordedAt, Entry.Voided voided,
-        boolean voidable) {
+        boolean voidable, ConsentForm signedForm) {
 
     static EntryRow of(Entry<?> entry, Actor viewer, boolean mayVoid) {
+        return of(entry, viewer, mayVoid, null);
+    }
+
+    /** A row with the signed consent form attached to the entry, when it has one. */
+    static EntryRow of(Entry<?> entry, Actor viewer, boolean mayVoid, ConsentForm signedForm) {
         return new EntryRow(entry.id(), entry.details().effectiveOn(), describe(entry),
                 entry.recorded().byName() + ", " + entry.recorded().organisationName(), entry.recorded().at(),
                 entry.voided(),
-                mayVoid && entry.active() && entry.recorded().organisationId().equals(viewer.organisationId()));
+                mayVoid && entry.active() && entry.recorded().organisationId().equals(viewer.organisationId()),
+                signedForm);
+    }
+
+    /** The size of the signed form for people: "240 KB", "1.2 MB". */
+    public String signedFormSize() {
+        if (signedForm == null) {
+            return null;
+        }
+        int bytes = signedForm.sizeBytes();
+        return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
+                : String.format(java.util.Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
     }
 
     static String describe(Entry<?> entry) {
@@ -38,7 +55,7 @@ record EntryRow(UUID id, LocalDate date, String text, String recordedBy, Instant
             case THERAPY_LINE -> therapyLine((TherapyLine) entry.details());
             case TRANSPLANT -> ((Transplant) entry.details()).type().label() + " transplant";
             case ANTIGEN_STATUS -> antigen((AntigenStatus) entry.details());
-            case CNS_STATUS -> ((CnsStatus) entry.details()).status().name();
+            case CNS_STATUS -> ((CnsStatus) entry.details()).status().label();
             case PERFORMANCE_STATUS -> performance((PerformanceStatus) entry.details());
             case ORGAN_FUNCTION -> organFunction((OrganFunction) entry.details());
             case CONSENT -> consent((Consent) entry.details());
@@ -108,7 +125,7 @@ record EntryRow(UUID id, LocalDate date, String text, String recordedBy, Instant
     }
 
     private static String consent(Consent c) {
-        return c.type().label() + ": " + c.decision().name().toLowerCase() + (c.note() == null ? "" : " (" + c.note() + ")");
+        return c.type().label() + ": " + c.decision().label().toLowerCase() + (c.note() == null ? "" : " (" + c.note() + ")");
     }
 
     private static void add(List<String> parts, String name, BigDecimal value, String unit) {

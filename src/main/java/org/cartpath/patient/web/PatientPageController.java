@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.cartpath.patient.Address;
 import org.cartpath.patient.ClinicalSnapshot;
+import org.cartpath.patient.Consent;
+import org.cartpath.patient.ConsentForm;
 import org.cartpath.patient.Dated;
 import org.cartpath.patient.Entry;
 import org.cartpath.patient.PatientDetails;
@@ -41,8 +44,11 @@ class PatientPageController {
     static final String PAGE_PURPOSE = "patient page";
     private static final int PAGE_SIZE = 50;
 
-    /** A titled part of the history on the patient page. */
-    record Section(String title, String id, List<EntryRow> rows) {
+    /**
+     * A titled part of the history on the patient page, with the link to record another entry of its kind for a
+     * role that may ({@code recordText} null otherwise).
+     */
+    record Section(String title, String id, List<EntryRow> rows, String recordHref, String recordText) {
     }
 
     /** A latest value with its date, or "Not recorded". */
@@ -126,7 +132,9 @@ class PatientPageController {
         model.addAttribute("nhsNumber", record.demographics().nhsNumber() == null ? null
                 : record.demographics().nhsNumber().formatted());
         model.addAttribute("ageYears", latest.ageYears());
-        model.addAttribute("latest", latestValues(latest));
+        List<Latest> latestRows = new ArrayList<>(latestValues(latest));
+        latestRows.add(treatmentConsent(record));
+        model.addAttribute("latest", latestRows);
         model.addAttribute("sections", sections(record, actor, editor, measurer));
         model.addAttribute("canEdit", editor);
         model.addAttribute("canMeasure", measurer);
@@ -140,23 +148,35 @@ class PatientPageController {
         return REGISTER;
     }
 
-    private static List<Section> sections(PatientRecord r, Actor actor, boolean editor, boolean measurer) {
+    private List<Section> sections(PatientRecord r, Actor actor, boolean editor, boolean measurer) {
+        Map<UUID, ConsentForm> forms = new HashMap<>();
+        if (!r.consents().isEmpty()) {
+            patients.consentForms(actor, r.id()).forEach(f -> forms.put(f.consentId(), f));
+        }
         return List.of(
-                section("Weight and height", "measurements", r.measurements(), actor, measurer),
-                section("Diagnoses", "diagnoses", r.diagnoses(), actor, editor),
-                section("Disease status", "disease-statuses", r.diseaseStatuses(), actor, editor),
-                section("Lines of therapy", "therapy-lines", r.therapyLines(), actor, editor),
-                section("Transplants", "transplants", r.transplants(), actor, editor),
-                section("Target antigen", "antigen-statuses", r.antigenStatuses(), actor, editor),
-                section("CNS status", "cns-statuses", r.cnsStatuses(), actor, editor),
-                section("Performance status", "performance-statuses", r.performanceStatuses(), actor, editor),
-                section("Organ function", "organ-functions", r.organFunctions(), actor, measurer),
-                section("Consent", "consents", r.consents(), actor, editor));
+                section("Weight and height", "measurements", r.measurements(), actor, measurer, null, forms),
+                section("Diagnoses", "diagnoses", r.diagnoses(), actor, editor, null, forms),
+                section("Disease status", "disease-statuses", r.diseaseStatuses(), actor, editor,
+                        ClinicalFactPages.DISEASE_STATUS, forms),
+                section("Lines of therapy", "therapy-lines", r.therapyLines(), actor, editor,
+                        ClinicalFactPages.THERAPY_LINE, forms),
+                section("Transplants", "transplants", r.transplants(), actor, editor, ClinicalFactPages.TRANSPLANT, forms),
+                section("Target antigen", "antigen-statuses", r.antigenStatuses(), actor, editor,
+                        ClinicalFactPages.ANTIGEN_STATUS, forms),
+                section("CNS status", "cns-statuses", r.cnsStatuses(), actor, editor, ClinicalFactPages.CNS_STATUS, forms),
+                section("Performance status", "performance-statuses", r.performanceStatuses(), actor, editor,
+                        ClinicalFactPages.PERFORMANCE_STATUS, forms),
+                section("Organ function", "organ-functions", r.organFunctions(), actor, measurer,
+                        ClinicalFactPages.ORGAN_FUNCTION, forms),
+                section("Consent", "consents", r.consents(), actor, editor, ClinicalFactPages.CONSENT, forms));
     }
 
+    /** {@code mayRecord} is the role rule of the API for the section's kind (PatientRoles.requireRecorder). */
     private static Section section(String title, String id, List<? extends Entry<?>> entries, Actor actor,
-            boolean mayVoid) {
-        return new Section(title, id, entries.stream().map(e -> EntryRow.of(e, actor, mayVoid)).toList());
+            boolean mayRecord, ClinicalFactPages form, Map<UUID, ConsentForm> forms) {
+        List<EntryRow> rows = entries.stream().map(e -> EntryRow.of(e, actor, mayRecord, forms.get(e.id()))).toList();
+        boolean linked = form != null && mayRecord;
+        return new Section(title, id, rows, linked ? form.path() + "/new" : null, linked ? form.title() : null);
     }
 
     private static List<Latest> latestValues(ClinicalSnapshot s) {
@@ -176,7 +196,7 @@ class PatientPageController {
                 : new Latest("Performance status", s.performanceStatus().scale().label() + " "
                         + s.performanceStatus().score(), s.performanceStatus().assessedOn()));
         rows.add(s.cnsStatus() == null ? none("CNS status")
-                : new Latest("CNS status", s.cnsStatus().status().name(), s.cnsStatus().assessedOn()));
+                : new Latest("CNS status", s.cnsStatus().status().label(), s.cnsStatus().assessedOn()));
         rows.add(s.cd19() == null ? none("CD19") : new Latest("CD19", s.cd19().result().label(), s.cd19().testedOn()));
         rows.add(s.bcma() == null ? none("BCMA") : new Latest("BCMA", s.bcma().result().label(), s.bcma().testedOn()));
         rows.add(dated("Creatinine", s.creatinineMicromolPerLitre(), v -> EntryRow.plain(v) + " µmol/L"));
@@ -185,6 +205,15 @@ class PatientPageController {
         rows.add(dated("LVEF", s.lvefPercent(), v -> EntryRow.plain(v) + "%"));
         rows.add(dated("SpO2", s.spo2Percent(), v -> EntryRow.plain(v) + "%"));
         return rows;
+    }
+
+    /** The consent the pre-infusion checklist reads: the latest decision on CAR-T treatment that is not voided. */
+    private static Latest treatmentConsent(PatientRecord r) {
+        String label = "Consent to " + Consent.Type.TREATMENT.label();
+        return r.consents().stream().filter(Entry::active).map(Entry::details)
+                .filter(c -> c.type() == Consent.Type.TREATMENT).findFirst()
+                .map(c -> new Latest(label, c.decision().label(), c.decidedOn()))
+                .orElse(none(label));
     }
 
     private static Latest dated(String label, Dated<BigDecimal> value, Function<BigDecimal, String> format) {
