@@ -79,14 +79,15 @@ public final class EventDates {
     }
 
     /**
-     * The refusal of a day that must come after {@code previous} (a later calendar day, not the same one), or empty.
+     * The refusal of a day before the day of the step it follows, or empty when it is in order. The same day is in
+     * order: a calendar day says nothing of the hour.
      */
-    public static Optional<ProblemException> notAfter(String type, String field, LocalDate day, LocalDate previous,
-            String message) {
-        if (day == null || previous == null || day.isAfter(previous)) {
+    public static Optional<ProblemException> dayBefore(String type, String field, LocalDate day, LocalDate previous,
+            String message, String detail) {
+        if (day == null || previous == null || !day.isBefore(previous)) {
             return Optional.empty();
         }
-        return Optional.of(refusal(type, field, message, message.substring(0, 1).toUpperCase() + message.substring(1)));
+        return Optional.of(refusal(type, field, message, detail));
     }
 
     /** A 422 refusal with its own problem type that names the field, so a form shows it in that field's label. */

@@ -286,12 +286,14 @@ public class Infusions {
 
     /**
      * The product is infused after the centre received it (docs/clinical/dates.md): a start before the first receipt
-     * of a product bag is refused (422 {@code infusion-before-receipt}), naming the receipt.
+     * of a product bag is refused (422 {@code infusion-before-receipt}), naming the receipt. The two times come from
+     * different people's devices and forms (the laboratory's receipt, the ward's infusion record), so the start may lie
+     * up to {@link EventDates#CLOCK_TOLERANCE} before the receipt, as for the bedside check.
      */
     private void requireAfterReceipt(Actor actor, CaseId caseId, Instant startedAt) {
         custody.productReceivedAt(actor, caseId).flatMap(received -> EventDates.before("infusion-before-receipt",
-                "startedAt", startedAt, received, "must not be before the product was received at the centre, "
-                        + received)).ifPresent(refusal -> {
+                "startedAt", startedAt, received.minus(EventDates.CLOCK_TOLERANCE),
+                "must not be before the product was received at the centre, " + received)).ifPresent(refusal -> {
                             throw refusal;
                         });
     }

@@ -246,13 +246,15 @@ public class LymphodepletionPlanning {
      * {@code lymphodepletion-before-collection}); nothing is recorded.
      */
     private void requireAfterCollection(Actor actor, CaseId caseId, LymphodepletionPlan plan) {
-        Optional<LocalDate> collectedOn = custody.lastCollectedAt(actor, caseId).map(at -> LocalDate.ofInstant(at, zone));
-        if (collectedOn.isPresent() && plan.firstDay().isBefore(collectedOn.get())) {
-            throw EventDates.refusal("lymphodepletion-before-collection", "anchorOn", "gives a first day of "
-                    + "lymphodepletion, " + plan.firstDay() + ", before the cells were collected on " + collectedOn.get(),
-                    "Lymphodepletion would start on " + plan.firstDay() + ", before the cells were collected on "
-                            + collectedOn.get() + "; plan it after the collection");
-        }
+        custody.lastCollectedAt(actor, caseId).map(at -> LocalDate.ofInstant(at, zone))
+                .flatMap(collectedOn -> EventDates.dayBefore("lymphodepletion-before-collection", "anchorOn",
+                        plan.firstDay(), collectedOn, "gives a first day of lymphodepletion, " + plan.firstDay()
+                                + ", before the cells were collected on " + collectedOn,
+                        "Lymphodepletion would start on " + plan.firstDay() + ", before the cells were collected on "
+                                + collectedOn + "; plan it after the collection"))
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
     }
 
     private static LymphodepletionRegimen regimen(CaseLabel.Labelled label, String regimenId) {

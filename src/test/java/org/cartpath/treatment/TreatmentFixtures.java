@@ -106,7 +106,10 @@ public class TreatmentFixtures {
         String lot = "LOT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Product p = new Product(world, lab, secondLab, courier, courierUser, null, lot, null);
         Actor labActor = p.actor(lab);
-        LabelPrint bag = labels.newCollection(labActor, p.caseId(), "Apheresis unit");
+        // collected four weeks ago, as manufacturing takes (no booking: nothing to reconcile the day with), so that
+        // lymphodepletion planned from 14 days back is after the collection (docs/clinical/dates.md)
+        LabelPrint bag = labels.newCollection(labActor, p.caseId(), new LabelPrinting.CollectionRequest(
+                Instant.now().minus(28, ChronoUnit.DAYS), "Apheresis unit", null, null));
         String coi = bag.coi().barcodeData();
         twoPersonCheck(p, bag.itemId(), VerificationStep.COLLECTION, List.of(coi, coi, bag.din().barcodeData()), lab,
                 secondLab);

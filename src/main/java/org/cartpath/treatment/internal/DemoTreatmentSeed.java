@@ -167,9 +167,9 @@ class DemoTreatmentSeed {
 
         CaseId caseId = approved(referrer, coordinator, actor("consultant", gosh), actor("panel.member", demo.get("panel")),
                 gosh, today);
-        book(coordinator, caseId, today);
+        LocalDate apheresisDay = book(coordinator, caseId, today);
 
-        LabelPrint bag = labels.newCollection(apheresisNurse, caseId, "Apheresis unit");
+        LabelPrint bag = labels.newCollection(apheresisNurse, caseId, collection(apheresisDay));
         String coi = bag.coi().barcodeData();
         twoPersonCheck(caseId, bag.itemId(), VerificationStep.COLLECTION, List.of(coi, coi, bag.din().barcodeData()),
                 apheresisNurse, lab);
@@ -230,8 +230,22 @@ class DemoTreatmentSeed {
         return caseId;
     }
 
+    /**
+     * The collection as the dates rules want it (docs/clinical/dates.md): now, to the minute, so that the shipment
+     * leaving this minute is not before it; on the booked day. A demo started at the weekend books Monday, so its
+     * collection carries the signed reason that a collection off the booked day needs.
+     */
+    private LabelPrinting.CollectionRequest collection(LocalDate apheresisDay) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
+        if (apheresisDay.equals(journey.today())) {
+            return new LabelPrinting.CollectionRequest(now, "Apheresis unit", null, null);
+        }
+        return new LabelPrinting.CollectionRequest(now, "Apheresis unit", "Demo data: collected ahead of the booked"
+                + " apheresis day " + apheresisDay + " because the demo was started at the weekend", PASSWORD);
+    }
+
     /** The first demo slot that fits apheresis on the next weekday (the demo GOSH collects Monday to Friday). */
-    private void book(Actor coordinator, CaseId caseId, LocalDate today) {
+    private LocalDate book(Actor coordinator, CaseId caseId, LocalDate today) {
         LocalDate day = today;
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
@@ -241,6 +255,7 @@ class DemoTreatmentSeed {
             throw new IllegalStateException("no demo manufacturing slot fits apheresis on " + day);
         }
         bookings.book(coordinator, new NewBooking(caseId, availability.slots().get(0).slotId(), day, false));
+        return day;
     }
 
     private Verification twoPersonCheck(CaseId caseId, UUID item, VerificationStep step, List<String> scans,
