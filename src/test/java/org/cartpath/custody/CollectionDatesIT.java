@@ -297,4 +297,12 @@ class CollectionDatesIT {
                 .filteredOn(t -> t.title().equals("Collect the cells: apheresis on " + bookedDay()))
                 .extracting(CaseTask::closure).containsExactly(CaseTask.Closure.DONE);
     }
+
+    @Test
+    void theCollectionEndpointAndTheDateProblemsAreDocumented() {
+        JsonNode paths = Http.json(Http.browser(port).get("/api/v1/openapi")).get("paths");
+        assertThat(paths.has("/api/v1/cases/{id}/collections")).isTrue();
+        assertThat(Http.browser(port).get("/problems").body()).contains("collection-off-booked-day",
+                "shipment-before-collection", "lymphodepletion-before-collection", "infusion-before-receipt");
+    }
 }
