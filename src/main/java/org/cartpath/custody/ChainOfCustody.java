@@ -63,6 +63,32 @@ public class ChainOfCustody {
         return bedsideCheck(actor, caseId).isPresent();
     }
 
+    /**
+     * When the case's cells were last collected: the collection time of its latest collection bag (the product is
+     * made from it), for the date rules of later steps (docs/clinical/dates.md). Empty before any collection.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastCollectedAt(Actor actor, CaseId caseId) {
+        access.view(actor, caseId);
+        return jdbc.sql("""
+                select max(e.occurred_at) from custody_event e join custody_item i on i.id = e.item_id
+                where i.case_id = ? and i.kind = 'COLLECTION_BAG' and e.type = 'LABELLED'""").param(caseId.value())
+                .query((row, n) -> Optional.ofNullable(row.getTimestamp(1))).single().map(java.sql.Timestamp::toInstant);
+    }
+
+    /**
+     * When the product was first received at the treating centre: the earliest receipt of one of the case's product
+     * bags. Empty before any receipt.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> productReceivedAt(Actor actor, CaseId caseId) {
+        access.view(actor, caseId);
+        return jdbc.sql("""
+                select min(e.occurred_at) from custody_event e join custody_item i on i.id = e.item_id
+                where i.case_id = ? and i.kind = 'PRODUCT_BAG' and e.type = 'RECEIVED'""").param(caseId.value())
+                .query((row, n) -> Optional.ofNullable(row.getTimestamp(1))).single().map(java.sql.Timestamp::toInstant);
+    }
+
     /** Whether a scan mismatch has stopped the case and QA has not yet overridden it. */
     @Transactional(readOnly = true)
     public boolean identityStopped(Actor actor, CaseId caseId) {

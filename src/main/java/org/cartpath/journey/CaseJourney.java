@@ -139,10 +139,10 @@ public class CaseJourney {
         if (!store.update(after, before.version())) {
             throw ProblemException.conflict("stale-version", "Case " + before.reference() + " changed meanwhile; retry");
         }
-        store.closeStageTasks(id, before.stage(), now, actor.displayName());
         if (to.isEnding()) {
             store.closeAllTasks(id, now, actor.displayName());
         } else {
+            store.closeStageTasks(id, before.stage(), now, actor.displayName());
             openDefaultTask(id, to, now);
         }
         store.append(id, now, actor, "STAGE_CHANGED", before.stage(), to,
@@ -251,14 +251,26 @@ public class CaseJourney {
         return task;
     }
 
+    /** Closes a task whose work was done. */
     @Transactional
     public void closeTask(Actor actor, CaseId id, UUID taskId) {
+        closeTask(actor, id, taskId, CaseTask.Closure.DONE);
+    }
+
+    /**
+     * Closes a task as done, replaced by a more precise one, or cancelled. Only a task whose work happened is closed
+     * as done, so the case page never shows a step "Done" before its event (a booking replaces the stage's default
+     * collection task with a dated one; the collection itself closes that one when the case leaves "Slot booked").
+     */
+    @Transactional
+    public void closeTask(Actor actor, CaseId id, UUID taskId, CaseTask.Closure closure) {
         TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
         requireParty(actor, therapyCase);
-        if (!store.closeTask(id, taskId, Instant.now(clock), actor.displayName())) {
+        if (!store.closeTask(id, taskId, Instant.now(clock), actor.displayName(), closure)) {
             throw new NotFoundException("open task", taskId);
         }
-        audit.record(actor, "CASE_TASK_CLOSED", "TherapyCase", id.toString(), null, Map.of("taskId", taskId.toString()), null);
+        audit.record(actor, "CASE_TASK_CLOSED", "TherapyCase", id.toString(), null,
+                Map.of("taskId", taskId.toString(), "closure", closure.name()), null);
     }
 
     // --- reading -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import org.cartpath.audit.AuditTrail;
 import org.cartpath.journey.CaseEnded;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.PartyRole;
 import org.cartpath.journey.Stage;
@@ -185,8 +186,11 @@ public class SlotBookings {
             journey.advance(actor, c.id(), Stage.SLOT_BOOKED, summary);
         }
         journey.addParty(actor, c.id(), slot.manufacturerId(), PartyRole.MANUFACTURER);
-        access.closeTasks(actor, c.id(), CaseAccess.REBOOK, CaseAccess.COLLECT, CaseAccess.RESOLVE,
-                StageTasks.forStage(Stage.SLOT_BOOKED).orElseThrow().title());
+        access.closeTasks(actor, c.id(), CaseAccess.REBOOK, CaseAccess.RESOLVE);
+        // nothing was collected yet: the booking's dated collection task replaces the stage's default one (and an
+        // earlier day's), which must not read "Done"; the collection check closes it when the case leaves SLOT_BOOKED
+        access.closeTasks(actor, c.id(), day == null ? CaseTask.Closure.CANCELLED : CaseTask.Closure.REPLACED,
+                CaseAccess.COLLECT, StageTasks.forStage(Stage.SLOT_BOOKED).orElseThrow().title());
         if (day != null) {
             journey.openTask(actor, c.id(), CaseAccess.COLLECT + day, Role.APHERESIS_NURSE, day, Stage.SLOT_BOOKED);
         }
@@ -261,7 +265,9 @@ public class SlotBookings {
         journey.note(actor, c.id(), "BOOKING_RESCHEDULED", "Booking moved: " + (day == null ? "" : "apheresis on " + day + ", ")
                 + "slot " + window(slot) + " at " + slot.siteName()
                 + (conflicts.isEmpty() ? "" : "; " + conflicts.size() + " step(s) of the plan no longer fit"));
-        access.closeTasks(actor, c.id(), CaseAccess.COLLECT, CaseAccess.RESOLVE);
+        access.closeTasks(actor, c.id(), CaseAccess.RESOLVE);
+        access.closeTasks(actor, c.id(), day == null ? CaseTask.Closure.CANCELLED : CaseTask.Closure.REPLACED,
+                CaseAccess.COLLECT);
         if (day != null) {
             journey.openTask(actor, c.id(), CaseAccess.COLLECT + day, Role.APHERESIS_NURSE, day, Stage.SLOT_BOOKED);
         }
@@ -295,7 +301,7 @@ public class SlotBookings {
         }
         SlotBooking after = release(actor, c, current, reason);
         if (c.stage() == Stage.SLOT_BOOKED) {
-            access.closeTasks(actor, c.id(), CaseAccess.COLLECT, CaseAccess.RESOLVE);
+            access.closeTasks(actor, c.id(), CaseTask.Closure.CANCELLED, CaseAccess.COLLECT, CaseAccess.RESOLVE);
             journey.openTask(actor, c.id(), CaseAccess.REBOOK, Role.COORDINATOR, today.date().plusDays(2));
         }
         return after;

@@ -36,6 +36,7 @@ import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.EventDates;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.Role;
@@ -61,7 +62,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Infusions {
 
     /** A time this far ahead of the server's clock is taken as now. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    static final Duration CLOCK_SKEW = EventDates.CLOCK_TOLERANCE;
     static final int MAX_REACTIONS = 2000;
 
     private final InfusionStore store;
@@ -140,6 +141,7 @@ public class Infusions {
             throw ProblemException.conflict("already-infused", "The infusion of case " + view.therapyCase().reference()
                     + " is already recorded");
         }
+        requireAfterReceipt(actor, caseId, request.startedAt());
         Gathered g = facts(actor, view, request.startedAt(), request.bagsUsed());
         if (g.lot() != null && request.bagsUsed() > g.lot().certificate().bags()) {
             throw ProblemException.invalid("bagsUsed", "lot " + g.lot().certificate().lotNumber() + " has "
@@ -282,6 +284,24 @@ public class Infusions {
                 Map.of("unmet", unmet));
     }
 
+    /**
+     * The product is infused after the centre received it (docs/clinical/dates.md): a start before the first receipt
+     * of a product bag is refused (422 {@code infusion-before-receipt}), naming the receipt. The two times come from
+     * different people's devices and forms (the laboratory's receipt, the ward's infusion record), so the start may lie
+     * up to {@link EventDates#CLOCK_TOLERANCE} before the receipt, as for the bedside check.
+     */
+    private void requireAfterReceipt(Actor actor, CaseId caseId, Instant startedAt) {
+        custody.productReceivedAt(actor, caseId).flatMap(received -> EventDates.before("infusion-before-receipt",
+                "startedAt", startedAt, received.minus(EventDates.CLOCK_TOLERANCE),
+                "must not be before the product was received at the centre, " + received)).ifPresent(refusal -> {
+                            throw refusal;
+                        });
+    }
+
+    /**
+     * Times (docs/clinical/dates.md): the infusion is recorded once it has ended, so neither its start nor its end
+     * may lie in the future beyond {@link EventDates#CLOCK_TOLERANCE}.
+     */
     private static void check(InfusionRequest r, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
         if (r.startedAt() == null) {
@@ -289,8 +309,6 @@ public class Infusions {
         }
         if (r.endedAt() == null) {
             problems.add(new FieldProblem("endedAt", "is required"));
-        } else if (r.endedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            problems.add(new FieldProblem("endedAt", "must not be in the future: record the infusion once it has ended"));
         } else if (r.startedAt() != null && !r.endedAt().isAfter(r.startedAt())) {
             problems.add(new FieldProblem("endedAt", "must be after the start"));
         }
@@ -308,6 +326,8 @@ public class Infusions {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
+        EventDates.requireNotInFuture("startedAt", r.startedAt(), now, "the infusion");
+        EventDates.requireNotInFuture("endedAt", r.endedAt(), now, "the infusion");
     }
 
     private static String text(String value) {

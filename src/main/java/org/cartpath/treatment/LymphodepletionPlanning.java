@@ -3,6 +3,7 @@ package org.cartpath.treatment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.LymphodepletionRegimen;
 import org.cartpath.catalogue.LymphodepletionRegimen.DayReference;
 import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
+import org.cartpath.custody.ChainOfCustody;
 import org.cartpath.identity.ElectronicSignature;
 import org.cartpath.identity.ElectronicSignatures;
 import org.cartpath.identity.SignatureMeaning;
@@ -33,6 +35,7 @@ import org.cartpath.scheduling.PlanStep;
 import org.cartpath.scheduling.PlannedStep;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.EventDates;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.cartpath.treatment.internal.CaseLabel;
@@ -42,6 +45,7 @@ import org.cartpath.treatment.internal.TreatmentSettings;
 import org.cartpath.treatment.lymphodepletion.LymphodepletionCourse;
 import org.cartpath.treatment.lymphodepletion.LymphodepletionPlan;
 import org.cartpath.treatment.lymphodepletion.LymphodepletionPlanner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,11 +77,14 @@ public class LymphodepletionPlanning {
     private final CaseJourney journey;
     private final AuditTrail audit;
     private final TreatmentSettings settings;
+    private final ChainOfCustody custody;
     private final Clock clock;
+    private final ZoneId zone;
 
     LymphodepletionPlanning(LymphodepletionStore store, TreatmentAccess access, CaseLabel labels,
             PatientManagement patients, SlotBookings bookings, PharmacySettings pharmacy, ElectronicSignatures signatures,
-            CaseJourney journey, AuditTrail audit, TreatmentSettings settings, Clock clock) {
+            CaseJourney journey, AuditTrail audit, TreatmentSettings settings, ChainOfCustody custody, Clock clock,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
         this.access = access;
         this.labels = labels;
@@ -89,6 +96,8 @@ public class LymphodepletionPlanning {
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
+        this.custody = custody;
+        this.zone = ZoneId.of(zone);
     }
 
     /**
@@ -141,6 +150,7 @@ public class LymphodepletionPlanning {
         calculation.refusal().ifPresent(refusal -> refuse(actor, caseId, refusal));
         LymphodepletionPlan plan = LymphodepletionPlanner.plan(regimen, anchor, calculation.bsa(), calculation.clearance(),
                 calculation.renal().table(), calculation.rules().rounding());
+        requireAfterCollection(actor, caseId, plan);
         LocalDate plannedInfusion = plannedInfusion(regimen, anchor, request.plannedInfusionOn(), booked, plan);
         Optional<LymphodepletionPlanRecord> previous = store.current(caseId);
         String reason = text(request.reason());
@@ -227,6 +237,24 @@ public class LymphodepletionPlanning {
         audit.recordIndependently(actor, "LYMPHODEPLETION_PLAN_REFUSED", "TherapyCase", caseId.toString(),
                 Map.of("problem", refusal.type(), "detail", refusal.detail()), refusal.detail());
         throw ProblemException.unprocessable(refusal.type(), refusal.detail());
+    }
+
+    /**
+     * Lymphodepletion conditions the patient for the cells made from their collection; it cannot start before the
+     * cells were collected (docs/clinical/dates.md; the SmPCs of the catalogue's products give lymphodepletion after
+     * leukapheresis, before infusion). Refused, naming the first day and the collection (422
+     * {@code lymphodepletion-before-collection}); nothing is recorded.
+     */
+    private void requireAfterCollection(Actor actor, CaseId caseId, LymphodepletionPlan plan) {
+        custody.lastCollectedAt(actor, caseId).map(at -> LocalDate.ofInstant(at, zone))
+                .flatMap(collectedOn -> EventDates.dayBefore("lymphodepletion-before-collection", "anchorOn",
+                        plan.firstDay(), collectedOn, "gives a first day of lymphodepletion, " + plan.firstDay()
+                                + ", before the cells were collected on " + collectedOn,
+                        "Lymphodepletion would start on " + plan.firstDay() + ", before the cells were collected on "
+                                + collectedOn + "; plan it after the collection"))
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
     }
 
     private static LymphodepletionRegimen regimen(CaseLabel.Labelled label, String regimenId) {

@@ -31,10 +31,16 @@ public final class CustodyScenario {
     public String shipmentId;
 
     public CustodyScenario(int port, World world, TherapyCase therapyCase, LabelPrinting printing) {
+        this(port, world, therapyCase, printing, new LabelPrinting.CollectionRequest(null, "Apheresis unit", null, null));
+    }
+
+    /** A collection as {@code collection} says (its time, and the signed reason when off the booked day). */
+    public CustodyScenario(int port, World world, TherapyCase therapyCase, LabelPrinting printing,
+            LabelPrinting.CollectionRequest collection) {
         this.port = port;
         this.world = world;
         this.therapyCase = therapyCase;
-        this.bagLabel = printing.newCollection(world.actor(world.nurse()), therapyCase.id(), "Apheresis unit");
+        this.bagLabel = printing.newCollection(world.actor(world.nurse()), therapyCase.id(), collection);
     }
 
     public String coi() {

@@ -198,7 +198,7 @@ class InfusionIT {
         assertProblem(nurse.postJson(infusion, backwards), 400, "invalid-request", "endedAt");
         Map<String, Object> future = now();
         future.put("endedAt", end.plus(1, ChronoUnit.HOURS).toString());
-        assertProblem(nurse.postJson(infusion, future), 400, "invalid-request", "endedAt");
+        assertProblem(nurse.postJson(infusion, future), 422, "timestamp-in-future", "endedAt");
         Map<String, Object> local = now();
         local.put("startedAt", "2026-11-26T10:00");
         assertProblem(nurse.postJson(infusion, local), 400, "invalid-request", "startedAt");

@@ -100,6 +100,13 @@ public class TreatmentFixtures {
 
     /** As {@link #released()}, with the weight the referral recorded yesterday (none when null). */
     public Product released(BigDecimal referralWeightKg) {
+        // collected four weeks ago, as manufacturing takes (no booking: nothing to reconcile the day with), so that
+        // lymphodepletion planned from 14 days back is after the collection (docs/clinical/dates.md)
+        return released(referralWeightKg, Instant.now().minus(28, ChronoUnit.DAYS));
+    }
+
+    /** As {@link #released(BigDecimal)}, with the cells collected at {@code collectedAt}. */
+    public Product released(BigDecimal referralWeightKg, Instant collectedAt) {
         World world = cases.caseAt(Stage.SLOT_BOOKED, referralWeightKg);
         UserAccount lab = identities.user(world.centre(), Role.CELL_THERAPY_LAB);
         UserAccount secondLab = identities.user(world.centre(), Role.CELL_THERAPY_LAB);
@@ -108,7 +115,8 @@ public class TreatmentFixtures {
         String lot = "LOT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Product p = new Product(world, lab, secondLab, courier, courierUser, null, lot, null);
         Actor labActor = p.actor(lab);
-        LabelPrint bag = labels.newCollection(labActor, p.caseId(), "Apheresis unit");
+        LabelPrint bag = labels.newCollection(labActor, p.caseId(), new LabelPrinting.CollectionRequest(collectedAt,
+                "Apheresis unit", null, null));
         String coi = bag.coi().barcodeData();
         twoPersonCheck(p, bag.itemId(), VerificationStep.COLLECTION, List.of(wristband(p), coi, bag.din().barcodeData()),
                 lab, secondLab);

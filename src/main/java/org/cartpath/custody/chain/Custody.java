@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.cartpath.shared.EventDates;
 import org.cartpath.shared.ProblemException;
 
 /**
@@ -32,7 +33,7 @@ public record Custody(
         boolean thawed) {
 
     /** How far ahead of cartpath's clock an event's time may be: the sender's clock may run a little fast. */
-    public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+    public static final Duration CLOCK_TOLERANCE = EventDates.CLOCK_TOLERANCE;
 
     public Custody {
         verified = verified.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(verified));
@@ -160,13 +161,14 @@ public record Custody(
         if (at == null) {
             throw ProblemException.invalid("occurredAt", "is required");
         }
-        if (at.isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw Refusals.rule("timestamp-in-future", "The event's time " + at + " is in the future (cartpath's time is "
-                    + now + ")");
+        if (EventDates.inFuture(at, now)) {
+            throw EventDates.refusal("timestamp-in-future", "occurredAt", "must not be in the future",
+                    "The event's time " + at + " is in the future (cartpath's time is " + now + ")");
         }
         if (lastOccurredAt != null && at.isBefore(lastOccurredAt)) {
-            throw Refusals.rule("out-of-order", "The event's time " + at + " is before the item's last event ("
-                    + lastOccurredAt + "); events are recorded in the order they happened");
+            throw EventDates.refusal("out-of-order", "occurredAt", "must not be before the item's last event, "
+                    + lastOccurredAt, "The event's time " + at + " is before the item's last event (" + lastOccurredAt
+                    + "); events are recorded in the order they happened");
         }
     }
 

@@ -57,6 +57,14 @@ public class CustodyLog {
         return Custody.replay(item.id(), item.kind(), store.events(item.id()).stream().map(RecordedEvent::event).toList());
     }
 
+    /**
+     * When a collection bag's cells were collected: the time of its first event, LABELLED, which the collection
+     * records at the collection time (the bag is labelled as it is filled).
+     */
+    public Instant collectedAt(CustodyItem bag) {
+        return store.events(bag.id()).stream().findFirst().map(e -> e.event().occurredAt()).orElse(bag.createdAt());
+    }
+
     /** Registers a new item and records its first event, LABELLED. */
     @Transactional
     public Appended register(Actor actor, CustodyItem item, String caseReference, CustodyCommand labelled) {

@@ -26,6 +26,10 @@ import org.cartpath.custody.chain.ItemKind;
 import org.cartpath.custody.internal.CaseAccess;
 import org.cartpath.custody.internal.HardStopQuery;
 import org.cartpath.custody.internal.IdentifierStore;
+import org.cartpath.identity.ElectronicSignature;
+import org.cartpath.identity.ElectronicSignatures;
+import org.cartpath.identity.SignatureMeaning;
+import org.cartpath.identity.SignedRecord;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
@@ -34,7 +38,10 @@ import org.cartpath.journey.TherapyCase;
 import org.cartpath.patient.Demographics;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
+import org.cartpath.scheduling.SlotBooking;
+import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.EventDates;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
@@ -64,6 +71,8 @@ public class LabelPrinting {
     private final Catalogue catalogue;
     private final CaseJourney journey;
     private final PatientManagement patients;
+    private final SlotBookings bookings;
+    private final ElectronicSignatures signatures;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
@@ -71,7 +80,8 @@ public class LabelPrinting {
 
     LabelPrinting(CaseAccess access, ChainOfIdentity chainOfIdentity, IdentifierStore identifiers, CustodyLog log,
             HardStopQuery hardStops, LabelPrintStore prints, Catalogue catalogue, CaseJourney journey,
-            PatientManagement patients, AuditTrail audit, Clock clock,
+            PatientManagement patients, SlotBookings bookings, ElectronicSignatures signatures, AuditTrail audit,
+            Clock clock,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.access = access;
         this.chainOfIdentity = chainOfIdentity;
@@ -82,18 +92,42 @@ public class LabelPrinting {
         this.catalogue = catalogue;
         this.journey = journey;
         this.patients = patients;
+        this.bookings = bookings;
+        this.signatures = signatures;
         this.audit = audit;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
 
     /**
-     * A new collection: allocates a DIN (and the COI on first need), registers the bag as labelled at
-     * {@code place} and records the original print of its label. Only at apheresis: the case must be at
-     * "Slot booked" or "Cells collected" (409 {@code not-at-collection} otherwise).
+     * What the apheresis nurse records about a collection.
+     *
+     * @param collectedAt when the cells were collected; now when not given. Not in the future (beyond
+     *                    {@link EventDates#CLOCK_TOLERANCE}): 422 {@code timestamp-in-future}
+     * @param reason      required, and signed with {@code password}, when the collection is not on the booked
+     *                    apheresis day (422 {@code collection-off-booked-day} otherwise)
      */
+    public record CollectionRequest(Instant collectedAt, String place, String reason, String password) {
+    }
+
+    /** A collection now, at {@code place}, on the booked apheresis day. */
     @Transactional
     public LabelPrint newCollection(Actor actor, CaseId caseId, String place) {
+        return newCollection(actor, caseId, new CollectionRequest(null, place, null, null));
+    }
+
+    /**
+     * A new collection: allocates a DIN (and the COI on first need), registers the bag as labelled at
+     * {@code place} at the collection time (the bag is labelled as it is collected) and records the original print of
+     * its label, which carries the recorded collection date. Only at apheresis: the case must be at "Slot booked" or
+     * "Cells collected" (409 {@code not-at-collection} otherwise).
+     *
+     * <p>Dates (docs/clinical/dates.md): a collection in the future is refused; a collection on another day than the
+     * booked apheresis day is accepted only with a reason the collector signs (meaning OVERRIDDEN), which goes into the
+     * audit trail, the bag's custody log and the case's timeline. Nothing is recorded when it is refused.
+     */
+    @Transactional
+    public LabelPrint newCollection(Actor actor, CaseId caseId, CollectionRequest request) {
         CaseView view = access.centreStaff(actor, caseId, COLLECTORS);
         access.lock(caseId);
         TherapyCase therapyCase = view.therapyCase();
@@ -103,21 +137,84 @@ public class LabelPrinting {
                     "Collection labels are printed at apheresis; case " + therapyCase.reference() + " is at stage '"
                             + therapyCase.stage().label() + "'", List.of(), Map.of("currentStage", therapyCase.stage().name()));
         }
+        Instant now = Instant.now(clock);
+        Instant collectedAt = request.collectedAt() == null ? now : request.collectedAt();
+        EventDates.requireNotInFuture("collectedAt", collectedAt, now, "the collection");
+        LocalDate collectedOn = LocalDate.ofInstant(collectedAt, zone);
+        LocalDate booked = bookings.activeBooking(actor, caseId).map(SlotBooking::apheresisDate).orElse(null);
+        String why = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        boolean offPlan = EventDates.collectionDay(collectedOn, booked) == EventDates.CollectionDay.OFF_BOOKED_DAY;
+        if (offPlan) {
+            requireSignedReason(collectedOn, booked, why, request.password());
+        }
         String productName = productName(therapyCase);
         ChainOfIdentityId coi = chainOfIdentity.allocate(actor, caseId);
-        Instant now = Instant.now(clock);
         Year year = Year.now(clock.withZone(zone));
         Din din = Din.of(coi.fin(), year, identifiers.next("DIN", coi.fin(), year.getValue() % 100));
-        CustodyItem bag = CustodyItem.collectionBag(caseId, coi, din, LocalDate.now(clock.withZone(zone)), now);
-        log.register(actor, bag, therapyCase.reference(), CustodyCommand.of(CustodyEventType.LABELLED, now,
-                access.party(actor), actor.displayName(), placeOr(place, actor), null, List.of(), null));
+        CustodyItem bag = CustodyItem.collectionBag(caseId, coi, din, collectedOn, now);
+        List<UUID> signed = List.of();
+        String offPlanNote = null;
+        if (offPlan) {
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("caseId", caseId.toString());
+            content.put("din", din.value());
+            content.put("collectedAt", collectedAt.toString());
+            content.put("bookedApheresisDate", booked.toString());
+            content.put("reason", why);
+            ElectronicSignature signature = signatures.sign(actor, request.password(), collectorRole(actor),
+                    SignatureMeaning.OVERRIDDEN, new SignedRecord("CollectionOffBookedDay", bag.id().toString(), content), why);
+            signed = List.of(signature.id());
+            offPlanNote = "Collected on " + collectedOn + ", not on the booked apheresis day " + booked + ": " + why
+                    + " (signed by " + signature.printedName() + ")";
+        }
+        log.register(actor, bag, therapyCase.reference(), CustodyCommand.of(CustodyEventType.LABELLED, collectedAt,
+                access.party(actor), actor.displayName(), placeOr(request.place(), actor), null, signed, offPlanNote));
         LabelPrint print = new LabelPrint(UUID.randomUUID(), caseId, bag.id(), LabelKind.COLLECTION_BAG, coi, din,
                 productName, bag.collectionDate(), null, false, null, now, actor.displayName());
         prints.insert(print, actor);
         journey.note(actor, caseId, "COLLECTION_LABELLED", "Collection bag labelled: DIN " + din.eyeReadable()
-                + " under COI " + coi.eyeReadable());
+                + " under COI " + coi.eyeReadable() + (offPlanNote == null ? "" : ". " + offPlanNote));
         audit.record(actor, "CUSTODY_LABEL_PRINTED", "CustodyItem", bag.id().toString(), null, auditView(print), null);
+        if (offPlan) {
+            Map<String, Object> deviation = new LinkedHashMap<>();
+            deviation.put("din", din.value());
+            deviation.put("collectedAt", collectedAt.toString());
+            deviation.put("bookedApheresisDate", booked.toString());
+            deviation.put("signatureId", signed.get(0).toString());
+            audit.record(actor, "COLLECTION_OFF_BOOKED_DAY", "CustodyItem", bag.id().toString(), null, deviation, why);
+        }
         return print;
+    }
+
+    /**
+     * A collection away from the booked apheresis day needs a reason and the collector's password to sign it. The
+     * apheresis can move by a day in practice (the patient unwell, low counts, a machine down), so it is not refused
+     * outright; but it must never pass silently (issue: cells recorded seven days before the booked day).
+     */
+    private static void requireSignedReason(LocalDate collectedOn, LocalDate booked, String why, String password) {
+        if (why == null) {
+            throw new ProblemException("collection-off-booked-day", 422, "The request breaks a rule",
+                    "The cells are recorded as collected on " + collectedOn + ", not on the booked apheresis day " + booked
+                            + ": check the date, or give the reason and sign it with your password",
+                    List.of(new FieldProblem("reason", "is needed: the collection is on " + collectedOn
+                            + ", not on the booked apheresis day " + booked + "; check the date, or say why and sign")),
+                    Map.of("collectedOn", collectedOn.toString(), "bookedApheresisDate", booked.toString()));
+        }
+        if (why.length() > MAX_REASON) {
+            throw ProblemException.invalid("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        if (password == null || password.isEmpty()) {
+            throw ProblemException.invalid("password", "is needed to sign the reason for collecting on another day");
+        }
+    }
+
+    private static Role collectorRole(Actor actor) {
+        for (Role role : COLLECTORS) {
+            if (actor.hasRole(role)) {
+                return role;
+            }
+        }
+        throw ProblemException.forbidden("Only apheresis nurses and the cell therapy laboratory record collections");
     }
 
     /**

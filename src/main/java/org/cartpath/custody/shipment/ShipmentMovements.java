@@ -26,6 +26,7 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.EventDates;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.ProblemException;
 import org.springframework.stereotype.Service;
@@ -88,6 +89,7 @@ public class ShipmentMovements {
         access.lock(therapyCase.id());
         hardStops.requireNone(therapyCase.id(), therapyCase.reference());
         Instant at = request.occurredAt() == null ? Instant.now(clock) : request.occurredAt();
+        requireAfterCollection(shipment, at, "the hand-over");
         CustodyItem shipper = log.item(shipment.shipperItemId());
         CustodyCommand unsigned = CustodyCommand.handOver(at, by, actor.displayName(), request.place(), from, to,
                 shipment.id(), shipment.shipperId(), List.of());
@@ -121,6 +123,7 @@ public class ShipmentMovements {
         access.lock(therapyCase.id());
         Instant at = request.occurredAt() == null ? Instant.now(clock) : request.occurredAt();
         String place = request.place() == null || request.place().isBlank() ? leg.fromPlace() : request.place();
+        requireAfterCollection(shipment, at, "the departure");
         move(actor, therapyCase, shipment, request.expectedVersion(), CustodyCommand.of(CustodyEventType.SHIPPED, at,
                 access.party(actor), actor.displayName(), place, shipment.id(), List.of(), null));
         store.departed(shipment.id(), leg.sequence(), at);
@@ -138,6 +141,7 @@ public class ShipmentMovements {
         access.lock(therapyCase.id());
         hardStops.requireNone(therapyCase.id(), therapyCase.reference());
         Instant at = request.occurredAt() == null ? Instant.now(clock) : request.occurredAt();
+        requireAfterCollection(shipment, at, "the receipt");
         CustodyItem shipper = log.item(shipment.shipperItemId());
         Party by = access.party(actor);
         precheck(shipper, request.expectedVersion(), CustodyCommand.of(CustodyEventType.RECEIVED, at, by,
@@ -154,6 +158,26 @@ public class ShipmentMovements {
                     + " (shipper " + shipment.shipperId() + ")");
         }
         return shipments.find(actor, shipmentId);
+    }
+
+    /**
+     * Cells cannot move before they were collected (docs/clinical/dates.md): a hand-over, departure or receipt of
+     * the cells going to the manufacturer dated before the collection of a bag it carries is refused, naming the
+     * bag and its collection time (422 {@code shipment-before-collection}).
+     */
+    private void requireAfterCollection(Shipment shipment, Instant at, String what) {
+        if (shipment.direction() != Shipment.Direction.TO_MANUFACTURER) {
+            return;
+        }
+        for (UUID content : shipment.contents()) {
+            CustodyItem bag = log.item(content);
+            Instant collected = log.collectedAt(bag);
+            EventDates.before("shipment-before-collection", "occurredAt", at, collected, what
+                    + " must not be before the cells were collected (" + bag.label() + " at " + collected + ")")
+                    .ifPresent(refusal -> {
+                        throw refusal;
+                    });
+        }
     }
 
     /** The custody rules and the version, checked before anything is recorded. */

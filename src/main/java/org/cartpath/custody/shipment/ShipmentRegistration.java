@@ -28,6 +28,7 @@ import org.cartpath.journey.PartyRole;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.EventDates;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -106,6 +107,7 @@ public class ShipmentRegistration {
             }
             bags.add(bag);
         }
+        requireLegsAfterCollection(request.legs(), bags);
         List<Shipment.Leg> legs = legs(request.legs());
         Shipment shipment = register(actor, therapyCase, request.shipperId(), Shipment.Direction.TO_MANUFACTURER,
                 manufacturer, profile, legs, bags.stream().map(CustodyItem::id).toList(), request.place());
@@ -193,6 +195,22 @@ public class ShipmentRegistration {
         view.put("contents", shipment.contents().stream().map(UUID::toString).toList());
         audit.record(actor, "SHIPMENT_REGISTERED", "Shipment", shipment.id().toString(), null, view, null);
         return shipment;
+    }
+
+    /**
+     * A shipment of cells is planned to leave after they were collected (docs/clinical/dates.md): a first leg
+     * expected to depart before the collection of a bag it carries is refused (422 {@code shipment-before-collection}).
+     */
+    private void requireLegsAfterCollection(List<ShipmentRequests.LegRequest> legs, List<CustodyItem> bags) {
+        for (CustodyItem bag : bags) {
+            Instant collected = log.collectedAt(bag);
+            EventDates.before("shipment-before-collection", "legs[0].expectedDeparture", legs.get(0).expectedDeparture(),
+                    collected, "the expected departure must not be before the cells were collected (" + bag.label()
+                            + " at " + collected + ")")
+                    .ifPresent(refusal -> {
+                        throw refusal;
+                    });
+        }
     }
 
     private static List<Shipment.Leg> legs(List<ShipmentRequests.LegRequest> requests) {

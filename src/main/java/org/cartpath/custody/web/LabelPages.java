@@ -2,6 +2,7 @@ package org.cartpath.custody.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,21 +43,66 @@ class LabelPages {
 
     static final String FORM = "custody/label-form";
     static final String PRINTED = "custody/label-printed";
+    static final String COLLECTION_FORM = "custody/collection-form";
 
     private final LabelPrinting printing;
     private final CustodyLog log;
     private final CaseAccess access;
+    private final ZoneId zone;
 
-    LabelPages(LabelPrinting printing, CustodyLog log, CaseAccess access) {
+    LabelPages(LabelPrinting printing, CustodyLog log, CaseAccess access,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.printing = printing;
         this.log = log;
         this.access = access;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** The collection form: when the cells were collected (now by default), and a signed reason when off the booked day. */
+    @GetMapping("/cases/{id}/collections/new")
+    String collectionForm(Actor actor, @PathVariable String id, Model model) {
+        return collectionForm(actor, CaseId.of(id), new HashMap<>(), Map.of(), model);
     }
 
     @PostMapping("/cases/{id}/collections")
-    String newCollection(Actor actor, @PathVariable String id, @RequestParam(required = false) String place) {
-        LabelPrint print = printing.newCollection(actor, CaseId.of(id), place);
-        return "redirect:/cases/" + id + "/labels/prints/" + print.id();
+    String newCollection(Actor actor, @PathVariable String id, @RequestParam Map<String, String> fields, Model model,
+            HttpServletResponse response) {
+        CaseId caseId = CaseId.of(id);
+        Map<String, String> form = new HashMap<>(fields);
+        form.remove("password");
+        try {
+            LabelPrint print = printing.newCollection(actor, caseId, new LabelPrinting.CollectionRequest(
+                    dateTime(fields.get("collectedAt")), fields.get("place"), fields.get("reason"), fields.get("password")));
+            return "redirect:/cases/" + id + "/labels/prints/" + print.id();
+        } catch (ProblemException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            return collectionForm(actor, caseId, form, FormErrors.of(e), model);
+        }
+    }
+
+    private String collectionForm(Actor actor, CaseId caseId, Map<String, String> form, Map<String, String> errors,
+            Model model) {
+        CaseView view = access.centreStaff(actor, caseId);
+        model.addAttribute("reference", view.therapyCase().reference());
+        model.addAttribute("caseId", caseId.toString());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return COLLECTION_FORM;
+    }
+
+    /** A date and time as the browser's date-and-time box sends it, read on the centre's clock. */
+    private java.time.Instant dateTime(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("collectedAt", "must be a date and time, for example 2026-12-07T09:30");
+        }
     }
 
     @GetMapping("/cases/{id}/labels/{kind}/new")

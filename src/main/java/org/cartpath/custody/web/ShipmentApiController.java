@@ -83,7 +83,9 @@ class ShipmentApiController {
     @Operation(summary = "Register a shipment: TO_MANUFACTURER (the centre, with verified collection bags) or "
             + "TO_CENTRE (the manufacturer, with the released product's bags)",
             description = "temperatureProfile CRYOPRESERVED (default: at or below -150 °C) or FRESH (needs a range in the "
-                    + "catalogue: 422 no-temperature-profile). " + CustodyApiController.IDEMPOTENCY)
+                    + "catalogue: 422 no-temperature-profile). A first leg expected to depart before the cells were "
+                    + "collected is 422 shipment-before-collection (docs/clinical/dates.md). "
+                    + CustodyApiController.IDEMPOTENCY)
     ResponseEntity<CustodyResponses.ShipmentView> register(Actor actor, @RequestBody ShipmentBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         RequestFields.required().field("direction", body.direction()).check();
@@ -116,8 +118,9 @@ class ShipmentApiController {
     @Operation(summary = "Hand the shipper (and what it carries) from its holder to another organisation",
             description = "Recorded by the giver or the taker; fromOrganisationId defaults to yours and must be the "
                     + "current holder (422 not-custodian). scannedIdentifier is the COI scanned on the shipper: a mismatch "
-                    + "is a recorded hard stop (422 identity-mismatch). A person signs with their password. "
-                    + CustodyApiController.IDEMPOTENCY)
+                    + "is a recorded hard stop (422 identity-mismatch). A person signs with their password. occurredAt "
+                    + "may not be in the future (422 timestamp-in-future) nor, for cells going to the manufacturer, before "
+                    + "they were collected (422 shipment-before-collection). " + CustodyApiController.IDEMPOTENCY)
     CustodyResponses.ShipmentView handOver(Actor actor, @PathVariable String id, @RequestBody HandOverBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID shipmentId = Ids.parse(id, "shipment");

@@ -143,22 +143,26 @@ public class JourneyStore {
                 .update();
     }
 
-    /** Closes the open tasks that belonged to a stage the case has left. */
+    /** Closes the open tasks that belonged to a stage the case has left: their work is done. */
     public void closeStageTasks(CaseId id, Stage stage, Instant at, String by) {
-        jdbc.sql("update case_task set closed_at = ?, closed_by = ? where case_id = ? and stage = ? and closed_at is null")
+        jdbc.sql("update case_task set closed_at = ?, closed_by = ?, closed_as = 'DONE' where case_id = ? and stage = ?"
+                        + " and closed_at is null")
                 .params(Timestamp.from(at), by, id.value(), stage.name())
                 .update();
     }
 
+    /** Closes every open task of a case that ended: their work will not happen. */
     public void closeAllTasks(CaseId id, Instant at, String by) {
-        jdbc.sql("update case_task set closed_at = ?, closed_by = ? where case_id = ? and closed_at is null")
+        jdbc.sql("update case_task set closed_at = ?, closed_by = ?, closed_as = 'CANCELLED' where case_id = ?"
+                        + " and closed_at is null")
                 .params(Timestamp.from(at), by, id.value())
                 .update();
     }
 
-    public boolean closeTask(CaseId id, UUID taskId, Instant at, String by) {
-        return jdbc.sql("update case_task set closed_at = ?, closed_by = ? where case_id = ? and id = ? and closed_at is null")
-                .params(Timestamp.from(at), by, id.value(), taskId)
+    public boolean closeTask(CaseId id, UUID taskId, Instant at, String by, CaseTask.Closure closure) {
+        return jdbc.sql("update case_task set closed_at = ?, closed_by = ?, closed_as = ? where case_id = ? and id = ?"
+                        + " and closed_at is null")
+                .params(Timestamp.from(at), by, closure.name(), id.value(), taskId)
                 .update() == 1;
     }
 
@@ -333,7 +337,8 @@ public class JourneyStore {
         return new CaseTask(row.getObject("id", UUID.class), new CaseId(row.getObject("case_id", UUID.class)),
                 row.getString("title"), Role.valueOf(row.getString("role")), localDate(row, "due_on"),
                 row.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toInstant(),
-                row.getString("closed_by"));
+                row.getString("closed_by"), closed == null ? null
+                        : row.getString("closed_as") == null ? CaseTask.Closure.DONE : CaseTask.Closure.valueOf(row.getString("closed_as")));
     }
 
     private static Stage stage(ResultSet row, String column) throws SQLException {

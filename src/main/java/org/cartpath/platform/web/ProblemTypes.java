@@ -113,6 +113,13 @@ public final class ProblemTypes {
             Map.entry("custody-item-closed", "The item was administered, destroyed or returned (422)."),
             Map.entry("timestamp-in-future", "The event's time is later than cartpath's clock allows (422)."),
             Map.entry("out-of-order", "The event's time is before the item's last event (422)."),
+            Map.entry("collection-off-booked-day", "The collection is not on the booked apheresis day: give a reason and"
+                    + " sign it with your password (422; docs/clinical/dates.md)."),
+            Map.entry("shipment-before-collection", "A shipment of cells is dated before they were collected (422)."),
+            Map.entry("lymphodepletion-before-collection", "Lymphodepletion would start before the cells were"
+                    + " collected (422)."),
+            Map.entry("infusion-before-receipt", "The infusion is dated before the product was received at the"
+                    + " centre (422)."),
             Map.entry("wrong-item-kind", "That does not happen to this kind of item (422)."),
             Map.entry("already-thawed", "The product bag was already thawed (422)."),
             Map.entry("bedside-check-missing", "The product has not passed the two-person bedside check (422)."),

@@ -41,11 +41,16 @@ public class CaseAccess {
                 && actor.hasAnyRole(roles);
     }
 
-    /** Closes the case's open tasks whose title starts with any of the prefixes. */
+    /** Closes the case's open tasks whose title starts with any of the prefixes: their work is done. */
     public void closeTasks(Actor actor, CaseId caseId, String... prefixes) {
+        closeTasks(actor, caseId, CaseTask.Closure.DONE, prefixes);
+    }
+
+    /** Closes the case's open tasks whose title starts with any of the prefixes, as done, replaced or cancelled. */
+    public void closeTasks(Actor actor, CaseId caseId, CaseTask.Closure closure, String... prefixes) {
         for (CaseTask task : journey.tasks(actor, caseId)) {
             if (task.isOpen() && Arrays.stream(prefixes).anyMatch(p -> task.title().startsWith(p))) {
-                journey.closeTask(actor, caseId, task.id());
+                journey.closeTask(actor, caseId, task.id(), closure);
             }
         }
     }

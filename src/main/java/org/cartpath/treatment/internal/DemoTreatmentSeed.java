@@ -171,9 +171,9 @@ class DemoTreatmentSeed {
 
         CaseId caseId = approved(referrer, coordinator, actor("consultant", gosh), actor("panel.member", demo.get("panel")),
                 gosh, today);
-        book(coordinator, caseId, today);
+        LocalDate apheresisDay = book(coordinator, caseId, today);
 
-        LabelPrint bag = labels.newCollection(apheresisNurse, caseId, "Apheresis unit");
+        LabelPrint bag = labels.newCollection(apheresisNurse, caseId, collection(apheresisDay));
         String coi = bag.coi().barcodeData();
         // the patient's wristband carries her own NHS number and date of birth, never the COI (ADR 0006)
         String wristband = PatientWristbandCode.of(new NhsNumber(NHS_NUMBER), born(today)).barcodeData();
@@ -240,8 +240,22 @@ class DemoTreatmentSeed {
         return today.minusYears(7).minusDays(75);
     }
 
+    /**
+     * The collection as the dates rules want it (docs/clinical/dates.md): now, to the minute, so that the shipment
+     * leaving this minute is not before it; on the booked day. A demo started at a weekend or on a bank holiday books
+     * the unit's next open day, so its collection carries the signed reason that a collection off the booked day needs.
+     */
+    private LabelPrinting.CollectionRequest collection(LocalDate apheresisDay) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
+        if (apheresisDay.equals(journey.today())) {
+            return new LabelPrinting.CollectionRequest(now, "Apheresis unit", null, null);
+        }
+        return new LabelPrinting.CollectionRequest(now, "Apheresis unit", "Demo data: collected ahead of the booked"
+                + " apheresis day " + apheresisDay + " because the demo was started on a day the unit is closed", PASSWORD);
+    }
+
     /** The first demo slot that fits apheresis on the unit's next open day (not a weekend or a bank holiday). */
-    private void book(Actor coordinator, CaseId caseId, LocalDate today) {
+    private LocalDate book(Actor coordinator, CaseId caseId, LocalDate today) {
         LocalDate day = today;
         for (int i = 0; i < 14 && !apheresis.day(coordinator.organisationId(), day).open(); i++) {
             day = day.plusDays(1);
@@ -251,6 +265,7 @@ class DemoTreatmentSeed {
             throw new IllegalStateException("no demo manufacturing slot fits apheresis on " + day);
         }
         bookings.book(coordinator, new NewBooking(caseId, availability.slots().get(0).slotId(), day, false));
+        return day;
     }
 
     private Verification twoPersonCheck(CaseId caseId, UUID item, VerificationStep step, List<String> scans,

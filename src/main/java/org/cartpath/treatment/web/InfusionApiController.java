@@ -45,7 +45,8 @@ class InfusionApiController {
 
     @PostMapping("/cases/{id}/infusion")
     @Operation(summary = "Record the infusion (ward nurse or consultant of the treating centre), signed with the password",
-            description = "startedAt and endedAt are ISO instants (the end after the start, not in the future); bagsUsed"
+            description = "startedAt and endedAt are ISO instants (the end after the start; 422 timestamp-in-future"
+                    + " beyond 5 minutes ahead; 422 infusion-before-receipt before the product was received); bagsUsed"
                     + " at most the lot's bags; reactions free text. Refused with 422 infusion-not-ready and 'unmet' (code,"
                     + " detail) unless QA accepted the lot, lymphodepletion is complete with the day inside its window,"
                     + " every checklist item is ticked or overridden and two different people completed the bedside check"

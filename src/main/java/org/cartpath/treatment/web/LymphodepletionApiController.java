@@ -59,7 +59,8 @@ class LymphodepletionApiController {
             + " …/lymphodepletion-plans/options). anchorOn (YYYY-MM-DD) is the first chemotherapy day, or the planned"
             + " day 0 for regimens dated from the infusion; both default to the booking's plan. plannedInfusionOn for"
             + " regimens dated from their first day. 422 measurement-missing or measurement-too-old (recorded) when the"
-            + " weight or height is older than the centre's limit (cartpath.treatment.ld-max-measurement-age-days).")
+            + " weight or height is older than the centre's limit (cartpath.treatment.ld-max-measurement-age-days)."
+            + " 422 lymphodepletion-before-collection when the first day is before the cells were collected.")
     ResponseEntity<LymphodepletionPlanRecord> plan(Actor actor, @PathVariable String id,
             @RequestBody(required = false) PlanBody body) {
         PlanBody in = body != null ? body : new PlanBody(null, null, null, null);

@@ -154,8 +154,8 @@ class CustodyTest {
     @ParameterizedTest(name = "{0} s after now, last event {1} s before now: {2}")
     @CsvSource({
             "0,      -60, accepted",
-            "120,    -60, accepted",
-            "121,    -60, timestamp-in-future",
+            "300,    -60, accepted",
+            "301,    -60, timestamp-in-future",
             "-60,    -60, accepted",
             "-61,    -60, out-of-order",
             "-3600,  -60, out-of-order"})
