@@ -162,7 +162,7 @@ public class SlotBookings {
         }
         journey.addParty(actor, c.id(), slot.manufacturerId(), PartyRole.MANUFACTURER);
         access.closeTasks(actor, c.id(), CaseAccess.REBOOK, CaseAccess.COLLECT, CaseAccess.RESOLVE,
-                StageTasks.forStage(Stage.SLOT_BOOKED).orElseThrow().title());
+                StageTasks.forStage(Stage.SLOT_BOOKED).orElseThrow().title(), StageTasks.RECOLLECTION_BOOKING);
         if (day != null) {
             journey.openTask(actor, c.id(), CaseAccess.COLLECT + day, Role.APHERESIS_NURSE, day, Stage.SLOT_BOOKED);
         }

@@ -203,8 +203,11 @@ public class LabelPrinting {
     public record WristbandEntry(String name, String nhsNumber, LocalDate dateOfBirth) {
     }
 
-    /** A recorded print as PDF or PNG, for the treating centre's staff; the latest of its kind without an id. */
-    @Transactional(readOnly = true)
+    /**
+     * A recorded print as PDF or PNG, for the treating centre's staff; the latest of its kind without an id. Not a
+     * read-only transaction: showing a wristband is a read of the patient's identity, logged in the same transaction.
+     */
+    @Transactional
     public byte[] render(Actor actor, CaseId caseId, LabelKind kind, UUID printId, boolean pdf) {
         CaseView view = access.centreStaff(actor, caseId);
         LabelPrint print = (printId == null ? prints.latest(caseId, kind) : prints.find(printId))
