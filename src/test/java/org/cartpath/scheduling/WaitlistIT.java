@@ -296,13 +296,13 @@ class WaitlistIT {
         Manufacturer m = fixtures.manufacturer();
         LocalDate week = fixtures.week(4);
         List<ManufacturingSlot> slots = fixtures.publish(m, "CARVYKTI", week,
-                Map.of(DayOfWeek.TUESDAY, 1, DayOfWeek.WEDNESDAY, 1), List.of());
+                Map.of(DayOfWeek.THURSDAY, 1, DayOfWeek.FRIDAY, 1), List.of());
         TherapyCase holderOne = fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA");
         TherapyCase holderTwo = fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA");
         SlotBooking one = bookings.book(centre.coordinatorActor(), new NewBooking(holderOne.id(), slots.get(0).id(),
                 week, false)).booking();
         SlotBooking two = bookings.book(centre.coordinatorActor(), new NewBooking(holderTwo.id(), slots.get(1).id(),
-                week.plusDays(1), false)).booking();
+                week, false)).booking();
         join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
         join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
 
