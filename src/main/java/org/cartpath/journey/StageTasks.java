@@ -35,6 +35,10 @@ public final class StageTasks {
     /** After a manufacturing failure that needs new cells (manufacturing opens it; the new booking closes it). */
     public static final String RECOLLECTION_BOOKING = "Book a new collection after a manufacturing failure";
 
+    /** The panel asked for information (referral opens it at the decision; submitting the case again closes it). */
+    public static final String PANEL_INFORMATION = "Send the national panel the information it requested, then submit "
+            + "the case again";
+
     /** A closed infusion window (treatment opens it; a new lymphodepletion plan closes it). */
     public static final String REPEAT_LYMPHODEPLETION = "Repeat lymphodepletion needed";
 
