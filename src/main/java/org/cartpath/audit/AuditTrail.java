@@ -139,6 +139,16 @@ public class AuditTrail {
     /** Records that an actor looked at a record holding patient data. */
     @Transactional
     public void recordAccess(Actor actor, String entityType, String entityId, String purpose) {
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // a read-only transaction cannot write (PostgreSQL refuses, and the read would answer 500): the row is
+            // written at once in its own read-write transaction; a failure still fails the read, never lost silently
+            independent.executeWithoutResult(status -> insertAccess(actor, entityType, entityId, purpose));
+            return;
+        }
+        insertAccess(actor, entityType, entityId, purpose);
+    }
+
+    private void insertAccess(Actor actor, String entityType, String entityId, String purpose) {
         jdbc.sql("""
                 insert into data_access (accessed_at, actor_id, actor_name, organisation_id, entity_type, entity_id,
                     purpose, request_id)

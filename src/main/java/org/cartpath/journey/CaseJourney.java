@@ -251,26 +251,53 @@ public class CaseJourney {
         return task;
     }
 
-    /** Closes a task whose work was done. */
+    /** Closes a task whose work was done; idempotent (see {@link #closeTask(Actor, CaseId, UUID, CaseTask.Closure)}). */
     @Transactional
-    public void closeTask(Actor actor, CaseId id, UUID taskId) {
-        closeTask(actor, id, taskId, CaseTask.Closure.DONE);
+    public boolean closeTask(Actor actor, CaseId id, UUID taskId) {
+        return closeTask(actor, id, taskId, CaseTask.Closure.DONE);
     }
 
     /**
      * Closes a task as done, replaced by a more precise one, or cancelled. Only a task whose work happened is closed
      * as done, so the case page never shows a step "Done" before its event (a booking replaces the stage's default
      * collection task with a dated one; the collection itself closes that one when the case leaves "Slot booked").
+     * Idempotent: a task already closed (by a person, a stage change or another job) stays as it was and the answer is
+     * {@code false}, so callers inside a transaction never need to catch a refusal (which would leave their
+     * transaction rollback-only). 404 only for a task that is not the case's.
      */
     @Transactional
-    public void closeTask(Actor actor, CaseId id, UUID taskId, CaseTask.Closure closure) {
+    public boolean closeTask(Actor actor, CaseId id, UUID taskId, CaseTask.Closure closure) {
         TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
         requireParty(actor, therapyCase);
         if (!store.closeTask(id, taskId, Instant.now(clock), actor.displayName(), closure)) {
-            throw new NotFoundException("open task", taskId);
+            if (!store.hasTask(id, taskId)) {
+                throw new NotFoundException("task", taskId);
+            }
+            return false;
         }
         audit.record(actor, "CASE_TASK_CLOSED", "TherapyCase", id.toString(), null,
                 Map.of("taskId", taskId.toString(), "closure", closure.name()), null);
+        return true;
+    }
+
+    /**
+     * Closes the case's open tasks whose title starts with {@code titlePrefix}, when the work they ask for is done
+     * (e.g. QA's acceptance of the lot); each closing is audited. Idempotent: none open, none closed.
+     */
+    @Transactional
+    public int closeOpenTasks(Actor actor, CaseId id, String titlePrefix) {
+        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
+        requireParty(actor, therapyCase);
+        int closed = 0;
+        for (CaseTask task : store.tasks(id)) {
+            if (task.isOpen() && task.title().startsWith(titlePrefix)
+                    && store.closeTask(id, task.id(), Instant.now(clock), actor.displayName(), CaseTask.Closure.DONE)) {
+                audit.record(actor, "CASE_TASK_CLOSED", "TherapyCase", id.toString(), null,
+                        Map.of("taskId", task.id().toString(), "task", task.title(), "closure", "DONE"), null);
+                closed++;
+            }
+        }
+        return closed;
     }
 
     // --- reading -------------------------------------------------------------------------------------
@@ -383,18 +410,13 @@ public class CaseJourney {
         // a case reference (CP-2026-00042) or a part of it is not a name
         boolean name = !nhsNumber && term.length() >= 2 && term.length() <= 100 && term.matches(".*\\p{L}.*")
                 && !term.toUpperCase(java.util.Locale.ROOT).startsWith("CP-");
-        if (!nhsNumber && !name) {
+        // a role that may not read patients (the administrator) searches by reference only; asked first, because
+        // catching the patient module's refusal would leave this transaction rollback-only (a 500 on commit)
+        if (!nhsNumber && !name || !patients.maySearch(actor)) {
             return List.of();
         }
-        try {
-            return patients.search(actor, nhsNumber ? term : null, nhsNumber ? null : term,
-                    new Page.Request(0, SEARCHED_PATIENTS)).items().stream().map(p -> p.id().value()).toList();
-        } catch (ProblemException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                return List.of(); // a role that may not read patients searches by reference only
-            }
-            throw e;
-        }
+        return patients.search(actor, nhsNumber ? term : null, nhsNumber ? null : term,
+                new Page.Request(0, SEARCHED_PATIENTS)).items().stream().map(p -> p.id().value()).toList();
     }
 
     /**

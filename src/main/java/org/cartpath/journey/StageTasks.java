@@ -29,6 +29,19 @@ public final class StageTasks {
             Map.entry(Stage.MONITORING, new Default("Assess toxicity (CRS and ICANS) daily", Role.WARD_NURSE, 1)),
             Map.entry(Stage.FOLLOW_UP, new Default("Day 28 response assessment", Role.CONSULTANT, 28)));
 
+    /** QA's acceptance of a released lot (manufacturing opens it at release and closes it at acceptance). */
+    public static final String QA_ACCEPTANCE = "Check and accept the released lot (QA)";
+
+    /** After a manufacturing failure that needs new cells (manufacturing opens it; the new booking closes it). */
+    public static final String RECOLLECTION_BOOKING = "Book a new collection after a manufacturing failure";
+
+    /** The panel asked for information (referral opens it at the decision; submitting the case again closes it). */
+    public static final String PANEL_INFORMATION = "Send the national panel the information it requested, then submit "
+            + "the case again";
+
+    /** A closed infusion window (treatment opens it; a new lymphodepletion plan closes it). */
+    public static final String REPEAT_LYMPHODEPLETION = "Repeat lymphodepletion needed";
+
     private StageTasks() {
     }
 

@@ -32,6 +32,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
+import org.cartpath.journey.StageTasks;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.manufacturing.internal.ManufacturingStore;
 import org.cartpath.patient.ClinicalSnapshot;
@@ -143,7 +144,7 @@ public class ManufacturingManagement {
                 requireStage(therapyCase, Stage.IN_MANUFACTURING);
                 if (command.resolution() == FailureResolution.RE_COLLECTION) {
                     journey.advance(actor, caseId, Stage.SLOT_BOOKED, summary + "; new cells must be collected");
-                    journey.openTask(actor, caseId, "Book a new collection after a manufacturing failure", Role.COORDINATOR,
+                    journey.openTask(actor, caseId, StageTasks.RECOLLECTION_BOOKING, Role.COORDINATOR,
                             journey.today().plusDays(2));
                 } else {
                     journey.note(actor, caseId, "MANUFACTURING_REPORTED", summary + "; the manufacturer makes attempt "
@@ -188,7 +189,9 @@ public class ManufacturingManagement {
         store.insertReport(caseId, report, actor);
         journey.advance(actor, caseId, Stage.RELEASED, "Lot " + certificate.lotNumber().trim() + " released by the manufacturer"
                 + (oos == null ? "" : ", out of specification: " + oos));
-        journey.openTask(actor, caseId, "Check and accept the released lot (QA)", Role.QA, journey.today().plusDays(1));
+        // one lot awaits QA at a time: a task for an earlier lot of this case is done with (superseded)
+        journey.closeOpenTasks(actor, caseId, StageTasks.QA_ACCEPTANCE);
+        journey.openTask(actor, caseId, StageTasks.QA_ACCEPTANCE, Role.QA, journey.today().plusDays(1));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("lotId", lotId.toString());
         after.put("certificate", normalised(certificate));
@@ -311,6 +314,7 @@ public class ManufacturingManagement {
                         assessment.result().name())), why);
         store.insertDecision(lot.id(), LotDecision.Kind.QA_ACCEPTANCE, null, why, signature.id(),
                 UUID.fromString(actor.id()), Instant.now(clock));
+        journey.closeOpenTasks(actor, caseId, StageTasks.QA_ACCEPTANCE);
         journey.note(actor, caseId, "PRODUCT_LOT_ACCEPTED", "Lot " + lot.certificate().lotNumber() + " accepted by QA"
                 + (lot.outOfSpecification() ? " (out of specification, second signature)" : ""));
         audit.record(actor, "PRODUCT_LOT_ACCEPTED", ENTITY, lot.id().toString(), null,

@@ -294,6 +294,14 @@ public class ToxicityTreatment {
         return check(access.read(actor, caseId));
     }
 
+    /**
+     * Whether {@link #stockCheck} would show the count to this actor (centre staff who see monitoring). Callers inside
+     * a transaction ask this first instead of catching the refusal, which would leave their transaction rollback-only.
+     */
+    public boolean maySeeStock(Actor actor, CaseView view) {
+        return access.may(actor, view, MonitoringAccess.READERS);
+    }
+
     private StockCheck check(CaseView view) {
         CaseId caseId = view.therapyCase().id();
         LabelVersion version = anchors.find(caseId).map(labels::of)

@@ -214,6 +214,17 @@ public class PatientManagement {
     }
 
     /**
+     * Whether {@link #search} answers this actor rather than refusing it: clinical staff of an organisation that sees
+     * patient identity. Callers inside their own transaction ask this first instead of catching the refusal, which
+     * would leave their transaction rollback-only.
+     */
+    public boolean maySearch(Actor actor) {
+        return actor.organisationId() != null && actor.organisationKind() != null
+                && actor.organisationKind().seesPatientIdentity()
+                && PatientRoles.READERS.stream().anyMatch(actor::hasRole);
+    }
+
+    /**
      * Patients the actor's organisation may see, found by NHS number or by name (each word starts the given
      * or family name), or all of them. Each patient listed is logged as read, with purpose "search".
      */

@@ -269,6 +269,8 @@ public class NationalPanel {
         String title = StageTasks.forStage(Stage.ELIGIBILITY_ASSESSED).map(StageTasks.Default::title).orElse(null);
         journey.tasks(actor, caseId).stream().filter(CaseTask::isOpen).filter(t -> t.title().equals(title))
                 .forEach(t -> journey.closeTask(actor, caseId, t.id()));
+        // submitting again is the answer to the panel's request for information
+        journey.closeOpenTasks(actor, caseId, StageTasks.PANEL_INFORMATION);
     }
 
     // --- attendance, votes, decisions -------------------------------------------------------------------------

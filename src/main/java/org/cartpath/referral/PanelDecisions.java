@@ -23,6 +23,7 @@ import org.cartpath.identity.SignatureMeaning;
 import org.cartpath.identity.SignedRecord;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
+import org.cartpath.journey.StageTasks;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.referral.panel.PanelRules;
 import org.cartpath.referral.panel.PanelStore.StoredDecision;
@@ -179,8 +180,8 @@ class PanelDecisions {
             case REQUEST_INFORMATION -> {
                 journey.note(chair, c.id(), "PANEL_INFORMATION_REQUESTED", "Information requested by " + at + ": "
                         + d.reason());
-                journey.openTask(chair, c.id(), "Send the national panel the information it requested, then submit "
-                        + "the case again", Role.COORDINATOR, LocalDate.now(clock.withZone(zone)).plusDays(INFORMATION_DUE_DAYS));
+                journey.openTask(chair, c.id(), StageTasks.PANEL_INFORMATION, Role.COORDINATOR,
+                        LocalDate.now(clock.withZone(zone)).plusDays(INFORMATION_DUE_DAYS));
             }
         }
     }

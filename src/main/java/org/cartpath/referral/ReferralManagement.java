@@ -380,8 +380,9 @@ public class ReferralManagement {
     /** The active treatment centres the actor may refer to, those of the actor's own region first, then by name. */
     @Transactional(readOnly = true)
     public List<CentreChoice> centres(Actor actor) {
+        // manufacturers, couriers and the administrator's organisation may have no region: then none comes first
         String region = organisations.directory().stream().filter(o -> o.id().equals(actor.organisationId()))
-                .map(Organisation::region).findFirst().orElse(null);
+                .findFirst().map(Organisation::region).orElse(null);
         return organisations.directory().stream()
                 .filter(o -> o.kind() == OrganisationKind.TREATMENT_CENTRE && !o.id().equals(actor.organisationId()))
                 .map(o -> new CentreChoice(o.id(), o.name(), o.region(),

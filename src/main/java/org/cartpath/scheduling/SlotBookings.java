@@ -186,7 +186,7 @@ public class SlotBookings {
             journey.advance(actor, c.id(), Stage.SLOT_BOOKED, summary);
         }
         journey.addParty(actor, c.id(), slot.manufacturerId(), PartyRole.MANUFACTURER);
-        access.closeTasks(actor, c.id(), CaseAccess.REBOOK, CaseAccess.RESOLVE);
+        access.closeTasks(actor, c.id(), CaseAccess.REBOOK, CaseAccess.RESOLVE, StageTasks.RECOLLECTION_BOOKING);
         // nothing was collected yet: the booking's dated collection task replaces the stage's default one (and an
         // earlier day's), which must not read "Done"; the collection check closes it when the case leaves SLOT_BOOKED
         access.closeTasks(actor, c.id(), day == null ? CaseTask.Closure.CANCELLED : CaseTask.Closure.REPLACED,

@@ -365,13 +365,9 @@ public class Waitlist {
 
     private void closeOffer(SlotOffer offer, SlotOffer.Status status, String reason) {
         if (store.closeOffer(offer.id(), status, reason, today.now())) {
-            store.taskOfOffer(offer.id()).ifPresent(taskId -> {
-                try {
-                    journey.closeTask(Actor.system("waitlist"), offer.caseId(), taskId);
-                } catch (NotFoundException alreadyClosed) {
-                    // a person closed the task already
-                }
-            });
+            // idempotent: a task a person (or the case's ending) closed already stays as it was
+            store.taskOfOffer(offer.id()).ifPresent(taskId ->
+                    journey.closeTask(Actor.system("waitlist"), offer.caseId(), taskId));
         }
     }
 

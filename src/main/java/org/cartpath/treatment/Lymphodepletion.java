@@ -20,6 +20,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
+import org.cartpath.journey.StageTasks;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
@@ -180,7 +181,7 @@ public class Lymphodepletion {
             return false;
         }
         Actor system = Actor.system("lymphodepletion window check");
-        String summary = "Repeat lymphodepletion needed: the infusion window after lymphodepletion plan version "
+        String summary = StageTasks.REPEAT_LYMPHODEPLETION + ": the infusion window after lymphodepletion plan version "
                 + plan.version() + " closed on " + closed;
         journey.openTask(system, caseId, summary, Role.CONSULTANT, today);
         journey.note(system, caseId, "REPEAT_LYMPHODEPLETION_NEEDED", summary);

@@ -26,6 +26,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
+import org.cartpath.journey.StageTasks;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.PatientId;
@@ -168,6 +169,8 @@ public class LymphodepletionPlanning {
                 anchor, plannedInfusion, plan, calculation.inputs(), warnings, reason, actor.displayName(),
                 Instant.now(clock), null);
         store.insertPlan(record, actor);
+        // a new plan is the answer to a closed infusion window
+        journey.closeOpenTasks(actor, caseId, StageTasks.REPEAT_LYMPHODEPLETION);
         journey.note(actor, caseId, "LYMPHODEPLETION_PLANNED", "Lymphodepletion planned (version " + record.version()
                 + "): " + regimen.name() + ", " + plan.firstDay() + " to " + plan.lastDay() + "; infusion window "
                 + plan.earliestInfusion() + " to " + plan.latestInfusion() + "; awaiting the pharmacist's verification");
@@ -200,6 +203,8 @@ public class LymphodepletionPlanning {
                 signedRecord(plan), null);
         Instant now = Instant.now(clock);
         store.insertVerification(planId, caseId, signature.id(), actor, now);
+        // the pharmacy's planning is done once a plan is verified (the stage's default task)
+        StageTasks.forStage(Stage.RECEIVED).ifPresent(d -> journey.closeOpenTasks(actor, caseId, d.title()));
         journey.note(actor, caseId, "LYMPHODEPLETION_PLAN_VERIFIED", "Lymphodepletion plan version " + plan.version()
                 + " verified by the pharmacist");
         audit.record(actor, "LYMPHODEPLETION_PLAN_VERIFIED", "LymphodepletionPlan", planId.toString(), null,

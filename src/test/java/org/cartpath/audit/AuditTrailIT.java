@@ -86,6 +86,16 @@ class AuditTrailIT {
     }
 
     @Test
+    void aReadLoggedInsideAReadOnlyTransactionIsWrittenAndTheReadCommits() {
+        String entity = java.util.UUID.randomUUID().toString();
+        TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> audit.recordAccess(actor, "Patient", entity, "read-only read"));
+        assertThat(jdbc.sql("select count(*) from data_access where entity_id = ? and purpose = 'read-only read'")
+                .param(entity).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theApplicationRoleCannotUpdateDeleteOrTruncateAuditRows() {
         transaction.executeWithoutResult(status -> audit.record(actor, "PROTECTED", "Test", "p", null, null, null));
         JdbcTemplate app = new JdbcTemplate(TestDatabase.applicationRole(database));

@@ -154,6 +154,32 @@ class CustodyPagesIT {
     }
 
     @Test
+    void thePrintedWristbandOpensAsPdfAndPngAndEachOpeningIsLoggedAsARead() {
+        printCollectionLabel();
+        String bag = jdbc.sql("select id::text from custody_item where case_id = ?").param(booked.id().value())
+                .query(String.class).single();
+        Map<String, String> wristband = Map.of("bag", bag, "patientName", "SMITH, Jane",
+                "nhsNumber", fixtures.patientOf(booked).nhsNumber(), "dateOfBirth", "2016-03-14");
+        HttpResponse<String> printed = nurse.postForm("/cases/" + booked.id() + "/labels/patient-wristband", wristband);
+        assertThat(printed.statusCode()).as(printed.body()).isEqualTo(302);
+        String patient = booked.patientId().toString();
+        long reads = jdbc.sql("select count(*) from data_access where entity_id = ? and purpose = 'wristband label'")
+                .param(patient).query(Long.class).single();
+
+        // rendering is a read of the patient's identity: its access-log row was written inside a read-only
+        // transaction, which PostgreSQL refuses (a 500)
+        HttpResponse<byte[]> pdf = nurse.download("/cases/" + booked.id() + "/labels/patient-wristband.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        HttpResponse<byte[]> png = nurse.download("/cases/" + booked.id() + "/labels/patient-wristband.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        assertThat(jdbc.sql("select count(*) from data_access where entity_id = ? and purpose = 'wristband label'")
+                .param(patient).query(Long.class).single()).isEqualTo(reads + 2);
+    }
+
+    @Test
     void aMismatchedScanOnTheScanPageIsAFullScreenHardStopThatQaOverridesWithASecondSignature() {
         printCollectionLabel();
         String bag = jdbc.sql("select id::text from custody_item where case_id = ?").param(booked.id().value()).query(String.class).single();

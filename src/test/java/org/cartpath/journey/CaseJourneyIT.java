@@ -245,4 +245,37 @@ class CaseJourneyIT {
         JsonNode timeline = Http.json(http.get("/api/v1/cases/" + opened.id() + "/timeline"));
         assertThat(timeline.get(timeline.size() - 1).get("toStage").asText()).isEqualTo("WITHDRAWN");
     }
+
+    @Test
+    void theAdministratorSearchesTheWorklistByReferenceWithoutAServerError() {
+        TherapyCase opened = openCase();
+        UserAccount admin = fixtures.user(centre, Role.ADMINISTRATOR);
+        Http http = Http.signedIn(port, admin.username(), IdentityFixtures.PASSWORD);
+        // a name search asks the patient module, which refuses the administrator: the worklist must not catch that
+        // refusal inside its own transaction (rollback-only, a 500 on commit) but search by reference only
+        HttpResponse<String> byName = http.get("/api/v1/worklist?q=abc");
+        assertThat(byName.statusCode()).as(byName.body()).isEqualTo(200);
+        assertThat(Http.json(byName).get("total").asInt()).isZero();
+        HttpResponse<String> byReference = http.get("/api/v1/worklist?q=" + opened.reference());
+        assertThat(byReference.statusCode()).isEqualTo(200);
+        assertThat(Http.json(byReference).get("items").get(0).get("therapyCase").get("reference").asText())
+                .isEqualTo(opened.reference());
+        HttpResponse<String> page = http.get("/worklist?q=abc");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("Sorry, there is a problem");
+    }
+
+    @Test
+    void closingATaskTwiceInsideOneTransactionIsIdempotentAndCommits() {
+        TherapyCase opened = openCase();
+        UUID task = journey.tasks(centreActor, opened.id()).get(0).id();
+        Boolean[] answers = transaction.execute(status -> new Boolean[] {
+                journey.closeTask(centreActor, opened.id(), task), journey.closeTask(centreActor, opened.id(), task)});
+        assertThat(answers).containsExactly(true, false);
+        assertThat(journey.tasks(centreActor, opened.id())).noneMatch(CaseTask::isOpen);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'CASE_TASK_CLOSED' and entity_id = ?")
+                .param(opened.id().toString()).query(Long.class).single()).as("one closing, one audit row").isEqualTo(1);
+        assertThatThrownBy(() -> journey.closeTask(centreActor, opened.id(), UUID.randomUUID()))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("task");
+    }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.cartpath.custody.ChainOfIdentity;
 import org.cartpath.custody.ChainOfIdentityId;
 import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.Stage;
+import org.cartpath.journey.StageTasks;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.CaseFixtures;
 import org.cartpath.testing.CaseFixtures.World;
@@ -104,6 +106,34 @@ class ManufacturingIT {
         JsonNode line = overview.get(0);
         assertThat(line.get("therapyCase").get("reference").asText()).isEqualTo(world.therapyCase().reference());
         assertThat(line.get("slippageDays").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void qasTaskOpensAtReleaseAndClosesWhenQaAcceptsTheLotSoTheWorklistMovesOn() {
+        World world = cases.caseAt(Stage.IN_MANUFACTURING, new BigDecimal("24"));
+        assertThat(as(world.operator()).postJson(path(world, "/product-lots"), certificate("LOT-Q1", "110000000", "86"))
+                .statusCode()).isEqualTo(201);
+        assertThat(openTasks(world)).contains(StageTasks.QA_ACCEPTANCE);
+
+        Http qa = as(world.qa());
+        assertThat(qa.postJson(path(world, "/product-lots/latest/check"), Map.of()).statusCode()).isEqualTo(200);
+        assertThat(openTasks(world)).as("checking is not accepting").contains(StageTasks.QA_ACCEPTANCE);
+        HttpResponse<String> accepted = qa.postJson(path(world, "/product-lots/latest/acceptance"),
+                Map.of("password", IdentityFixtures.PASSWORD));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(openTasks(world)).doesNotContain(StageTasks.QA_ACCEPTANCE);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'CASE_TASK_CLOSED' and entity_id = ?")
+                .param(world.therapyCase().id().toString()).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+
+        JsonNode worklist = Http.json(as(world.coordinator()).get("/api/v1/worklist?q="
+                + world.therapyCase().reference()));
+        assertThat(worklist.get("items").get(0).path("nextTask").path("title").asText())
+                .isNotEqualTo(StageTasks.QA_ACCEPTANCE);
+    }
+
+    private List<String> openTasks(World world) {
+        return journey.tasks(org.cartpath.shared.Actor.system("test"), world.therapyCase().id()).stream()
+                .filter(CaseTask::isOpen).map(CaseTask::title).toList();
     }
 
     @Test

@@ -242,6 +242,9 @@ class PanelApiIT {
         HttpResponse<String> again = coordinator.postJson("/api/v1/panel-meetings/" + later + "/agenda",
                 Map.of("caseId", patient.therapyCase().id().toString()));
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(journey.tasks(centre.coordinatorActor(), patient.therapyCase().id())).filteredOn(CaseTask::isOpen)
+                .extracting(CaseTask::title).as("the information was sent with the new submission")
+                .noneMatch(t -> t.startsWith("Send the national panel the information"));
     }
 
     @Test

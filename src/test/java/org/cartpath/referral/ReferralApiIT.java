@@ -270,6 +270,21 @@ class ReferralApiIT {
     }
 
     @Test
+    void organisationsWithoutARegionListTheCentresWithoutAServerError() {
+        // manufacturers and couriers have no region: none of the centres comes first, and nothing fails
+        for (String token : List.of("cpt_demonovartis_demo0novartis0manufacturing0token0a1",
+                "cpt_democourier_demo0courier0tracking0token0f6g7h8i9")) {
+            HttpResponse<String> centres = Http.token(port, token).get("/api/v1/referral-centres");
+            assertThat(centres.statusCode()).as(centres.body()).isEqualTo(200);
+            assertThat(Http.json(centres).valueStream().map(c -> c.get("inReferrersRegion").asBoolean())).containsOnly(false);
+        }
+        for (String user : List.of("manufacturer", "courier")) {
+            assertThat(Http.signedIn(port, user, "cartpath-demo").get("/api/v1/referral-centres").statusCode())
+                    .as(user).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theHospitalRecordSystemRefersWithItsToken() {
         String gosh = jdbc.sql("select id from organisation where name = 'Great Ormond Street Hospital for Children'")
                 .query(String.class).single();

@@ -254,6 +254,16 @@ class BookingApiIT {
                 "invalid-request", "apheresisDate");
         assertProblem(coordinator.postJson("/api/v1/bookings", Map.of("caseId", c.id().toString(),
                 "slotId", UUID.randomUUID().toString(), "apheresisDate", week.toString())), 404, "not-found");
+        // a blank caseId is a missing one (it was a null id, a 500, before the role check)
+        for (String blank : new String[] {"", "   "}) {
+            assertProblem(coordinator.postJson("/api/v1/bookings", Map.of("caseId", blank,
+                    "slotId", slotOn(DayOfWeek.FRIDAY).id().toString(), "apheresisDate", week.toString())), 400,
+                    "invalid-request", "caseId");
+            assertProblem(Http.token(port, novartis.token()).postJson("/api/v1/bookings", Map.of("caseId", blank)), 400,
+                    "invalid-request", "caseId");
+            assertProblem(coordinator.postJson("/api/v1/waitlist-entries", Map.of("caseId", blank)), 400,
+                    "invalid-request", "caseId");
+        }
         assertProblem(coordinator.postJson("/api/v1/bookings", "{\"caseId\": [1]}"), 400, "unreadable-body");
         assertProblem(coordinator.sendJson("POST", "/api/v1/bookings", "", Map.of()), 400, "invalid-request", "body");
         assertProblem(coordinator.get("/api/v1/cases/" + c.id() + "/slot-availability"), 400, "invalid-request",

@@ -292,6 +292,48 @@ class WaitlistIT {
     }
 
     @Test
+    void anOfferWhoseTaskWasClosedByHandExpiresAndAnOfferOfACaseThatEndsIsWithdrawnWithoutFailing() {
+        Manufacturer m = fixtures.manufacturer();
+        LocalDate week = fixtures.week(4);
+        List<ManufacturingSlot> slots = fixtures.publish(m, "CARVYKTI", week,
+                Map.of(DayOfWeek.THURSDAY, 1, DayOfWeek.FRIDAY, 1), List.of());
+        TherapyCase holderOne = fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA");
+        TherapyCase holderTwo = fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA");
+        SlotBooking one = bookings.book(centre.coordinatorActor(), new NewBooking(holderOne.id(), slots.get(0).id(),
+                week, false)).booking();
+        SlotBooking two = bookings.book(centre.coordinatorActor(), new NewBooking(holderTwo.id(), slots.get(1).id(),
+                week, false)).booking();
+        join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
+        join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
+
+        // a person closes the offer's task by hand; the offer's expiry must still go through (it joined the sweep's
+        // transaction: catching a refusal there would have left the whole batch rollback-only, every 5 minutes)
+        bookings.cancel(centre.coordinatorActor(), one.id(), "Patient unwell");
+        Map<String, Object> first = openOffer(slots.get(0));
+        journey.closeTask(centre.coordinatorActor(), new org.cartpath.journey.CaseId((UUID) first.get("case_id")),
+                (UUID) first.get("task_id"));
+        clock.advance(Duration.ofHours(49));
+        assertThat(waitlist.expireOffers()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select status from slot_offer where id = ?").param(first.get("id")).query(String.class)
+                .single()).isEqualTo("EXPIRED");
+
+        // a case holding an open offer ends: its tasks close with the case, then the offer is withdrawn, in one
+        // transaction that commits
+        bookings.cancel(centre.coordinatorActor(), two.id(), "Patient unwell");
+        Map<String, Object> second = openOffer(slots.get(1));
+        org.cartpath.journey.CaseId ending = new org.cartpath.journey.CaseId((UUID) second.get("case_id"));
+        journey.end(SchedulingFixtures.SETUP, ending, Stage.WITHDRAWN, "Family chose another treatment");
+        assertThat(jdbc.sql("select status from slot_offer where id = ?").param(second.get("id")).query(String.class)
+                .single()).isEqualTo("WITHDRAWN");
+        assertThat(journey.tasks(SchedulingFixtures.SETUP, ending)).noneMatch(CaseTask::isOpen);
+    }
+
+    private Map<String, Object> openOffer(ManufacturingSlot slot) {
+        return jdbc.sql("select id, case_id, task_id from slot_offer where slot_id = ? and status = 'OPEN'")
+                .param(slot.id()).query().singleRow();
+    }
+
+    @Test
     void theReferrerSeesThePositionAndTheExpectedDatesButTheManufacturerSeesNothing() {
         Manufacturer m = fixtures.manufacturer();
         LocalDate week = fixtures.week(3);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.cartpath.identity.UserAccount;
 import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
 import org.cartpath.testing.CartpathIntegrationTest;
@@ -133,6 +134,9 @@ class LymphodepletionIT {
                 + plan.get("id").asText() + "/verification"), Map.of("password", IdentityFixtures.PASSWORD)));
         assertThat(verified.get("verification").get("verifiedByName").asText())
                 .isEqualTo(p.world().pharmacist().displayName());
+        assertThat(fixtures.stage(p)).isEqualTo(Stage.RECEIVED);
+        assertThat(journey.tasks(Actor.system("test"), p.caseId())).as("the pharmacy's planning is done")
+                .filteredOn(CaseTask::isOpen).extracting(CaseTask::title).doesNotContain("Plan lymphodepletion");
         assertProblem(pharmacist.postJson(path(p, "/lymphodepletion-plans/" + plan.get("id").asText() + "/verification"),
                 Map.of("password", IdentityFixtures.PASSWORD)), 409, "plan-already-verified");
         assertThat(jdbc.sql("select meaning from electronic_signature where record_type = 'LymphodepletionPlan' and record_id = ?")
@@ -305,5 +309,13 @@ class LymphodepletionIT {
         JsonNode flagged = Http.json(as(p.world().consultant()).get(path(p, "/lymphodepletion")));
         assertThat(flagged.get("flags").toString()).contains("REPEAT_LYMPHODEPLETION_NEEDED");
         assertThat(flagged.get("repeatFlaggedOn").asText()).isEqualTo(journey.today().toString());
+
+        // the answer to a closed window is a new plan: it closes the consultant's task
+        fixtures.measured(p, "24", "120", "35");
+        Map<String, Object> replan = new HashMap<>(first(0));
+        replan.put("reason", "The infusion window closed");
+        TreatmentStoryIT.created(as(p.world().pharmacist()).postJson(path(p, "/lymphodepletion-plans"), replan));
+        assertThat(journey.tasks(Actor.system("test"), p.caseId())).filteredOn(CaseTask::isOpen)
+                .noneMatch(t -> t.title().startsWith("Repeat lymphodepletion needed"));
     }
 }

@@ -166,6 +166,11 @@ public class JourneyStore {
                 .update() == 1;
     }
 
+    public boolean hasTask(CaseId id, UUID taskId) {
+        return jdbc.sql("select count(*) from case_task where case_id = ? and id = ?").params(id.value(), taskId)
+                .query(Long.class).single() > 0;
+    }
+
     public List<CaseTask> tasks(CaseId id) {
         return jdbc.sql("select * from case_task where case_id = ? order by closed_at nulls first, due_on, opened_at")
                 .param(id.value()).query(JourneyStore::task).list();

@@ -79,7 +79,9 @@ class BookingApiController {
         if (body == null) {
             throw ProblemException.invalid("body", "send caseId, slotId and apheresisDate");
         }
-        NewBooking command = new NewBooking(body.caseId() == null ? null : new CaseId(Fields.id(body.caseId(), "caseId")),
+        // a blank caseId is a missing one: the booking names the field (400), never a null id
+        java.util.UUID caseId = Fields.id(body.caseId(), "caseId");
+        NewBooking command = new NewBooking(caseId == null ? null : new CaseId(caseId),
                 Fields.id(body.slotId(), "slotId"), Fields.date(body.apheresisDate(), "apheresisDate"),
                 Boolean.TRUE.equals(body.remanufacture()));
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingResponse.of(bookings.book(actor, command)));

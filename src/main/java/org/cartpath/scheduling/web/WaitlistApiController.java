@@ -54,11 +54,12 @@ class WaitlistApiController {
     @Operation(summary = "Put a case without a slot on its product's waitlist (the treating centre's coordinators)",
             description = "409 already-on-waitlist, case-already-booked or case-not-approved. Accepts Idempotency-Key.")
     ResponseEntity<WaitlistEntry> join(Actor actor, @RequestBody(required = false) JoinRequest body) {
-        if (body == null || body.caseId() == null) {
+        // blank is missing: Fields.id answers null for it
+        java.util.UUID caseId = body == null ? null : Fields.id(body.caseId(), "caseId");
+        if (caseId == null) {
             throw ProblemException.invalid("caseId", "is required");
         }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(waitlist.join(actor, new CaseId(Fields.id(body.caseId(), "caseId"))));
+        return ResponseEntity.status(HttpStatus.CREATED).body(waitlist.join(actor, new CaseId(caseId)));
     }
 
     @GetMapping("/waitlists/{product}")
