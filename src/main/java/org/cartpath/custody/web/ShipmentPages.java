@@ -33,6 +33,8 @@ import org.cartpath.custody.telemetry.TelemetryIngest;
 import org.cartpath.custody.telemetry.TemperatureSeries;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseView;
+import org.cartpath.scheduling.BookedManufacturer;
+import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.Ids;
@@ -69,11 +71,14 @@ class ShipmentPages {
     private final TelemetryIngest telemetry;
     private final CustodyAlerts alerts;
     private final HardStopPages hardStops;
+    private final BookedManufacturers booked;
     private final ZoneId zone;
 
     ShipmentPages(ShipmentRegistration registration, ShipmentMovements movements, CustodyOverview overview, CustodyLog log,
             CaseAccess access, IdentifierStore identifiers, TemperatureSeries series, TelemetryIngest telemetry,
-            CustodyAlerts alerts, HardStopPages hardStops, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            CustodyAlerts alerts, HardStopPages hardStops, BookedManufacturers booked,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.booked = booked;
         this.registration = registration;
         this.movements = movements;
         this.overview = overview;
@@ -89,9 +94,12 @@ class ShipmentPages {
 
     @GetMapping("/cases/{id}/shipments/new")
     String form(Actor actor, @PathVariable String id, Model model) {
+        CaseId caseId = CaseId.of(id);
         Map<String, Object> form = new HashMap<>();
         form.put("fromPlace", actor.organisationName());
-        return form(actor, CaseId.of(id), form, Map.of(), model);
+        access.centreStaff(actor, caseId, Role.CELL_THERAPY_LAB, Role.APHERESIS_NURSE);
+        booked.current(caseId).ifPresent(b -> form.put("toPlace", b.siteName()));
+        return form(actor, caseId, form, Map.of(), model);
     }
 
     @PostMapping("/cases/{id}/shipments")
@@ -103,7 +111,7 @@ class ShipmentPages {
         try {
             List<UUID> bags = bagIds == null ? List.of() : bagIds.stream().map(b -> Ids.parse(b, "collection bag")).toList();
             Shipment shipment = registration.outbound(actor, new ShipmentRequests.Outbound(caseId, bags,
-                    fields.get("shipperId"), organisation(fields.get("manufacturerOrganisationId"), "manufacturerOrganisationId"), null,
+                    fields.get("shipperId"), null, null,
                     List.of(new ShipmentRequests.LegRequest(fields.get("fromPlace"), fields.get("toPlace"),
                             organisation(fields.get("courierOrganisationId"), "courierOrganisationId"),
                             local(fields.get("expectedDeparture"), "legs[0].expectedDeparture"),
@@ -221,7 +229,11 @@ class ShipmentPages {
         model.addAttribute("reference", view.therapyCase().reference());
         model.addAttribute("caseId", caseId.toString());
         model.addAttribute("bags", bags);
-        model.addAttribute("manufacturers", access.directory(EnumSet.of(OrganisationKind.MANUFACTURER)));
+        // the cells go to the booked manufacturer and site, never a free choice (ADR 18)
+        BookedManufacturer booking = booked.current(caseId).orElse(null);
+        model.addAttribute("booked", booking);
+        model.addAttribute("bookedManufacturerName", booking == null ? null
+                : access.find(booking.manufacturerId()).map(o -> o.name()).orElse("the booked manufacturer"));
         model.addAttribute("couriers", access.directory(EnumSet.of(OrganisationKind.COURIER)));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
