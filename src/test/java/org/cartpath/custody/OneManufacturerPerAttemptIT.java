@@ -189,6 +189,12 @@ class OneManufacturerPerAttemptIT {
         Http b = Http.token(port, other.manufacturerToken());
         assertThat(receipt(b, second, 3).statusCode()).as("B receives the new cells").isEqualTo(200);
         assertThat(stage(second)).isEqualTo(Stage.IN_MANUFACTURING);
+        // on the case page only B's operators are offered the report form; A's are told why not
+        String casePage = "/cases/" + therapyCase.id();
+        assertThat(person(world.manufacturerUser()).get(casePage).body())
+                .contains("data-testid=\"not-current-manufacturer\"").doesNotContain("Report manufacturing status");
+        assertThat(person(other.manufacturerUser()).get(casePage).body()).contains("Report manufacturing status")
+                .doesNotContain("data-testid=\"not-current-manufacturer\"");
         assertThat(b.postJson(cases(second, "/manufacturing-reports"), Map.of("status", "MANUFACTURING_STARTED"))
                 .statusCode()).isEqualTo(201);
         assertProblem(a.postJson(cases(second, "/product-lots"), certificate("LOT-A-2")), 404, "not-found");

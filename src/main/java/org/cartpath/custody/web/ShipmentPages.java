@@ -183,6 +183,9 @@ class ShipmentPages {
         TemperatureSeries.Summary summary = series.summary(shipment);
         var excursions = telemetry.excursions(shipment.id());
         boolean holder = shipper.custodian() != null && shipper.custodian().id().equals(actor.organisationId());
+        // a manufacturer moves the case's shipments only while it holds the booking (ADR 18)
+        boolean actsNow = actor.organisationKind() != OrganisationKind.MANUFACTURER || booked.current(shipment.caseId())
+                .filter(b -> b.manufacturerId().equals(actor.organisationId())).isPresent();
         List<Map<String, String>> takers = new ArrayList<>();
         shipment.legs().forEach(l -> access.find(l.courier()).ifPresent(o -> takers.add(Map.of("id", o.id().toString(), "name", o.name()))));
         access.find(shipment.destination()).ifPresent(o -> takers.add(Map.of("id", o.id().toString(), "name", o.name())));
@@ -200,10 +203,10 @@ class ShipmentPages {
                 excursions, summary, zone));
         model.addAttribute("alerts", view.identityVisible() ? alerts.ofShipment(shipment.id()) : List.of());
         model.addAttribute("courierNames", courierNames(shipment));
-        model.addAttribute("mayHandOver", actor.isPerson() && holder && shipper.status() != ItemStatus.NEW
+        model.addAttribute("mayHandOver", actor.isPerson() && actsNow && holder && shipper.status() != ItemStatus.NEW
                 && !shipper.status().isClosed() && !takers.isEmpty());
         model.addAttribute("takers", takers);
-        model.addAttribute("mayReceive", actor.isPerson() && shipment.destination().equals(actor.organisationId())
+        model.addAttribute("mayReceive", actor.isPerson() && actsNow && shipment.destination().equals(actor.organisationId())
                 && shipper.status() == ItemStatus.IN_TRANSIT);
         model.addAttribute("errors", errors);
         return PAGE;
