@@ -216,6 +216,24 @@ class OneManufacturerPerAttemptIT {
                 .map(booking -> booking.get("status").asText())).containsExactly("BOOKED", "RESCHEDULED");
     }
 
+    @Test
+    void aRemanufactureIsBookedOnlyAtTheManufacturerThatHoldsTheCells() {
+        TherapyCase therapyCase = fixtures.caseAt(world, Stage.IN_MANUFACTURING);
+        Actor coordinator = world.actor(world.coordinator());
+        Http coordinatorHttp = person(world.coordinator());
+        BookingFixtures.Choice atB = bookings.choose(coordinator, other.actor(other.manufacturerUser()), therapyCase.id(),
+                "KYMRIAH");
+        assertProblem(coordinatorHttp.postJson("/api/v1/bookings", Map.of("caseId", therapyCase.id().toString(),
+                "slotId", atB.slotId().toString(), "remanufacture", true)), 422, "remanufacture-at-another-manufacturer");
+        assertThat(jdbc.sql("select count(*) from slot_booking where case_id = ?").param(therapyCase.id().value())
+                .query(Long.class).single()).as("the first booking only").isEqualTo(1);
+        BookingFixtures.Choice atA = bookings.choose(coordinator, world.actor(world.manufacturerUser()), therapyCase.id(),
+                "KYMRIAH");
+        HttpResponse<String> remanufacture = coordinatorHttp.postJson("/api/v1/bookings", Map.of("caseId",
+                therapyCase.id().toString(), "slotId", atA.slotId().toString(), "remanufacture", true));
+        assertThat(remanufacture.statusCode()).as(remanufacture.body()).isEqualTo(201);
+    }
+
     private Http person(org.cartpath.identity.UserAccount user) {
         return Http.signedIn(port, user.username(), IdentityFixtures.PASSWORD);
     }
