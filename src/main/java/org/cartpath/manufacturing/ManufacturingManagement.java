@@ -38,6 +38,7 @@ import org.cartpath.manufacturing.internal.ManufacturingStore;
 import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
+import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.scheduling.PlanStep;
 import org.cartpath.scheduling.PlannedStep;
 import org.cartpath.scheduling.SlotBookings;
@@ -76,14 +77,17 @@ public class ManufacturingManagement {
     private final PatientManagement patients;
     private final ElectronicSignatures signatures;
     private final SlotBookings bookings;
+    private final BookedManufacturers booked;
     private final ChainOfIdentity chainOfIdentity;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
     ManufacturingManagement(ManufacturingStore store, CaseJourney journey, Catalogue catalogue, PatientManagement patients,
-            ElectronicSignatures signatures, SlotBookings bookings, ChainOfIdentity chainOfIdentity, AuditTrail audit,
-            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            ElectronicSignatures signatures, SlotBookings bookings, BookedManufacturers booked,
+            ChainOfIdentity chainOfIdentity, AuditTrail audit, Clock clock,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.booked = booked;
         this.store = store;
         this.journey = journey;
         this.catalogue = catalogue;
@@ -103,7 +107,7 @@ public class ManufacturingManagement {
 
     @Transactional
     public ManufacturingReport report(Actor actor, CaseId caseId, StatusReport command) {
-        TherapyCase therapyCase = requireReporter(actor, caseId);
+        TherapyCase therapyCase = requireReporter(actor, caseId, "STATUS_REPORT");
         if (command.status() == null) {
             throw ProblemException.invalid("status", "is required");
         }
@@ -170,7 +174,7 @@ public class ManufacturingManagement {
     @Transactional
     public ProductLot release(Actor actor, CaseId caseId, CertificateOfAnalysis certificate,
             String manufacturerOutOfSpecification) {
-        TherapyCase therapyCase = requireReporter(actor, caseId);
+        TherapyCase therapyCase = requireReporter(actor, caseId, "RELEASE");
         validate(certificate);
         requireStage(therapyCase, Stage.IN_MANUFACTURING);
         requireCaseChainOfIdentity(actor, therapyCase, certificate);
@@ -414,8 +418,13 @@ public class ManufacturingManagement {
 
     // --- rules ---------------------------------------------------------------------------------------
 
-    /** The case's manufacturer (its operators or system token), or a coordinator mirroring its portal. */
-    private TherapyCase requireReporter(Actor actor, CaseId caseId) {
+    /**
+     * The case's manufacturer (its operators or system token), or a coordinator mirroring its portal. The case's
+     * manufacturer is the one holding its active booking (ADR 18): any other manufacturer gets 404 and the refusal is
+     * audited, even one that made an earlier attempt (its reports and lots stay on record).
+     */
+    private TherapyCase requireReporter(Actor actor, CaseId caseId, String action) {
+        booked.requireCurrentManufacturer(actor, caseId, action);
         CaseView view = journey.get(actor, caseId);
         boolean manufacturer = actor.organisationKind() == OrganisationKind.MANUFACTURER
                 && actor.hasRole(Role.MANUFACTURER_OPERATOR);

@@ -155,6 +155,13 @@ public class SlotBookings {
         ManufacturingSlot slot = capacity.lockSlot(command.slotId())
                 .orElseThrow(() -> new NotFoundException("manufacturing slot", command.slotId()));
         checkSlot(slot, basis, c.id(), fitting);
+        if (purpose == BookingPurpose.REMANUFACTURE && active.isPresent()
+                && !active.get().manufacturerId().equals(slot.manufacturerId())) {
+            // the cells are at the manufacturer of the failed attempt; another manufacturer needs new cells (ADR 18)
+            throw ProblemException.unprocessable("remanufacture-at-another-manufacturer", "A re-manufacture uses the "
+                    + "cells the manufacturer of the failed attempt holds: choose one of its slots, or book a "
+                    + "re-collection to change manufacturer");
+        }
         BookingPlan plan = finder.plan(basis, day, slot);
         if (!plan.fits()) {
             throw SchedulingProblems.slotBeforeCellsArrive(plan.step(PlanStep.SHIPMENT_TO_SITE).orElseThrow().plannedOn(),

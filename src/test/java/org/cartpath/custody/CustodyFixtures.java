@@ -26,12 +26,14 @@ import org.cartpath.patient.Sex;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Role;
+import org.cartpath.testing.BookingFixtures;
 import org.cartpath.testing.IdentityFixtures;
 import org.springframework.stereotype.Component;
 
 /**
  * A small world for custody tests, with safe defaults and unique names: a treating centre with its own FIN and
- * staff, a referring hospital, a manufacturer and a courier with API tokens, and cases at any stage.
+ * staff, a referring hospital, a manufacturer and a courier with API tokens, and cases at any stage (from SLOT_BOOKED
+ * on, booked at the world's manufacturer).
  */
 @Component
 public class CustodyFixtures {
@@ -46,9 +48,11 @@ public class CustodyFixtures {
     private final PatientManagement patients;
     /** One Spring context serves every test, so the patients of its cases are kept for the JVM. */
     private static final Map<UUID, PatientDetails> PATIENTS_OF_CASES = new ConcurrentHashMap<>();
+    private final BookingFixtures bookings;
 
     CustodyFixtures(OrganisationManagement organisations, IdentityFixtures identities, ApiTokenManagement tokens,
-            CaseJourney journey, PatientManagement patients) {
+            CaseJourney journey, PatientManagement patients, BookingFixtures bookings) {
+        this.bookings = bookings;
         this.organisations = organisations;
         this.identities = identities;
         this.tokens = tokens;
@@ -91,9 +95,21 @@ public class CustodyFixtures {
             if (step.ordinal() > stage.ordinal() || step == Stage.REFERRED) {
                 continue;
             }
+            if (step == Stage.SLOT_BOOKED) {
+                book(world, opened.id());
+                continue;
+            }
             journey.advance(SETUP, opened.id(), step, null);
         }
         return journey.get(world.actor(world.coordinator()), opened.id()).therapyCase();
+    }
+
+    /**
+     * Books the case (at PANEL_APPROVED, or back at SLOT_BOOKED after a failed attempt) at the world's manufacturer:
+     * the cells go to the booked manufacturer only (ADR 18).
+     */
+    public void book(World world, org.cartpath.journey.CaseId caseId) {
+        bookings.book(world.actor(world.coordinator()), world.actor(world.manufacturerUser()), caseId, "KYMRIAH");
     }
 
     /** The patient of a case made here, as registered (what a wristband must say). */

@@ -222,6 +222,44 @@ class CustodyPagesIT {
     }
 
     @Test
+    void theShipmentFormNamesOnlyTheBookedManufacturerAndSiteAndIgnoresAnotherOneSentWithTheForm() {
+        World other = fixtures.world(); // another manufacturer, active in the directory
+        CustodyScenario scenario = new CustodyScenario(port, world, booked, printing);
+        scenario.verifyCollection();
+        Http lab = Http.signedIn(port, world.lab().username(), IdentityFixtures.PASSWORD);
+        HttpResponse<String> form = lab.get("/cases/" + booked.id() + "/shipments/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        String site = "Fixture site of " + world.manufacturer().name();
+        assertThat(form.body()).contains("data-testid=\"booked-manufacturer\">" + world.manufacturer().name() + "<",
+                "data-testid=\"booked-site\">" + site + "<", "re-books the case")
+                .doesNotContain(other.manufacturer().name())
+                .doesNotContain("<select class=\"nhsuk-select\" id=\"manufacturerOrganisationId\"");
+
+        LocalDateTime departure = LocalDateTime.now().plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+        HttpResponse<String> registered = lab.postForm("/cases/" + booked.id() + "/shipments", Map.of(
+                "bagIds", scenario.bagId(), "shipperId", "DS-PAGE-BOOKED",
+                "manufacturerOrganisationId", other.manufacturer().id().toString(),
+                "courierOrganisationId", world.courier().id().toString(), "fromPlace", "Lab", "toPlace", site,
+                "expectedDeparture", departure.toString(), "expectedArrival", departure.plusHours(20).toString()));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select destination_organisation_id from custody_shipment where case_id = ?")
+                .param(booked.id().value()).query(java.util.UUID.class).single())
+                .as("the booked manufacturer, whatever the form sent").isEqualTo(world.manufacturer().id().value());
+        String shipment = registered.headers().firstValue("Location").orElseThrow().replaceAll(".*/shipments/", "");
+        assertThat(lab.get("/shipments/" + shipment).body()).contains("data-testid=\"destination-site\">" + site + "<");
+    }
+
+    @Test
+    void aCaseWithoutABookingIsToldToBookAManufacturingSlotFirstAndOffersNoShipment() {
+        TherapyCase unbooked = fixtures.caseAt(world, Stage.PANEL_APPROVED);
+        Http lab = Http.signedIn(port, world.lab().username(), IdentityFixtures.PASSWORD);
+        HttpResponse<String> form = lab.get("/cases/" + unbooked.id() + "/shipments/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("data-testid=\"no-booking\"", "Book a manufacturing slot first")
+                .doesNotContain("data-testid=\"register-shipment\"").doesNotContain(world.manufacturer().name());
+    }
+
+    @Test
     void theShipmentFormRefusesNonsenseAndTheShipmentPageShowsLegsAndTheProfile() {
         CustodyScenario scenario = new CustodyScenario(port, world, booked, printing);
         scenario.verifyCollection();

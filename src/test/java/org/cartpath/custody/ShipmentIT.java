@@ -89,7 +89,8 @@ class ShipmentIT {
         assertProblem(lab.postJson("/api/v1/shipments", body), 404, "not-found");
         CustodyFixtures.World stranger = fixtures.world();
         assertProblem(scenario.person(stranger.lab()).postJson("/api/v1/shipments", scenario.outboundBody("DS-1")), 404, "not-found");
-        assertProblem(scenario.manufacturer().postJson("/api/v1/shipments", scenario.outboundBody("DS-1")), 404, "not-found");
+        // the booked manufacturer is a party of the case, but only the centre's staff send its cells
+        assertProblem(scenario.manufacturer().postJson("/api/v1/shipments", scenario.outboundBody("DS-1")), 403, "forbidden");
         assertThat(shipments()).isZero();
     }
 

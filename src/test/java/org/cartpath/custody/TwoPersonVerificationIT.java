@@ -151,7 +151,11 @@ class TwoPersonVerificationIT {
                 403, "forbidden");
         assertProblem(Http.token(port, world.manufacturerToken()).postJson("/api/v1/cases/" + scenario.therapyCase.id()
                 + "/verifications", Map.of("step", "COLLECTION", "itemId", scenario.bagId())), 403, "forbidden");
+        // the booked manufacturer is a party of the case but takes no part in the centre's checks; others see nothing
         assertProblem(scenario.person(world.manufacturerUser()).postJson("/api/v1/verifications/" + check + "/scans",
+                Map.of("scanned", scenario.coi())), 403, "forbidden");
+        World stranger = fixtures.world();
+        assertProblem(scenario.person(stranger.manufacturerUser()).postJson("/api/v1/verifications/" + check + "/scans",
                 Map.of("scanned", scenario.coi())), 404, "not-found");
         assertProblem(scenario.person(world.wardNurse()).postJson("/api/v1/verifications/" + check + "/scans",
                 Map.of("scanned", scenario.coi())), 403, "forbidden");

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * A whole little world for a case test: a referring hospital, a treatment centre with its own ISBT 128 FIN and
  * staff in every centre role, a manufacturer with an operator, a registered patient with a weight on record, and a case
- * moved to the stage the test needs. Everything has unique names; every user's password is
+ * moved to the stage the test needs (from SLOT_BOOKED on, with a real booking of a slot at the world's manufacturer). Everything has unique names; every user's password is
  * {@link IdentityFixtures#PASSWORD}.
  */
 @Component
@@ -35,8 +35,10 @@ public class CaseFixtures {
     private final IdentityFixtures identity;
     private final PatientManagement patients;
     private final CaseJourney journey;
+    private final BookingFixtures bookings;
 
-    CaseFixtures(IdentityFixtures identity, PatientManagement patients, CaseJourney journey) {
+    CaseFixtures(IdentityFixtures identity, PatientManagement patients, CaseJourney journey, BookingFixtures bookings) {
+        this.bookings = bookings;
         this.identity = identity;
         this.patients = patients;
         this.journey = journey;
@@ -80,6 +82,11 @@ public class CaseFixtures {
         journey.addParty(setup, opened.id(), manufacturer.id(), PartyRole.MANUFACTURER);
         for (Stage next : Stage.path()) {
             if (next.ordinal() <= Stage.REFERRED.ordinal() || next.ordinal() > stage.ordinal()) {
+                continue;
+            }
+            if (next == Stage.SLOT_BOOKED) {
+                // booked at the world's manufacturer: only the booked manufacturer receives, reports and releases
+                bookings.book(partial.actor(partial.coordinator()), partial.actor(operator), opened.id(), "KYMRIAH");
                 continue;
             }
             journey.advance(setup, opened.id(), next, "Fixture: " + next.label());

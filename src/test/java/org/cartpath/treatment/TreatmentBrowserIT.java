@@ -86,6 +86,8 @@ class TreatmentBrowserIT {
             assertThat(page.getByTestId("no-plan")).isVisible();
             page.getByLabel("First day of lymphodepletion (or day 0 for regimens dated from the infusion)")
                     .fill(LocalDate.now(LONDON).minusDays(6).toString());
+            // the infusion planned for the window's first day, not for the day the booking planned weeks ahead
+            page.getByLabel("Planned infusion day (optional)").fill(LocalDate.now(LONDON).minusDays(1).toString());
             page.getByTestId("calculate-plan").click();
 
             assertThat(page.getByTestId("success")).containsText("The plan has been calculated");

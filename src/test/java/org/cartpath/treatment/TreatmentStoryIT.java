@@ -67,7 +67,10 @@ class TreatmentStoryIT {
     /** Plans with the first day {@code daysAgo} days back, verifies, and records every dose given on its day. */
     static JsonNode planVerifyAndGiveAll(Http pharmacist, Http nurse, Product p, int daysAgo) {
         LocalDate first = LocalDate.now(LONDON).minusDays(daysAgo);
-        JsonNode plan = created(pharmacist.postJson(path(p, "/lymphodepletion-plans"), Map.of("anchorOn", first.toString())));
+        // the infusion is planned for the earliest day of the window (flu-cy: two days after its last day, day -2),
+        // not for the day the case's booking planned weeks ahead
+        JsonNode plan = created(pharmacist.postJson(path(p, "/lymphodepletion-plans"), Map.of("anchorOn", first.toString(),
+                "plannedInfusionOn", first.plusDays(5).toString())));
         created(pharmacist.postJson(path(p, "/lymphodepletion-plans/" + plan.get("id").asText() + "/verification"),
                 Map.of("password", IdentityFixtures.PASSWORD)));
         for (JsonNode dose : plan.get("plan").get("doses")) {

@@ -10,6 +10,10 @@ import org.cartpath.shared.OrganisationId;
 /**
  * A shipper on its way, with what it carries, its legs (expected and actual times) and the temperature profile
  * its data loggers are checked against.
+ *
+ * @param bookingId           for cells to the manufacturer, the booking whose manufacturer and site they go to (ADR
+ *                            18); null for the product back to the centre
+ * @param destinationSiteCode the booked manufacturing site the cells go to (null for the product back)
  */
 public record Shipment(
         UUID id,
@@ -23,7 +27,10 @@ public record Shipment(
         Instant registeredAt,
         String registeredByName,
         List<Leg> legs,
-        List<UUID> contents) {
+        List<UUID> contents,
+        UUID bookingId,
+        String destinationSiteCode,
+        String destinationSiteName) {
 
     public enum Direction { TO_MANUFACTURER, TO_CENTRE }
 
@@ -38,6 +45,11 @@ public record Shipment(
 
     public Optional<Leg> leg(int sequence) {
         return legs.stream().filter(l -> l.sequence() == sequence).findFirst();
+    }
+
+    /** Whether the organisation carries it on one of its legs. */
+    public boolean carriedBy(OrganisationId organisation) {
+        return legs.stream().anyMatch(l -> l.courier().equals(organisation));
     }
 
     /** Whether the organisation takes part: sends, receives or carries it. */

@@ -25,6 +25,9 @@ import org.cartpath.identity.SignedRecord;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.scheduling.BookedManufacturers;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.EventDates;
 import org.cartpath.shared.OrganisationId;
@@ -37,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * its destination (scanned against the expected COI). Each is appended to the shipper's custody log at the
  * version the caller saw, and to the log of every bag it carries. The custody rules are checked before the scan
  * is compared, so a scan is recorded whenever it was compared; a mismatch is a hard stop and changes nothing else.
+ *
+ * <p>A manufacturer moves a shipment only while it holds the case's booking, and a courier only a shipment it
+ * carries (ADR 18): any other gets 404, as if the shipment did not exist, and the refusal is audited.
  */
 @Service
 public class ShipmentMovements {
@@ -59,10 +65,12 @@ public class ShipmentMovements {
     private final PersonSignature signature;
     private final ShipmentStore store;
     private final CaseJourney journey;
+    private final BookedManufacturers booked;
     private final Clock clock;
 
     ShipmentMovements(Shipments shipments, CaseAccess access, CustodyLog log, HardStopQuery hardStops, ScanRecorder scans,
-            PersonSignature signature, ShipmentStore store, CaseJourney journey, Clock clock) {
+            PersonSignature signature, ShipmentStore store, CaseJourney journey, BookedManufacturers booked, Clock clock) {
+        this.booked = booked;
         this.shipments = shipments;
         this.access = access;
         this.log = log;
@@ -78,6 +86,7 @@ public class ShipmentMovements {
     public Shipment handOver(Actor actor, UUID shipmentId, HandOver request) {
         require(request.expectedVersion(), "expectedVersion");
         require(request.to(), "toOrganisationId");
+        requireCurrentAttempt(actor, shipmentId, "HAND_OVER");
         Shipment shipment = shipments.find(actor, shipmentId);
         TherapyCase therapyCase = access.view(actor, shipment.caseId()).therapyCase();
         Party by = access.party(actor);
@@ -110,6 +119,7 @@ public class ShipmentMovements {
     public Shipment depart(Actor actor, UUID shipmentId, Departure request) {
         require(request.expectedVersion(), "expectedVersion");
         require(request.leg(), "leg");
+        requireCurrentAttempt(actor, shipmentId, "DEPARTURE");
         Shipment shipment = shipments.find(actor, shipmentId);
         TherapyCase therapyCase = access.view(actor, shipment.caseId()).therapyCase();
         Shipment.Leg leg = shipment.leg(request.leg())
@@ -133,6 +143,7 @@ public class ShipmentMovements {
     @Transactional(noRollbackFor = ScanRefused.class)
     public Shipment receive(Actor actor, UUID shipmentId, Receipt request) {
         require(request.expectedVersion(), "expectedVersion");
+        requireCurrentAttempt(actor, shipmentId, "RECEIPT");
         Shipment shipment = shipments.find(actor, shipmentId);
         TherapyCase therapyCase = access.view(actor, shipment.caseId()).therapyCase();
         if (!shipment.destination().equals(actor.organisationId())) {
@@ -177,6 +188,33 @@ public class ShipmentMovements {
                     .ifPresent(refusal -> {
                         throw refusal;
                     });
+        }
+    }
+
+    /**
+     * A manufacturer acts on a shipment only while it holds the case's active booking and sends or receives this
+     * shipment; a courier only on a shipment it carries. Anyone else of those kinds: 404 and an audited refusal.
+     * Centre staff pass: the steps' own rules apply to them.
+     */
+    private void requireCurrentAttempt(Actor actor, UUID shipmentId, String action) {
+        Shipment shipment = store.find(shipmentId).orElse(null);
+        if (shipment == null || actor.organisationId() == null) {
+            return; // the ordinary 404 and 403 answers follow
+        }
+        if (actor.organisationKind() == OrganisationKind.MANUFACTURER) {
+            if (!shipment.involves(actor.organisationId())) {
+                throw booked.refused(actor, shipment.caseId(), action, "the manufacturer neither sends nor receives "
+                        + "shipment " + shipment.shipperId(), new NotFoundException("shipment", shipmentId));
+            }
+            boolean current = booked.current(shipment.caseId())
+                    .filter(b -> b.manufacturerId().equals(actor.organisationId())).isPresent();
+            if (!current) {
+                throw booked.refused(actor, shipment.caseId(), action, "another manufacturer holds the case's booking",
+                        new NotFoundException("shipment", shipmentId));
+            }
+        } else if (actor.organisationKind() == OrganisationKind.COURIER && !shipment.carriedBy(actor.organisationId())) {
+            throw booked.refused(actor, shipment.caseId(), action, "the courier carries no leg of shipment "
+                    + shipment.shipperId(), new NotFoundException("shipment", shipmentId));
         }
     }
 

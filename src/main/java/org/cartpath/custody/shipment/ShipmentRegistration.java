@@ -27,9 +27,12 @@ import org.cartpath.journey.CaseView;
 import org.cartpath.journey.PartyRole;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.scheduling.BookedManufacturer;
+import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.EventDates;
 import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
@@ -42,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  * manufacturer sends the released product back. Registering creates the shipper in the custody log, records the
  * legs and the temperature profile, and makes the manufacturer and couriers parties of the case, so that they
  * see it, pseudonymised.
+ *
+ * <p>One manufacturer per attempt (ADR 18): the cells go to the manufacturer and site of the case's active booking,
+ * never to a free choice; a different manufacturer needs a re-booking. Only that manufacturer ships the product back.
  */
 @Service
 public class ShipmentRegistration {
@@ -52,12 +58,14 @@ public class ShipmentRegistration {
     private final HardStopQuery hardStops;
     private final ShipmentStore store;
     private final CaseJourney journey;
+    private final BookedManufacturers booked;
     private final AuditTrail audit;
     private final Clock clock;
 
     ShipmentRegistration(CaseAccess access, CustodyLog log, IdentifierStore identifiers, HardStopQuery hardStops,
-            ShipmentStore store, CaseJourney journey, AuditTrail audit, Clock clock) {
+            ShipmentStore store, CaseJourney journey, BookedManufacturers booked, AuditTrail audit, Clock clock) {
         this.access = access;
+        this.booked = booked;
         this.log = log;
         this.identifiers = identifiers;
         this.hardStops = hardStops;
@@ -76,9 +84,6 @@ public class ShipmentRegistration {
         if (request.bagIds() == null || request.bagIds().isEmpty()) {
             problems.add(new FieldProblem("bagIds", "name the collection bags the shipper carries"));
         }
-        if (request.manufacturer() == null) {
-            problems.add(new FieldProblem("manufacturerOrganisationId", "is required"));
-        }
         ShipmentRequests.checkShipperId(request.shipperId(), problems);
         ShipmentRequests.checkLegs(request.legs(), problems);
         ShipmentRequests.check(problems);
@@ -87,10 +92,8 @@ public class ShipmentRegistration {
         access.lock(therapyCase.id());
         hardStops.requireNone(therapyCase.id(), therapyCase.reference());
         TemperatureProfile profile = TemperatureProfiles.forProduct(therapyCase.productCode(), request.temperatureProfile());
-        Party manufacturer = access.organisation(request.manufacturer(), "manufacturerOrganisationId");
-        if (manufacturer.kind() != OrganisationKind.MANUFACTURER) {
-            throw ProblemException.invalid("manufacturerOrganisationId", "is not a manufacturer");
-        }
+        BookedManufacturer booking = bookedManufacturer(therapyCase, request.manufacturer());
+        Party manufacturer = access.organisation(booking.manufacturerId(), "manufacturerOrganisationId");
         List<CustodyItem> bags = new ArrayList<>();
         for (UUID bagId : request.bagIds().stream().distinct().toList()) {
             CustodyItem bag = log.item(bagId);
@@ -110,9 +113,37 @@ public class ShipmentRegistration {
         requireLegsAfterCollection(request.legs(), bags);
         List<Shipment.Leg> legs = legs(request.legs());
         Shipment shipment = register(actor, therapyCase, request.shipperId(), Shipment.Direction.TO_MANUFACTURER,
-                manufacturer, profile, legs, bags.stream().map(CustodyItem::id).toList(), request.place());
+                manufacturer, booking, profile, legs, bags.stream().map(CustodyItem::id).toList(), request.place());
         journey.addParty(actor, therapyCase.id(), manufacturer.id(), PartyRole.MANUFACTURER);
-        return finish(actor, therapyCase, shipment, manufacturer.name());
+        return finish(actor, therapyCase, shipment, manufacturer.name() + ", " + booking.siteName());
+    }
+
+    /**
+     * The manufacturer and site of the case's active booking. A request may name the manufacturer (the API's
+     * {@code manufacturerOrganisationId}); it must then be the booked one: 422 {@code manufacturer-not-booked}
+     * otherwise. Without a booking nothing is shipped: 422 {@code no-booking}.
+     */
+    private BookedManufacturer bookedManufacturer(TherapyCase therapyCase, OrganisationId requested) {
+        if (requested != null) {
+            Party named = access.organisation(requested, "manufacturerOrganisationId");
+            if (named.kind() != OrganisationKind.MANUFACTURER) {
+                throw ProblemException.invalid("manufacturerOrganisationId", "is not a manufacturer");
+            }
+        }
+        BookedManufacturer booking = booked.current(therapyCase.id()).orElseThrow(() -> new ProblemException("no-booking",
+                422, "The request breaks a rule", "Case " + therapyCase.reference() + " has no booked manufacturing "
+                + "slot: book a manufacturing slot first. The cells go to the manufacturer and site of the booking",
+                List.of(new FieldProblem("manufacturerOrganisationId", "book a manufacturing slot first")), Map.of()));
+        if (requested != null && !requested.equals(booking.manufacturerId())) {
+            String bookedName = access.find(booking.manufacturerId()).map(o -> o.name()).orElse("another manufacturer");
+            throw new ProblemException("manufacturer-not-booked", 422, "The request breaks a rule", "Case "
+                    + therapyCase.reference() + " is booked at " + bookedName + " (" + booking.siteName() + "): its cells "
+                    + "go there and nowhere else. A different manufacturer needs a re-booking",
+                    List.of(new FieldProblem("manufacturerOrganisationId", "is not the manufacturer of the case's booking")),
+                    Map.of("bookedManufacturerOrganisationId", booking.manufacturerId().toString(),
+                            "bookedSiteCode", booking.siteCode()));
+        }
+        return booking;
     }
 
     @Transactional
@@ -126,6 +157,7 @@ public class ShipmentRegistration {
         ShipmentRequests.checkProductBags(request.productBags(), problems);
         ShipmentRequests.checkPlace("place", request.place(), problems);
         ShipmentRequests.check(problems);
+        booked.requireCurrentManufacturer(actor, request.caseId(), "RETURN_SHIPMENT");
         TherapyCase therapyCase = access.view(actor, request.caseId()).therapyCase();
         boolean sentThem = store.ofCase(therapyCase.id()).stream().anyMatch(s -> s.direction() == Shipment.Direction.TO_MANUFACTURER
                 && s.destination().equals(actor.organisationId()));
@@ -152,13 +184,14 @@ public class ShipmentRegistration {
             contents.add(item.id());
         }
         Party centre = access.organisation(therapyCase.treatingCentre(), "caseId");
-        Shipment shipment = register(actor, therapyCase, request.shipperId(), Shipment.Direction.TO_CENTRE, centre, profile,
-                legs(request.legs()), contents, request.place());
+        Shipment shipment = register(actor, therapyCase, request.shipperId(), Shipment.Direction.TO_CENTRE, centre, null,
+                profile, legs(request.legs()), contents, request.place());
         return finish(actor, therapyCase, shipment, centre.name());
     }
 
     private Shipment register(Actor actor, TherapyCase therapyCase, String shipperId, Shipment.Direction direction,
-            Party destination, TemperatureProfile profile, List<Shipment.Leg> legs, List<UUID> contents, String place) {
+            Party destination, BookedManufacturer booking, TemperatureProfile profile, List<Shipment.Leg> legs,
+            List<UUID> contents, String place) {
         for (Shipment.Leg leg : legs) {
             Party courier = access.organisation(leg.courier(), "legs[" + (leg.sequence() - 1) + "].courierOrganisationId");
             if (courier.kind() != OrganisationKind.COURIER) {
@@ -173,7 +206,9 @@ public class ShipmentRegistration {
         log.register(actor, shipper, therapyCase.reference(), CustodyCommand.of(CustodyEventType.LABELLED, now,
                 access.party(actor), actor.displayName(), where, null, List.of(), null));
         Shipment shipment = new Shipment(UUID.randomUUID(), therapyCase.id(), shipper.id(), shipperId, direction,
-                actor.organisationId(), destination.id(), profile, now, actor.displayName(), legs, contents);
+                actor.organisationId(), destination.id(), profile, now, actor.displayName(), legs, contents,
+                booking == null ? null : booking.bookingId(), booking == null ? null : booking.siteCode(),
+                booking == null ? null : booking.siteName());
         store.insert(shipment);
         for (Shipment.Leg leg : legs) {
             journey.addParty(actor, therapyCase.id(), leg.courier(), PartyRole.COURIER);
@@ -190,6 +225,7 @@ public class ShipmentRegistration {
         view.put("shipperId", shipment.shipperId());
         view.put("direction", shipment.direction().name());
         view.put("destination", destinationName);
+        view.put("bookingId", shipment.bookingId() == null ? null : shipment.bookingId().toString());
         view.put("profile", shipment.profile().describe());
         view.put("legs", shipment.legs().size());
         view.put("contents", shipment.contents().stream().map(UUID::toString).toList());

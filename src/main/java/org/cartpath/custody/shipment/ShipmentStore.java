@@ -25,11 +25,12 @@ class ShipmentStore {
         jdbc.sql("""
                 insert into custody_shipment (id, case_id, shipper_item_id, shipper_id, direction, origin_organisation_id,
                     destination_organisation_id, profile, min_celsius, max_celsius, profile_source, registered_at,
-                    registered_by_name)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    registered_by_name, booking_id, destination_site_code, destination_site_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.id(), s.caseId().value(), s.shipperItemId(), s.shipperId(), s.direction().name(),
                         s.origin().value(), s.destination().value(), s.profile().name(), s.profile().minCelsius(),
-                        s.profile().maxCelsius(), s.profile().source(), Timestamp.from(s.registeredAt()), s.registeredByName())
+                        s.profile().maxCelsius(), s.profile().source(), Timestamp.from(s.registeredAt()), s.registeredByName(),
+                        s.bookingId(), s.destinationSiteCode(), s.destinationSiteName())
                 .update();
         for (UUID item : s.contents()) {
             jdbc.sql("insert into custody_shipment_content (shipment_id, item_id) values (?, ?)").params(s.id(), item).update();
@@ -86,7 +87,9 @@ class ShipmentStore {
                 row.getString("shipper_id"), Shipment.Direction.valueOf(row.getString("direction")),
                 new OrganisationId(row.getObject("origin_organisation_id", UUID.class)),
                 new OrganisationId(row.getObject("destination_organisation_id", UUID.class)), profile,
-                row.getTimestamp("registered_at").toInstant(), row.getString("registered_by_name"), legs, contents);
+                row.getTimestamp("registered_at").toInstant(), row.getString("registered_by_name"), legs, contents,
+                row.getObject("booking_id", UUID.class), row.getString("destination_site_code"),
+                row.getString("destination_site_name"));
     }
 
     private static Instant instant(Timestamp t) {

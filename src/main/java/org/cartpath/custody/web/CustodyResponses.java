@@ -87,15 +87,22 @@ final class CustodyResponses {
         }
     }
 
+    /** The booked manufacturing site cells go to (ADR 18). */
+    record Site(String code, String name) {
+    }
+
+    /** @param destinationSite for cells to the manufacturer, the site of the booking; null for the product back */
     record ShipmentView(UUID id, UUID caseId, String caseReference, Coi coi, String shipperId, UUID shipperItemId,
-            int shipperVersion, String direction, Holder origin, Holder destination, Profile temperatureProfile,
-            List<Leg> legs, List<UUID> contents, Temperature temperature) {
+            int shipperVersion, String direction, Holder origin, Holder destination, Site destinationSite,
+            UUID bookingId, Profile temperatureProfile, List<Leg> legs, List<UUID> contents, Temperature temperature) {
         static ShipmentView of(CaseCustody.ShipmentState state, String reference, ChainOfIdentityId coi,
                 TemperatureSeries.Summary summary, List<Excursion> excursions) {
             Shipment s = state.shipment();
             return new ShipmentView(s.id(), s.caseId().value(), reference, Coi.of(coi), s.shipperId(), s.shipperItemId(),
                     state.shipperVersion(), s.direction().name(), new Holder(s.origin().toString(), state.originName()),
                     new Holder(s.destination().toString(), state.destinationName()),
+                    s.destinationSiteCode() == null ? null : new Site(s.destinationSiteCode(), s.destinationSiteName()),
+                    s.bookingId(),
                     new Profile(s.profile().name(), s.profile().minCelsius(), s.profile().maxCelsius(),
                             s.profile().describe(), s.profile().source()),
                     s.legs().stream().map(l -> new Leg(l.sequence(), l.fromPlace(), l.toPlace(), l.courier().toString(),

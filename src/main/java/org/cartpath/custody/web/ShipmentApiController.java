@@ -84,7 +84,11 @@ class ShipmentApiController {
             + "TO_CENTRE (the manufacturer, with the released product's bags)",
             description = "temperatureProfile CRYOPRESERVED (default: at or below -150 °C) or FRESH (needs a range in the "
                     + "catalogue: 422 no-temperature-profile). A first leg expected to depart before the cells were "
-                    + "collected is 422 shipment-before-collection (docs/clinical/dates.md). "
+                    + "collected is 422 shipment-before-collection (docs/clinical/dates.md). TO_MANUFACTURER: the cells "
+                    + "go to the manufacturer and site of the case's active booking; manufacturerOrganisationId may be "
+                    + "left out, and if sent must be the booked manufacturer (422 manufacturer-not-booked: a different "
+                    + "manufacturer needs a re-booking); a case without a booking is refused (422 no-booking). TO_CENTRE: "
+                    + "only the manufacturer holding the booking ships back; any other gets 404. "
                     + CustodyApiController.IDEMPOTENCY)
     ResponseEntity<CustodyResponses.ShipmentView> register(Actor actor, @RequestBody ShipmentBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {

@@ -33,6 +33,8 @@ import org.cartpath.custody.telemetry.TelemetryIngest;
 import org.cartpath.custody.telemetry.TemperatureSeries;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseView;
+import org.cartpath.scheduling.BookedManufacturer;
+import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.Ids;
@@ -69,11 +71,14 @@ class ShipmentPages {
     private final TelemetryIngest telemetry;
     private final CustodyAlerts alerts;
     private final HardStopPages hardStops;
+    private final BookedManufacturers booked;
     private final ZoneId zone;
 
     ShipmentPages(ShipmentRegistration registration, ShipmentMovements movements, CustodyOverview overview, CustodyLog log,
             CaseAccess access, IdentifierStore identifiers, TemperatureSeries series, TelemetryIngest telemetry,
-            CustodyAlerts alerts, HardStopPages hardStops, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            CustodyAlerts alerts, HardStopPages hardStops, BookedManufacturers booked,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.booked = booked;
         this.registration = registration;
         this.movements = movements;
         this.overview = overview;
@@ -89,9 +94,12 @@ class ShipmentPages {
 
     @GetMapping("/cases/{id}/shipments/new")
     String form(Actor actor, @PathVariable String id, Model model) {
+        CaseId caseId = CaseId.of(id);
         Map<String, Object> form = new HashMap<>();
         form.put("fromPlace", actor.organisationName());
-        return form(actor, CaseId.of(id), form, Map.of(), model);
+        access.centreStaff(actor, caseId, Role.CELL_THERAPY_LAB, Role.APHERESIS_NURSE);
+        booked.current(caseId).ifPresent(b -> form.put("toPlace", b.siteName()));
+        return form(actor, caseId, form, Map.of(), model);
     }
 
     @PostMapping("/cases/{id}/shipments")
@@ -103,7 +111,7 @@ class ShipmentPages {
         try {
             List<UUID> bags = bagIds == null ? List.of() : bagIds.stream().map(b -> Ids.parse(b, "collection bag")).toList();
             Shipment shipment = registration.outbound(actor, new ShipmentRequests.Outbound(caseId, bags,
-                    fields.get("shipperId"), organisation(fields.get("manufacturerOrganisationId"), "manufacturerOrganisationId"), null,
+                    fields.get("shipperId"), null, null,
                     List.of(new ShipmentRequests.LegRequest(fields.get("fromPlace"), fields.get("toPlace"),
                             organisation(fields.get("courierOrganisationId"), "courierOrganisationId"),
                             local(fields.get("expectedDeparture"), "legs[0].expectedDeparture"),
@@ -175,6 +183,9 @@ class ShipmentPages {
         TemperatureSeries.Summary summary = series.summary(shipment);
         var excursions = telemetry.excursions(shipment.id());
         boolean holder = shipper.custodian() != null && shipper.custodian().id().equals(actor.organisationId());
+        // a manufacturer moves the case's shipments only while it holds the booking (ADR 18)
+        boolean actsNow = actor.organisationKind() != OrganisationKind.MANUFACTURER || booked.current(shipment.caseId())
+                .filter(b -> b.manufacturerId().equals(actor.organisationId())).isPresent();
         List<Map<String, String>> takers = new ArrayList<>();
         shipment.legs().forEach(l -> access.find(l.courier()).ifPresent(o -> takers.add(Map.of("id", o.id().toString(), "name", o.name()))));
         access.find(shipment.destination()).ifPresent(o -> takers.add(Map.of("id", o.id().toString(), "name", o.name())));
@@ -192,10 +203,10 @@ class ShipmentPages {
                 excursions, summary, zone));
         model.addAttribute("alerts", view.identityVisible() ? alerts.ofShipment(shipment.id()) : List.of());
         model.addAttribute("courierNames", courierNames(shipment));
-        model.addAttribute("mayHandOver", actor.isPerson() && holder && shipper.status() != ItemStatus.NEW
+        model.addAttribute("mayHandOver", actor.isPerson() && actsNow && holder && shipper.status() != ItemStatus.NEW
                 && !shipper.status().isClosed() && !takers.isEmpty());
         model.addAttribute("takers", takers);
-        model.addAttribute("mayReceive", actor.isPerson() && shipment.destination().equals(actor.organisationId())
+        model.addAttribute("mayReceive", actor.isPerson() && actsNow && shipment.destination().equals(actor.organisationId())
                 && shipper.status() == ItemStatus.IN_TRANSIT);
         model.addAttribute("errors", errors);
         return PAGE;
@@ -221,7 +232,11 @@ class ShipmentPages {
         model.addAttribute("reference", view.therapyCase().reference());
         model.addAttribute("caseId", caseId.toString());
         model.addAttribute("bags", bags);
-        model.addAttribute("manufacturers", access.directory(EnumSet.of(OrganisationKind.MANUFACTURER)));
+        // the cells go to the booked manufacturer and site, never a free choice (ADR 18)
+        BookedManufacturer booking = booked.current(caseId).orElse(null);
+        model.addAttribute("booked", booking);
+        model.addAttribute("bookedManufacturerName", booking == null ? null
+                : access.find(booking.manufacturerId()).map(o -> o.name()).orElse("the booked manufacturer"));
         model.addAttribute("couriers", access.directory(EnumSet.of(OrganisationKind.COURIER)));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -20,6 +20,7 @@ import org.cartpath.manufacturing.FailureResolution;
 import org.cartpath.manufacturing.ManufacturingManagement;
 import org.cartpath.manufacturing.ManufacturingManagement.StatusReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
+import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.NavigationContributor;
@@ -49,8 +50,10 @@ class ManufacturingPages implements CasePageContributor, NavigationContributor {
 
     private final ManufacturingManagement manufacturing;
     private final CaseJourney journey;
+    private final BookedManufacturers booked;
 
-    ManufacturingPages(ManufacturingManagement manufacturing, CaseJourney journey) {
+    ManufacturingPages(ManufacturingManagement manufacturing, CaseJourney journey, BookedManufacturers booked) {
+        this.booked = booked;
         this.manufacturing = manufacturing;
         this.journey = journey;
     }
@@ -70,9 +73,13 @@ class ManufacturingPages implements CasePageContributor, NavigationContributor {
         model.put("history", manufacturing.history(actor, view.therapyCase().id()));
         model.put("stage", view.therapyCase().stage());
         boolean centre = view.identityVisible() && actor.organisationId().equals(view.therapyCase().treatingCentre());
+        // only the manufacturer holding the case's booking reports (ADR 18); an earlier one keeps its records
         boolean manufacturer = actor.organisationKind() == OrganisationKind.MANUFACTURER
                 && actor.hasRole(Role.MANUFACTURER_OPERATOR);
-        model.put("mayReport", manufacturer || (centre && actor.hasRole(Role.COORDINATOR)));
+        boolean current = manufacturer && booked.current(view.therapyCase().id())
+                .filter(b -> b.manufacturerId().equals(actor.organisationId())).isPresent();
+        model.put("mayReport", current || (centre && actor.hasRole(Role.COORDINATOR)));
+        model.put("notCurrentManufacturer", manufacturer && !current);
         model.put("mirroring", centre);
         model.put("mayCheck", centre && actor.hasAnyRole(Role.QA, Role.COORDINATOR, Role.CONSULTANT, Role.CELL_THERAPY_LAB));
         model.put("mayDecide", centre && actor.hasRole(Role.CONSULTANT));

@@ -82,6 +82,12 @@ public final class ProblemTypes {
             Map.entry("case-closed", "The case has ended; no identifier is allocated for it (409)."),
             Map.entry("not-at-collection", "Collection labels are printed only at apheresis; 'currentStage' says where the case is (409)."),
             Map.entry("not-released", "The product is shipped back only once released; 'currentStage' says where the case is (409)."),
+            Map.entry("no-booking", "The case has no booked manufacturing slot: book one first; the cells go to the"
+                    + " booking's manufacturer and site (422)."),
+            Map.entry("manufacturer-not-booked", "The named manufacturer is not the one of the case's booking; a different"
+                    + " manufacturer needs a re-booking (422)."),
+            Map.entry("remanufacture-at-another-manufacturer", "A re-manufacture uses the cells the failed attempt's"
+                    + " manufacturer holds; another manufacturer needs a re-collection (422)."),
             Map.entry("already-verified", "This two-person check of the item is already complete (409)."),
             Map.entry("verification-complete", "The two-person check is already complete (409)."),
             Map.entry("scans-complete", "Everything the check needs is scanned; sign it (409)."),
