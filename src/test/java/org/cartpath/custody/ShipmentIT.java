@@ -95,6 +95,22 @@ class ShipmentIT {
     }
 
     @Test
+    void theCouriersHomeListsTheShipmentToCollectThenInTransitAndAnotherCourierSeesNothing() {
+        scenario.verifyCollection();
+        scenario.registerOutbound("DS-QUEUE");
+        Http courier = scenario.person(world.courierUser());
+        String queue = courier.get("/").body();
+        assertThat(queue).contains("data-testid=\"courier-queue\"", "Dry shipper DS-QUEUE", "To collect",
+                "cells to the manufacturer").doesNotContain("will appear here");
+        assertThat(scenario.handOverToCourier(scenario.courier(), 1, scenario.coi()).statusCode()).isEqualTo(200);
+        assertThat(scenario.depart(2).statusCode()).isEqualTo(200);
+        assertThat(courier.get("/").body()).contains("Dry shipper DS-QUEUE", "In transit");
+        CustodyFixtures.World other = fixtures.world();
+        assertThat(scenario.person(other.courierUser()).get("/").body()).contains("No shipment is waiting for you")
+                .doesNotContain("DS-QUEUE");
+    }
+
+    @Test
     void aHandOverFromSomeoneWhoIsNotTheCustodianAndAReceiptOfAShipperNeverShippedAreRefused() {
         scenario.verifyCollection();
         scenario.registerOutbound("DS-RULES");

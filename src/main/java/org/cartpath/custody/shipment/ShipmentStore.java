@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ShipmentStore {
+public class ShipmentStore {
 
     private final JdbcClient jdbc;
 
@@ -58,6 +58,27 @@ class ShipmentStore {
 
     Optional<Shipment> find(UUID id) {
         return jdbc.sql("select * from custody_shipment where id = ?").param(id).query(this::read).optional();
+    }
+
+    /** A leg still to be carried by a courier: not yet arrived, the earliest expected departure first. */
+    public record LegToCarry(UUID shipmentId, String shipperId, Shipment.Direction direction, Shipment.Leg leg) {
+    }
+
+    public List<LegToCarry> legsToCarry(OrganisationId courier, int limit) {
+        return jdbc.sql("""
+                select s.id, s.shipper_id, s.direction, l.* from custody_shipment_leg l
+                join custody_shipment s on s.id = l.shipment_id
+                where l.courier_organisation_id = ? and l.actual_arrival is null
+                order by l.expected_departure, s.shipper_id, l.sequence
+                limit ?""")
+                .params(courier.value(), limit)
+                .query((r, i) -> new LegToCarry(r.getObject("id", UUID.class), r.getString("shipper_id"),
+                        Shipment.Direction.valueOf(r.getString("direction")), new Shipment.Leg(r.getInt("sequence"),
+                        r.getString("from_place"), r.getString("to_place"),
+                        new OrganisationId(r.getObject("courier_organisation_id", UUID.class)),
+                        r.getTimestamp("expected_departure").toInstant(), r.getTimestamp("expected_arrival").toInstant(),
+                        instant(r.getTimestamp("actual_departure")), null)))
+                .list();
     }
 
     /** The most recent shipment with this shipper id (a dry shipper is reused from one shipment to the next). */
