@@ -1,7 +1,9 @@
 package org.cartpath.custody.chain;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cartpath.shared.Role;
 
 /**
@@ -35,6 +37,14 @@ public enum VerificationStep {
     /** The roles that may take part; each person signs in one of them. */
     public Set<Role> roles() {
         return roles;
+    }
+
+    /**
+     * The roles that may make, and so witness, this check, in words for the page: "apheresis nurse, cell-therapy
+     * laboratory". The witness is any other person holding one of them.
+     */
+    public String rolesInWords() {
+        return roles.stream().map(r -> r.label().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 
     /** The kind of item this check is made on. */

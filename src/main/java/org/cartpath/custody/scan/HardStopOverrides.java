@@ -22,6 +22,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +128,33 @@ public class HardStopOverrides {
     public Optional<HardStopOverride> find(UUID scanId) {
         return jdbc.sql("select * from custody_override where scan_id = ?").param(scanId)
                 .query(HardStopOverrides::read).optional();
+    }
+
+    /**
+     * The identity hard stops in force on the cases of the actor's treating centre, oldest first: QA's queue of stops
+     * to review (issue 11, what to build item 6) and the custody alerts page. For the centre's QA and coordinators.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenHardStop> openAt(Actor actor) {
+        if (actor.organisationKind() != OrganisationKind.TREATMENT_CENTRE || actor.organisationId() == null
+                || !actor.hasAnyRole(Role.QA, Role.COORDINATOR)) {
+            throw ProblemException.forbidden("Identity hard stops are reviewed by the treating centre's QA and coordinators");
+        }
+        return jdbc.sql("""
+                select s.id, s.case_id, c.reference, c.patient_id, s.prompt, s.expected, s.detail, s.actor_name,
+                    s.scanned_at, o.qa_name
+                from custody_scan s
+                join therapy_case c on c.id = s.case_id
+                left join custody_override o on o.scan_id = s.id
+                where c.treating_centre_id = ? and s.outcome = 'MISMATCH' and (o.id is null or o.effective_at is null)
+                order by s.scanned_at, s.id""")
+                .param(actor.organisationId().value())
+                .query((row, n) -> new OpenHardStop(row.getObject("id", UUID.class),
+                        new CaseId(row.getObject("case_id", UUID.class)), row.getString("reference"),
+                        row.getObject("patient_id", UUID.class), ScanPrompt.valueOf(row.getString("prompt")),
+                        row.getString("expected"), row.getString("detail"), row.getString("actor_name"),
+                        row.getTimestamp("scanned_at").toInstant(), row.getString("qa_name")))
+                .list();
     }
 
     /** Every override on a case, signed or effective: the flag the case carries for ever. */

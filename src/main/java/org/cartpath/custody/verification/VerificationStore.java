@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cartpath.custody.chain.VerificationStep;
 import org.cartpath.journey.CaseId;
@@ -56,6 +57,28 @@ class VerificationStore {
     List<Verification> ofCase(CaseId caseId) {
         return jdbc.sql("select * from custody_verification where case_id = ? order by opened_at")
                 .param(caseId.value()).query(VerificationStore::read).list();
+    }
+
+    /**
+     * Open checks of the centre's cases, of one of {@code steps}, whose first person has signed and is not
+     * {@code notUser}: oldest first signature first. The first signer's name is the one printed on their signature.
+     */
+    List<AwaitingWitness> awaitingWitness(UUID centre, Set<VerificationStep> steps, UUID notUser, int limit) {
+        if (steps.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select v.*, c.reference, c.patient_id, s.printed_name, s.signed_at
+                from custody_verification v
+                join therapy_case c on c.id = v.case_id
+                join electronic_signature s on s.id = v.first_signature_id
+                where v.status = 'OPEN' and c.treating_centre_id = ? and v.first_user_id <> ?
+                order by s.signed_at, v.id""")
+                .params(centre, notUser)
+                .query((row, n) -> new AwaitingWitness(read(row, n), row.getString("reference"),
+                        row.getObject("patient_id", UUID.class), null, row.getString("printed_name"),
+                        row.getTimestamp("signed_at").toInstant()))
+                .list().stream().filter(a -> steps.contains(a.verification().step())).limit(limit).toList();
     }
 
     private static Verification read(ResultSet row, int n) throws SQLException {

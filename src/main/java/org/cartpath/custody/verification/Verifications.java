@@ -2,10 +2,12 @@ package org.cartpath.custody.verification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.custody.chain.Custody;
@@ -33,6 +35,7 @@ import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.cartpath.shared.UserId;
@@ -211,6 +214,36 @@ public class Verifications {
     public List<Verification> ofCase(Actor actor, CaseId caseId) {
         access.view(actor, caseId);
         return store.ofCase(caseId);
+    }
+
+    /**
+     * The two-person checks waiting for {@code actor} as their second person (issue 11, what to build item 7): open
+     * checks of the actor's treating centre whose first person has signed, of a step the actor holds a role for, and
+     * whose first person is someone else. Nothing for system clients or other kinds of organisation.
+     */
+    @Transactional(readOnly = true)
+    public List<AwaitingWitness> awaitingWitness(Actor actor, int limit) {
+        if (!actor.isPerson() || actor.organisationId() == null
+                || actor.organisationKind() != OrganisationKind.TREATMENT_CENTRE) {
+            return List.of();
+        }
+        Set<VerificationStep> steps = EnumSet.noneOf(VerificationStep.class);
+        for (VerificationStep step : VerificationStep.values()) {
+            if (step.roles().stream().anyMatch(actor::hasRole)) {
+                steps.add(step);
+            }
+        }
+        return store.awaitingWitness(actor.organisationId().value(), steps, UUID.fromString(actor.id()), limit).stream()
+                .map(a -> new AwaitingWitness(a.verification(), a.caseReference(), a.patientId(),
+                        log.item(a.verification().itemId()).label(), a.firstSignerName(), a.firstSignedAt()))
+                .toList();
+    }
+
+    /** Whether {@code actor} may be the second person of this open check: a role of its step, and not the first signer. */
+    public static boolean mayWitness(Actor actor, Verification v) {
+        return v.status() == Verification.Status.OPEN && v.awaitingPerson() == 2 && actor.isPerson()
+                && v.step().roles().stream().anyMatch(actor::hasRole)
+                && (v.firstUser() == null || !v.firstUser().toString().equals(actor.id()));
     }
 
     /** The prompts {@code actor} still has to scan in this check, in order. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.cartpath.custody.chain.ItemKind;
 import org.cartpath.custody.chain.ItemStatus;
 import org.cartpath.custody.chain.VerificationStep;
@@ -59,6 +60,11 @@ class CustodyCasePanel implements CasePageContributor {
         List<Verification> open = centre ? verifications.ofCase(actor, view.therapyCase().id()).stream()
                 .filter(v -> v.status() == Verification.Status.OPEN).toList() : List.of();
         model.put("openChecks", open);
+        // who may open each check as its second person from their own session (issue 11, what to build item 7)
+        model.put("mayWitness", open.stream().filter(v -> Verifications.mayWitness(actor, v)).map(Verification::id)
+                .collect(Collectors.toSet()));
+        model.put("mayTakePart", open.stream().filter(v -> v.step().roles().stream().anyMatch(actor::hasRole))
+                .map(Verification::id).collect(Collectors.toSet()));
         model.put("openStops", centre ? hardStops.openStops(view.therapyCase().id()) : List.of());
         model.put("overrides", centre ? overrides.ofCase(view.therapyCase().id()) : List.of());
         return List.of(new CasePanel("Chain of custody", "custody/case-panel", "custodyPanel", model, 40));

@@ -1,6 +1,7 @@
 package org.cartpath.custody.web;
 
 import org.cartpath.custody.overview.ItemLocations;
+import org.cartpath.custody.scan.HardStopOverrides;
 import org.cartpath.custody.telemetry.CustodyAlerts;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
@@ -12,16 +13,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Items at each location, and open temperature alerts (issue 5 item 7). */
+/**
+ * Items at each location, and the open alerts (issue 5 item 7): identity hard stops still in force, then temperature
+ * alerts not yet acknowledged.
+ */
 @Controller
 class CustodyOverviewPages {
 
     private final ItemLocations locations;
     private final CustodyAlerts alerts;
+    private final HardStopOverrides hardStops;
 
-    CustodyOverviewPages(ItemLocations locations, CustodyAlerts alerts) {
+    CustodyOverviewPages(ItemLocations locations, CustodyAlerts alerts, HardStopOverrides hardStops) {
         this.locations = locations;
         this.alerts = alerts;
+        this.hardStops = hardStops;
     }
 
     @GetMapping("/custody/locations")
@@ -33,6 +39,7 @@ class CustodyOverviewPages {
     @GetMapping("/custody/alerts")
     String alerts(Actor actor, Model model) {
         model.addAttribute("alerts", alerts.open(actor));
+        model.addAttribute("hardStops", hardStops.openAt(actor));
         return "custody/alerts";
     }
 
