@@ -196,7 +196,8 @@ class CollectionDatesIT {
         LocalDate collectedOn = LocalDate.ofInstant(yesterday, LONDON);
 
         LabelPrint bag = printing.newCollection(world.actor(world.nurse()), c.id(),
-                new LabelPrinting.CollectionRequest(yesterday, "Apheresis unit", null, null));
+                new LabelPrinting.CollectionRequest(yesterday, "Apheresis unit", "Collected a day early: counts were ready",
+                        IdentityFixtures.PASSWORD));
         LabelPrint shipper = printing.print(world.actor(world.nurse()), c.id(), bag.itemId(), LabelKind.SHIPPER, null, null);
 
         assertThat(bag.collectionDate()).isEqualTo(collectedOn);

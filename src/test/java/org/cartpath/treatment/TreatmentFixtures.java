@@ -100,7 +100,7 @@ public class TreatmentFixtures {
 
     /** As {@link #released()}, with the weight the referral recorded yesterday (none when null). */
     public Product released(BigDecimal referralWeightKg) {
-        // collected four weeks ago, as manufacturing takes (no booking: nothing to reconcile the day with), so that
+        // collected four weeks ago, as manufacturing takes (off the booked day, with a signed reason), so that
         // lymphodepletion planned from 14 days back is after the collection (docs/clinical/dates.md)
         return released(referralWeightKg, Instant.now().minus(28, ChronoUnit.DAYS));
     }
@@ -115,8 +115,9 @@ public class TreatmentFixtures {
         String lot = "LOT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Product p = new Product(world, lab, secondLab, courier, courierUser, null, lot, null);
         Actor labActor = p.actor(lab);
+        // the fixture books apheresis for today; a collection dated earlier carries the signed reason that needs
         LabelPrint bag = labels.newCollection(labActor, p.caseId(), new LabelPrinting.CollectionRequest(collectedAt,
-                "Apheresis unit", null, null));
+                "Apheresis unit", "Test fixture: collected before the booking the fixture makes for today", PASSWORD));
         String coi = bag.coi().barcodeData();
         twoPersonCheck(p, bag.itemId(), VerificationStep.COLLECTION, List.of(wristband(p), coi, bag.din().barcodeData()),
                 lab, secondLab);

@@ -189,7 +189,8 @@ public class LabelPrinting {
     /**
      * A collection away from the booked apheresis day needs a reason and the collector's password to sign it. The
      * apheresis can move by a day in practice (the patient unwell, low counts, a machine down), so it is not refused
-     * outright; but it must never pass silently (issue: cells recorded seven days before the booked day).
+     * outright; but it must never pass silently (a collection was once recorded seven days before the booked day with no
+     * warning, and its label printed that date).
      */
     private static void requireSignedReason(LocalDate collectedOn, LocalDate booked, String why, String password) {
         if (why == null) {
