@@ -11,10 +11,12 @@ import org.cartpath.catalogue.ProductCode;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.journey.CaseAction;
+import org.cartpath.journey.CaseFlags;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
+import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.patient.Demographics;
@@ -48,10 +50,12 @@ class CasePageController {
     private final List<CasePageContributor> contributors;
     private final PatientManagement patients;
     private final Catalogue catalogue;
+    private final List<CaseFlags> flags;
 
     CasePageController(CaseJourney journey, OrganisationManagement organisations, List<CasePageContributor> contributors,
-            PatientManagement patients, Catalogue catalogue) {
+            PatientManagement patients, Catalogue catalogue, List<CaseFlags> flags) {
         this.catalogue = catalogue;
+        this.flags = flags;
         this.journey = journey;
         this.organisations = organisations;
         this.contributors = contributors;
@@ -93,8 +97,11 @@ class CasePageController {
         model.addAttribute("referringName", names.get(view.therapyCase().referringOrganisation()));
         model.addAttribute("centreName", names.get(view.therapyCase().treatingCentre()));
         model.addAttribute("timeline", journey.timeline(actor, view.therapyCase().id()));
-        model.addAttribute("tasks", journey.tasks(actor, view.therapyCase().id()));
-        model.addAttribute("actions", contributors.stream().flatMap(c -> c.actions(actor, view).stream()).toList());
+        List<CaseTask> tasks = journey.tasks(actor, view.therapyCase().id());
+        List<CaseAction> actions = contributors.stream().flatMap(c -> c.actions(actor, view).stream()).toList();
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("actions", actions);
+        model.addAttribute("nextSteps", NextStep.of(actor, tasks, actions));
         model.addAttribute("panels", contributors.stream().flatMap(c -> c.panels(actor, view).stream())
                 .sorted(Comparator.comparingInt(CasePanel::order)).toList());
         model.addAttribute("mayEnd", JourneyRules.mayEnd(actor, view));
@@ -144,12 +151,43 @@ class CasePageController {
         Page<CaseJourney.WorklistItem> items = journey.worklist(actor, selected, product, q,
                 new Page.Request(Math.max(0, page), 50));
         model.addAttribute("items", items);
+        model.addAttribute("flags", CaseFlags.of(flags, actor, items.items().stream()
+                .map(i -> i.therapyCase().id()).toList()));
         model.addAttribute("counts", journey.countsByStage(actor));
         model.addAttribute("selectedStage", selected);
         model.addAttribute("product", product == null ? "" : product);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("today", journey.today());
         return WORKLIST_VIEW;
+    }
+
+    /**
+     * "What happens next, and who does it", at the top of the case page: the case's open tasks, soonest due first,
+     * each with the role that does it; for a person holding that role, the page where the work is done (the action
+     * named like the task, else their first main action on the case), where one exists.
+     */
+    record NextStep(CaseTask task, boolean yours, CaseAction action) {
+
+        static final int SHOWN = 3;
+
+        static List<NextStep> of(Actor actor, List<CaseTask> tasks, List<CaseAction> actions) {
+            return tasks.stream().filter(CaseTask::isOpen)
+                    .sorted(Comparator.comparing(CaseTask::dueOn, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .limit(SHOWN)
+                    .map(task -> {
+                        boolean yours = task.role() != null && actor.hasRole(task.role());
+                        return new NextStep(task, yours, yours ? actionFor(task, actions) : null);
+                    })
+                    .toList();
+        }
+
+        private static CaseAction actionFor(CaseTask task, List<CaseAction> actions) {
+            String title = task.title() == null ? "" : task.title().toLowerCase(java.util.Locale.ROOT);
+            return actions.stream().filter(a -> title.startsWith(a.label().toLowerCase(java.util.Locale.ROOT)))
+                    .findFirst()
+                    .or(() -> actions.stream().filter(CaseAction::primary).findFirst())
+                    .orElse(null);
+        }
     }
 
     /** Who may close a case early: the treating centre's coordinators and consultants. */
