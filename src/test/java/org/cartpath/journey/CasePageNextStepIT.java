@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every case page starts with what happens next and who does it: the open task, the role that does it by its name,
- * the due date, and for a person holding that role the page where the work is done.
+ * the due date, and for a person holding that role that it is theirs and the way to the page where it is done.
  */
 @CartpathIntegrationTest
 class CasePageNextStepIT {
@@ -35,14 +35,16 @@ class CasePageNextStepIT {
         String next = block(coordinator);
         assertThat(next).contains("What happens next, and who does it", "Book a manufacturing slot and apheresis",
                 "data-testid=\"case-next-role\">Coordinator<", "due ")
-                .contains("data-testid=\"case-next-do\"", "/scheduling/cases/" + world.therapyCase().id() + "/booking");
+                .contains("data-testid=\"case-next-yours\">Yours to do<", "data-testid=\"case-actions\"",
+                        "/scheduling/cases/" + world.therapyCase().id() + "/booking");
         assertThat(coordinator.indexOf("data-testid=\"case-next\""))
                 .as("the block comes before the case's details").isLessThan(coordinator.indexOf("Product and indication"));
 
         String consultant = block(Http.signedIn(port, world.consultant().username(), IdentityFixtures.PASSWORD)
                 .get(page).body());
         assertThat(consultant).as("another role sees who does it, and no button").contains(
-                "Book a manufacturing slot and apheresis", ">Coordinator<").doesNotContain("case-next-do");
+                "Book a manufacturing slot and apheresis", ">Coordinator<").doesNotContain("case-next-yours")
+                .doesNotContain("/scheduling/cases/" + world.therapyCase().id() + "/booking");
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.cartpath.catalogue.Indication;
 import org.cartpath.catalogue.ProductCode;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
-import org.cartpath.journey.CaseAction;
 import org.cartpath.journey.CaseFlags;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
@@ -98,10 +97,9 @@ class CasePageController {
         model.addAttribute("centreName", names.get(view.therapyCase().treatingCentre()));
         model.addAttribute("timeline", journey.timeline(actor, view.therapyCase().id()));
         List<CaseTask> tasks = journey.tasks(actor, view.therapyCase().id());
-        List<CaseAction> actions = contributors.stream().flatMap(c -> c.actions(actor, view).stream()).toList();
         model.addAttribute("tasks", tasks);
-        model.addAttribute("actions", actions);
-        model.addAttribute("nextSteps", NextStep.of(actor, tasks, actions));
+        model.addAttribute("actions", contributors.stream().flatMap(c -> c.actions(actor, view).stream()).toList());
+        model.addAttribute("nextSteps", NextStep.of(actor, tasks));
         model.addAttribute("panels", contributors.stream().flatMap(c -> c.panels(actor, view).stream())
                 .sorted(Comparator.comparingInt(CasePanel::order)).toList());
         model.addAttribute("mayEnd", JourneyRules.mayEnd(actor, view));
@@ -163,30 +161,19 @@ class CasePageController {
 
     /**
      * "What happens next, and who does it", at the top of the case page: the case's open tasks, soonest due first,
-     * each with the role that does it; for a person holding that role, the page where the work is done (the action
-     * named like the task, else their first main action on the case), where one exists.
+     * each with the role that does it and whether the person looking holds it; the actions the person may take (the
+     * pages where the work is done) follow in the same block.
      */
-    record NextStep(CaseTask task, boolean yours, CaseAction action) {
+    record NextStep(CaseTask task, boolean yours) {
 
         static final int SHOWN = 3;
 
-        static List<NextStep> of(Actor actor, List<CaseTask> tasks, List<CaseAction> actions) {
+        static List<NextStep> of(Actor actor, List<CaseTask> tasks) {
             return tasks.stream().filter(CaseTask::isOpen)
                     .sorted(Comparator.comparing(CaseTask::dueOn, Comparator.nullsLast(Comparator.naturalOrder())))
                     .limit(SHOWN)
-                    .map(task -> {
-                        boolean yours = task.role() != null && actor.hasRole(task.role());
-                        return new NextStep(task, yours, yours ? actionFor(task, actions) : null);
-                    })
+                    .map(task -> new NextStep(task, task.role() != null && actor.hasRole(task.role())))
                     .toList();
-        }
-
-        private static CaseAction actionFor(CaseTask task, List<CaseAction> actions) {
-            String title = task.title() == null ? "" : task.title().toLowerCase(java.util.Locale.ROOT);
-            return actions.stream().filter(a -> title.startsWith(a.label().toLowerCase(java.util.Locale.ROOT)))
-                    .findFirst()
-                    .or(() -> actions.stream().filter(CaseAction::primary).findFirst())
-                    .orElse(null);
         }
     }
 
