@@ -79,6 +79,16 @@ public class Catalogue {
         return currentLabelVersion(product, jurisdiction, today());
     }
 
+    /**
+     * The products whose current label in the jurisdiction covers the indication: what a referrer may propose for it
+     * (a product outside its label is not a CAR-T referral the national panel can approve).
+     */
+    @Transactional(readOnly = true)
+    public List<Product> productsLicensedFor(Indication indication, Jurisdiction jurisdiction) {
+        return products().stream().filter(p -> currentLabelVersion(p.code(), jurisdiction)
+                .flatMap(v -> v.indication(indication)).isPresent()).toList();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }

@@ -24,7 +24,22 @@ public record LymphodepletionRegimen(
 
     public enum DayReference { INFUSION, LYMPHODEPLETION_START }
 
-    public enum Drug { FLUDARABINE, CYCLOPHOSPHAMIDE, BENDAMUSTINE }
+    public enum Drug {
+        FLUDARABINE("Fludarabine"),
+        CYCLOPHOSPHAMIDE("Cyclophosphamide"),
+        BENDAMUSTINE("Bendamustine");
+
+        private final String label;
+
+        Drug(String label) {
+            this.label = label;
+        }
+
+        /** The drug's name as a prescription writes it. */
+        public String label() {
+            return label;
+        }
+    }
 
     /**
      * One drug of the regimen.

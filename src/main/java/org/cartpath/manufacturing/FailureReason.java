@@ -2,5 +2,18 @@ package org.cartpath.manufacturing;
 
 /** Why manufacturing failed (issue 7, item 1). Counted for the outcomes reports. */
 public enum FailureReason {
-    POOR_GROWTH, LOW_VIABILITY, LOW_PURITY, OTHER
+    POOR_GROWTH("Poor growth"),
+    LOW_VIABILITY("Low viability"),
+    LOW_PURITY("Low purity"),
+    OTHER("Other");
+
+    private final String label;
+
+    FailureReason(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 }

@@ -5,5 +5,16 @@ package org.cartpath.manufacturing;
  * booking), or the manufacturer makes another attempt from the cells it holds.
  */
 public enum FailureResolution {
-    RE_COLLECTION, RE_MANUFACTURE
+    RE_COLLECTION("Collect new cells"),
+    RE_MANUFACTURE("Manufacture again from the cells held");
+
+    private final String label;
+
+    FailureResolution(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 }

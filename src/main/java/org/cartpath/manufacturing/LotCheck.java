@@ -10,5 +10,19 @@ package org.cartpath.manufacturing;
  */
 public record LotCheck(String name, Outcome outcome, String detail, String source) {
 
-    public enum Outcome { PASSED, FAILED, UNKNOWN }
+    public enum Outcome {
+        PASSED("Passed"),
+        FAILED("Failed"),
+        UNKNOWN("Not decided");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 }

@@ -21,7 +21,21 @@ import org.cartpath.catalogue.ReleaseSpecification;
 public final class ReleaseChecks {
 
     /** The overall result: any failure makes the lot out of specification. */
-    public enum Result { PASSED, INCOMPLETE, OUT_OF_SPECIFICATION }
+    public enum Result {
+        PASSED("Within the label"),
+        INCOMPLETE("Check incomplete"),
+        OUT_OF_SPECIFICATION("Out of specification");
+
+        private final String label;
+
+        Result(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Everything the checks need, from the certificate, the catalogue and the patient's record. */
     public record Inputs(CertificateOfAnalysis certificate, DoseRange range, List<DoseComponent> components,

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.Catalogue;
-import org.cartpath.catalogue.LabelVersion;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.journey.CaseId;
@@ -97,14 +96,9 @@ public class ReferralManagement {
         PatientId patientId = patient(actor, command, fields.problems());
         fields.throwIfAny();
         Organisation centre = centre(actor, command.centreId());
-        LabelVersion label = catalogue.currentLabelVersion(checked.product(), checked.jurisdiction())
-                .orElseThrow(() -> ProblemException.unprocessable("not-in-catalogue", "The catalogue holds no current "
-                        + checked.jurisdiction() + " label of " + catalogue.product(checked.product()).name()));
-        if (label.indication(checked.indication()).isEmpty()) {
-            throw ProblemException.unprocessable("not-in-catalogue", catalogue.product(checked.product()).name()
-                    + " is not labelled for " + checked.indication().label() + " in " + checked.jurisdiction()
-                    + " (label version " + label.id() + ")");
-        }
+        catalogue.currentLabelVersion(checked.product(), checked.jurisdiction())
+                .filter(v -> v.indication(checked.indication()).isPresent())
+                .orElseThrow(() -> notLicensed(checked));
         List<CheckedFile> files = checkFiles(0, command.files());
         if (checked.diagnosis() != null) {
             recordDiagnosis(actor, patientId, new Diagnosis(checked.diagnosis(), checked.diagnosisDescription(),
@@ -123,6 +117,21 @@ public class ReferralManagement {
         after.put("attachments", files.size());
         audit.record(actor, "REFERRAL_SUBMITTED", ENTITY, referral.id().toString(), null, after, null);
         return assemble(actor, referral, journey.get(actor, opened.id()));
+    }
+
+    /**
+     * The refusal of a product its current label does not cover for the indication, in words a referrer acts on:
+     * which products are licensed for it instead.
+     */
+    private ProblemException notLicensed(NewReferralChecks.Checked checked) {
+        String product = catalogue.product(checked.product()).name();
+        String where = "the " + checked.jurisdiction().name();
+        List<String> licensed = catalogue.productsLicensedFor(checked.indication(), checked.jurisdiction()).stream()
+                .map(org.cartpath.catalogue.Product::name).toList();
+        return ProblemException.unprocessable("not-in-catalogue", product + " is not licensed for "
+                + checked.indication().label() + " in " + where + ": "
+                + (licensed.isEmpty() ? "no product is licensed for it there"
+                        : "choose " + String.join(" or ", licensed)));
     }
 
     /**

@@ -103,11 +103,10 @@ public class PathsToInfusion {
         List<PathToInfusion.Document> documents = new ArrayList<>();
         if (lot != null) {
             documents.add(new PathToInfusion.Document("Certificate of analysis, lot " + lot.certificate().lotNumber(),
-                    lot.certificate().doseCells().toPlainString() + " CAR+ viable T cells, viability "
-                            + lot.certificate().viabilityPercent().toPlainString() + "%, " + lot.certificate().bags()
+                    "Viability " + lot.certificate().viabilityPercent().toPlainString() + "%, " + lot.certificate().bags()
                             + " bag(s)" + (lot.latestAssessment() == null ? "; not checked yet"
-                            : "; checked: " + lot.latestAssessment().result().name().toLowerCase().replace('_', ' ')),
-                    "/api/v1/cases/" + caseId + "/product-lots", manifestations("ProductLot", lot.id().toString())));
+                            : "; checked: " + lot.latestAssessment().result().label().toLowerCase(java.util.Locale.ROOT)),
+                    "/cases/" + caseId + "/certificate-of-analysis", manifestations("ProductLot", lot.id().toString())));
         }
         for (LymphodepletionPlanRecord p : plans.plans(caseId)) {
             documents.add(new PathToInfusion.Document("Lymphodepletion plan, version " + p.version(), p.plan().regimenName()
@@ -118,7 +117,7 @@ public class PathsToInfusion {
             documents.add(new PathToInfusion.Document("Pre-infusion checklist", list.complete() ? "Complete"
                     : list.open().size() + " item(s) open", base + "/pre-infusion-checklist", list.items().stream()
                     .filter(i -> i.entry() != null).map(i -> i.item().label() + ": " + i.state().name().toLowerCase()
-                            + " by " + i.entry().byName() + " (" + i.entry().role().toLowerCase().replace('_', ' ') + ")")
+                            + " by " + i.entry().byName() + " (" + i.entry().roleLabel().toLowerCase(java.util.Locale.ROOT) + ")")
                     .toList()));
         }
         bedside.ifPresent(b -> documents.add(new PathToInfusion.Document("Bedside identity check", b.productBag()

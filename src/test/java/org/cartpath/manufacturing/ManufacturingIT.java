@@ -294,6 +294,27 @@ class ManufacturingIT {
         assertThat(page.body()).contains(forms);
     }
 
+    @Test
+    void theCertificateOfAnalysisIsAPageInWordsWithCellCountsAsTheLabelPrintsThem() {
+        World world = cases.caseAt(Stage.IN_MANUFACTURING, null);
+        Http qa = as(world.qa());
+        String certificatePage = "/cases/" + world.therapyCase().id() + "/certificate-of-analysis";
+        assertThat(qa.get(certificatePage).statusCode()).as("no lot released yet").isEqualTo(404);
+        as(world.operator()).postJson(path(world, "/product-lots"), certificate("LOT-C1", "110000000", "86"));
+        qa.postJson(path(world, "/product-lots/latest/check"), Map.of());
+
+        assertThat(qa.get("/cases/" + world.therapyCase().id()).body()).contains(certificatePage);
+        HttpResponse<String> page = qa.get(certificatePage);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("Certificate of analysis", "Lot LOT-C1", "1.1 × 10⁸", "86%", "10 mL",
+                        "26 Nov 2027", "Check incomplete", "Not decided", "Not yet")
+                .doesNotContain("110000000").doesNotContain(">UNKNOWN<").doesNotContain(">INCOMPLETE<");
+
+        World other = cases.caseAt(Stage.IN_MANUFACTURING, null);
+        assertThat(as(other.qa()).get(certificatePage).statusCode()).as("another centre's case").isEqualTo(404);
+    }
+
     private long lots() {
         return jdbc.sql("select count(*) from product_lot").query(Long.class).single();
     }

@@ -176,6 +176,18 @@ class MonitoringPagesIT {
     }
 
     @Test
+    void theRecordedAssessmentNamesTheDeviceAndTheFindingsInWordsNotCodes() {
+        TherapyCase c = fixtures.monitored(centre, now.minus(Duration.ofDays(3)), 7, "20");
+        RecordedAssessment recorded = monitoring.recordAssessment(centre.nurseActor(), c.id(),
+                Assessments.child(now.minus(Duration.ofMinutes(30))).temperature("39.2").hypotension()
+                        .oxygen(OxygenDevice.NASAL_CANNULA, "2").input());
+        String page = nurse.get("/assessments/" + recorded.id()).body();
+        assertThat(page).contains("Nasal cannula (low flow), 2 L/min").contains("Awake, or wakes spontaneously")
+                .contains("No seizure").doesNotContain("NASAL_CANNULA").doesNotContain("AWAKENS_SPONTANEOUSLY")
+                .doesNotContain(">NONE").doesNotContain("· NONE");
+    }
+
+    @Test
     void theBoardListsPatientsFromDayZeroToDay28WithWhatIsDue() {
         TherapyCase recent = fixtures.monitored(centre, now.minus(Duration.ofDays(4)), 7, "20");
         monitoring.recordAssessment(centre.nurseActor(), recent.id(), Assessments.child(now.minus(Duration.ofHours(3)))

@@ -52,6 +52,9 @@ class ReferralBrowserIT {
             page.locator("[id='diagnosedOn-month']").fill("5");
             page.locator("[id='diagnosedOn-year']").fill("2023");
             page.locator("#indication").selectOption("B_ALL");
+            // the product list refreshes to the products licensed for B-ALL (Yescarta is not)
+            assertThat(page.locator("#productCode option[value='YESCARTA']")).hasCount(0);
+            assertThat(page.locator("#productCode option[value='TECARTUS']")).hasCount(1);
             page.getByLabel("Proposed product").selectOption("KYMRIAH");
             page.getByLabel("Urgent").check();
             page.getByLabel("Clinical summary").fill("Second relapse of B-ALL at 9 years; CD19 positive. Referred for tisagenlecleucel.");

@@ -87,6 +87,69 @@ class ReferralPagesIT {
     }
 
     @Test
+    void theFormOffersOnlyTheProductsLicensedForTheChosenIndicationAndRefusesAnotherInTheProductsLabel() {
+        String lbcl = asReferrer.get("/referrals/new/products?indication=LBCL&jurisdiction=UK").body();
+        assertThat(lbcl).contains("data-testid=\"product-field\"", "value=\"YESCARTA\"", "value=\"BREYANZI\"",
+                "The products licensed for the chosen indication")
+                .doesNotContain("value=\"KYMRIAH\"", "value=\"TECARTUS\"", "value=\"ABECMA\"");
+        String bAll = asReferrer.get("/referrals/new/products?indication=B_ALL&jurisdiction=UK").body();
+        assertThat(bAll).contains("value=\"KYMRIAH\"", "value=\"TECARTUS\"")
+                .doesNotContain("value=\"YESCARTA\"", "value=\"ABECMA\"");
+        assertThat(asCoordinator.get("/referrals/new/products?indication=LBCL").statusCode()).isEqualTo(403);
+
+        Map<String, String> unlicensed = form(PatientTestData.nhsNumber(), "Unlicensed", centre.id().toString());
+        unlicensed.remove("diagnosisCode");
+        unlicensed.remove("diagnosedOn-day");
+        unlicensed.remove("diagnosedOn-month");
+        unlicensed.remove("diagnosedOn-year");
+        unlicensed.put("indication", "LBCL");
+        HttpResponse<String> refused = submit(unlicensed, Map.of());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("There is a problem", "id=\"productCode-error\"",
+                        "Kymriah is not licensed for Large B-cell lymphoma in the UK: choose ")
+                .as("the form now offers only the products licensed for LBCL").contains("value=\"YESCARTA\"")
+                .doesNotContain("value=\"KYMRIAH\"");
+        assertThat(jdbc.sql("select count(*) from referral where referring_organisation_id = ?")
+                .param(hospital.id().value()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anUrgentReferralStandsOutOnTheWorklistTheReferralListAndTheCoordinatorsHome() {
+        assertThat(submit(form(PatientTestData.nhsNumber(), "Urgentcase", centre.id().toString()), Map.of())
+                .statusCode()).isEqualTo(302);
+        Map<String, String> routine = form(PatientTestData.nhsNumber(), "Routinecase", centre.id().toString());
+        routine.put("urgency", "ROUTINE");
+        assertThat(submit(routine, Map.of()).statusCode()).isEqualTo(302);
+        String urgentRef = reference("URGENT");
+        String routineRef = reference("ROUTINE");
+
+        String worklist = asCoordinator.get("/worklist").body();
+        assertThat(rowOf(worklist, urgentRef)).contains("data-testid=\"case-flag\">Urgent<");
+        assertThat(rowOf(worklist, routineRef)).doesNotContain("case-flag");
+        String home = asCoordinator.get("/").body();
+        assertThat(home).contains("data-testid=\"case-flag\">Urgent<");
+        assertThat(home.indexOf("data-testid=\"case-flag\"")).isLessThan(home.indexOf(urgentRef));
+        for (Http reader : new Http[] {asReferrer, asCoordinator}) {
+            String list = reader.get("/referrals").body();
+            assertThat(rowOf(list, urgentRef)).contains("data-testid=\"referral-urgency\">Urgent<");
+            assertThat(rowOf(list, routineRef)).doesNotContain("referral-urgency");
+        }
+    }
+
+    private String reference(String urgency) {
+        return jdbc.sql("select c.reference from referral r join therapy_case c on c.id = r.case_id "
+                + "where r.centre_id = ? and r.urgency = ?").params(centre.id().value(), urgency).query(String.class)
+                .single();
+    }
+
+    /** The table row of a page that names the case. */
+    private static String rowOf(String page, String reference) {
+        int at = page.indexOf(">" + reference + "<");
+        assertThat(at).as(reference + " is listed").isPositive();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
+    @Test
     void aReferralWithALetterIsSentAndShownToTheReferrer() {
         String nhs = PatientTestData.nhsNumber();
         HttpResponse<String> sent = submit(form(nhs, "Formfilled", centre.id().toString()),

@@ -150,7 +150,8 @@ class SchedulingPagesIT {
         assertThat(casePage).contains("data-testid=\"waitlist-panel\"").contains("Days waiting").doesNotContain("Add to the waitlist");
         String entryId = jdbc.sql("select id::text from waitlist_entry where case_id = ?").param(c.id().value())
                 .query(String.class).single();
-        assertThat(coordinator.get("/scheduling/waitlist?product=AUCATZYL").body()).contains(c.reference());
+        assertThat(coordinator.get("/scheduling/waitlist?product=AUCATZYL").body()).contains(c.reference())
+                .as("products by name").contains(">Aucatzyl<").doesNotContain(">AUCATZYL<", ">KYMRIAH<");
         assertThat(coordinator.get("/scheduling/waitlist?product=NOTHING").statusCode()).isEqualTo(400);
 
         Http consultant = Http.signedIn(port, centre.consultant().username(), IdentityFixtures.PASSWORD);
@@ -171,7 +172,8 @@ class SchedulingPagesIT {
     @Test
     void capacityFormsPublishMirrorAndSetChairsAndAnswerBadInputWithAnErrorSummary() {
         Http operator = Http.signedIn(port, manufacturer.operator().username(), IdentityFixtures.PASSWORD);
-        assertThat(operator.get("/scheduling/capacity").body()).contains("Publish a week").contains("Test site " + manufacturer.site());
+        assertThat(operator.get("/scheduling/capacity").body()).contains("Publish a week").contains("Test site " + manufacturer.site())
+                .as("products by name").contains(">Kymriah<").doesNotContain(">KYMRIAH<");
         Map<String, String> form = new HashMap<>(Map.of("siteCode", manufacturer.site(), "siteName", "Test site "
                 + manufacturer.site(), "productCode", "KYMRIAH", "weekStart", fixtures.week(5).toString(), "mode", "day",
                 "slotsMONDAY", "2"));

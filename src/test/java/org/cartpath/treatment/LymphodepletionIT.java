@@ -192,6 +192,11 @@ class LymphodepletionIT {
         JsonNode status = Http.json(nurse.get(path(p, "/lymphodepletion")));
         assertThat(status.get("complete").asBoolean()).isFalse();
         assertThat(status.get("doses").get(0).get("record").get("status").asText()).isIn("HELD", "MODIFIED");
+
+        String page = nurse.get("/cases/" + p.caseId() + "/lymphodepletion").body();
+        assertThat(page).as("drugs and outcomes in words on the page").contains(">Fludarabine<", ">Cyclophosphamide<",
+                ">Held<", ">Given at another dose<").doesNotContain(">FLUDARABINE<", ">CYCLOPHOSPHAMIDE<", ">HELD<",
+                ">MODIFIED<");
     }
 
     @Test

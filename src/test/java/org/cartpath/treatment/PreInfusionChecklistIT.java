@@ -109,6 +109,9 @@ class PreInfusionChecklistIT {
         assertThat(observations.get("state").asText()).isEqualTo("TICKED");
         assertThat(observations.get("entry").get("byName").asText()).isEqualTo(p.world().nurse().displayName());
         assertThat(observations.get("entry").get("role").asText()).isEqualTo("WARD_NURSE");
+        assertThat(nurse.get("/cases/" + p.caseId() + "/pre-infusion-checklist").body())
+                .as("the role by its name on the page").contains(", Ward nurse, ")
+                .doesNotContain("ward_nurse", "WARD_NURSE<");
 
         fixtures.accepted(p);
         fixtures.tocilizumab(p, 1);

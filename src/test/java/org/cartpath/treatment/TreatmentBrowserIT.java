@@ -125,7 +125,7 @@ class TreatmentBrowserIT {
                 // each past day's form offers 10:00 on its day; the nurse records it as given
                 assertThat(page.locator("#givenAt-" + key)).hasValue(key.substring(0, 10) + "T10:00");
                 page.getByTestId("record-" + key).click();
-                assertThat(page.getByTestId("dose-" + key)).containsText("GIVEN");
+                assertThat(page.getByTestId("dose-" + key)).containsText("Given");
                 assertThat(page.getByTestId("dose-" + key)).containsText(p.world().nurse().displayName());
             }
             assertThat(page.getByTestId("ld-complete")).isVisible();

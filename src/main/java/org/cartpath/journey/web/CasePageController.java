@@ -10,11 +10,12 @@ import org.cartpath.catalogue.Indication;
 import org.cartpath.catalogue.ProductCode;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
-import org.cartpath.journey.CaseAction;
+import org.cartpath.journey.CaseFlags;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
+import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.patient.Demographics;
@@ -48,10 +49,12 @@ class CasePageController {
     private final List<CasePageContributor> contributors;
     private final PatientManagement patients;
     private final Catalogue catalogue;
+    private final List<CaseFlags> flags;
 
     CasePageController(CaseJourney journey, OrganisationManagement organisations, List<CasePageContributor> contributors,
-            PatientManagement patients, Catalogue catalogue) {
+            PatientManagement patients, Catalogue catalogue, List<CaseFlags> flags) {
         this.catalogue = catalogue;
+        this.flags = flags;
         this.journey = journey;
         this.organisations = organisations;
         this.contributors = contributors;
@@ -93,8 +96,10 @@ class CasePageController {
         model.addAttribute("referringName", names.get(view.therapyCase().referringOrganisation()));
         model.addAttribute("centreName", names.get(view.therapyCase().treatingCentre()));
         model.addAttribute("timeline", journey.timeline(actor, view.therapyCase().id()));
-        model.addAttribute("tasks", journey.tasks(actor, view.therapyCase().id()));
+        List<CaseTask> tasks = journey.tasks(actor, view.therapyCase().id());
+        model.addAttribute("tasks", tasks);
         model.addAttribute("actions", contributors.stream().flatMap(c -> c.actions(actor, view).stream()).toList());
+        model.addAttribute("nextSteps", NextStep.of(actor, tasks));
         model.addAttribute("panels", contributors.stream().flatMap(c -> c.panels(actor, view).stream())
                 .sorted(Comparator.comparingInt(CasePanel::order)).toList());
         model.addAttribute("mayEnd", JourneyRules.mayEnd(actor, view));
@@ -144,12 +149,32 @@ class CasePageController {
         Page<CaseJourney.WorklistItem> items = journey.worklist(actor, selected, product, q,
                 new Page.Request(Math.max(0, page), 50));
         model.addAttribute("items", items);
+        model.addAttribute("flags", CaseFlags.of(flags, actor, items.items().stream()
+                .map(i -> i.therapyCase().id()).toList()));
         model.addAttribute("counts", journey.countsByStage(actor));
         model.addAttribute("selectedStage", selected);
         model.addAttribute("product", product == null ? "" : product);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("today", journey.today());
         return WORKLIST_VIEW;
+    }
+
+    /**
+     * "What happens next, and who does it", at the top of the case page: the case's open tasks, soonest due first,
+     * each with the role that does it and whether the person looking holds it; the actions the person may take (the
+     * pages where the work is done) follow in the same block.
+     */
+    record NextStep(CaseTask task, boolean yours) {
+
+        static final int SHOWN = 3;
+
+        static List<NextStep> of(Actor actor, List<CaseTask> tasks) {
+            return tasks.stream().filter(CaseTask::isOpen)
+                    .sorted(Comparator.comparing(CaseTask::dueOn, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .limit(SHOWN)
+                    .map(task -> new NextStep(task, task.role() != null && actor.hasRole(task.role())))
+                    .toList();
+        }
     }
 
     /** Who may close a case early: the treating centre's coordinators and consultants. */

@@ -2,6 +2,7 @@ package org.cartpath.journey.web;
 
 import java.util.List;
 import java.util.Map;
+import org.cartpath.journey.CaseFlags;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class JourneyHomePanels implements HomePanelContributor {
 
     private final CaseJourney journey;
+    private final List<CaseFlags> flags;
 
-    JourneyHomePanels(CaseJourney journey) {
+    JourneyHomePanels(CaseJourney journey, List<CaseFlags> flags) {
         this.journey = journey;
+        this.flags = flags;
     }
 
     @Override
@@ -31,6 +34,7 @@ class JourneyHomePanels implements HomePanelContributor {
         long open = counts.values().stream().mapToLong(Long::longValue).sum();
         Page<CaseJourney.WorklistItem> urgent = journey.worklist(actor, null, null, null, new Page.Request(0, 5));
         return List.of(new HomePanel(Role.COORDINATOR, "Worklist", "journey/home", "worklistSummary",
-                Map.of("open", open, "counts", counts, "urgent", urgent.items())));
+                Map.of("open", open, "counts", counts, "urgent", urgent.items(), "flags", CaseFlags.of(flags, actor,
+                        urgent.items().stream().map(i -> i.therapyCase().id()).toList()))));
     }
 }

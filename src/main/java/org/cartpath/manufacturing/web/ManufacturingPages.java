@@ -20,11 +20,13 @@ import org.cartpath.manufacturing.FailureResolution;
 import org.cartpath.manufacturing.ManufacturingManagement;
 import org.cartpath.manufacturing.ManufacturingManagement.StatusReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
+import org.cartpath.manufacturing.ProductLot;
 import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.NavigationContributor;
 import org.cartpath.shared.NavigationItem;
+import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.RequestFields;
@@ -96,6 +98,24 @@ class ManufacturingPages implements CasePageContributor, NavigationContributor {
     String overview(Actor actor, Model model) {
         model.addAttribute("lines", manufacturing.overview(actor));
         return "manufacturing/overview";
+    }
+
+    /**
+     * The case's certificates of analysis as a page, newest lot first: every field in words, cell counts as the label
+     * prints them. The same scoping as the case (another organisation's case is 404); 404 until a lot is released.
+     */
+    @GetMapping("/cases/{id}/certificate-of-analysis")
+    String certificate(Actor actor, @PathVariable String id, Model model) {
+        CaseId caseId = CaseId.of(id);
+        ManufacturingManagement.History history = manufacturing.history(actor, caseId);
+        if (history.lots().isEmpty()) {
+            throw new NotFoundException("certificate of analysis for case", caseId);
+        }
+        List<ProductLot> lots = new java.util.ArrayList<>(history.lots());
+        java.util.Collections.reverse(lots);
+        model.addAttribute("case", journey.get(actor, caseId).visibleCase());
+        model.addAttribute("lots", lots);
+        return "manufacturing/certificate";
     }
 
     @PostMapping("/cases/{id}/manufacturing/report")

@@ -89,6 +89,7 @@ class AssessmentPageController {
         RecordedAssessment assessment = monitoring.assessment(actor, Ids.parse(id, "assessment"));
         CaseView view = journey.get(actor, assessment.caseId());
         model.addAttribute("assessment", assessment);
+        model.addAttribute("words", ChoiceLabels.of(assessment.inputs()));
         model.addAttribute("case", view.visibleCase());
         model.addAttribute("versions", monitoring.versions(actor, assessment.id()));
         model.addAttribute("mayCorrect", assessment.current() && monitoring.mayAssess(actor, view));

@@ -1,6 +1,8 @@
 package org.cartpath.monitoring.web;
 
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.cartpath.monitoring.AssessmentInput;
 
 /** What the form's choices say to the nurse, by the API's constant. */
 final class ChoiceLabels {
@@ -35,5 +37,23 @@ final class ChoiceLabels {
             "NEVER", "Never", "RARELY", "Rarely", "SOMETIMES", "Sometimes", "OFTEN", "Often", "ALWAYS", "Always");
 
     private ChoiceLabels() {
+    }
+
+    /** A recorded assessment's choices as the form offered them, for the page that shows it. */
+    record Recorded(String vasopressors, String oxygenDevice, String consciousness, String seizure, String edema) {
+    }
+
+    static Recorded of(AssessmentInput in) {
+        return new Recorded(
+                in.vasopressors().stream().map(v -> word(VASOPRESSORS, v)).collect(Collectors.joining(", ")),
+                word(OXYGEN_DEVICES, in.oxygenDevice()), word(CONSCIOUSNESS, in.consciousness()),
+                word(SEIZURES, in.seizure()), word(EDEMA, in.cerebralEdema()));
+    }
+
+    private static String word(Map<String, String> labels, Enum<?> choice) {
+        if (choice == null) {
+            return "Not recorded";
+        }
+        return labels.getOrDefault(choice.name(), choice.name());
     }
 }

@@ -65,6 +65,16 @@ public class ReferralStore {
                 .optional();
     }
 
+    /** The cases among these whose referral was marked urgent by the referrer. */
+    public java.util.Set<CaseId> urgentAmong(java.util.Collection<CaseId> cases) {
+        if (cases.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("select case_id from referral where urgency = 'URGENT' and case_id in (:cases)")
+                .param("cases", cases.stream().map(CaseId::value).distinct().toList())
+                .query((rs, n) -> new CaseId(rs.getObject(1, UUID.class))).list());
+    }
+
     /** Referrals the organisation made or received, newest first, optionally of one status. */
     public List<Referral> ofOrganisation(OrganisationId organisation, ReferralStatus status, int limit, int offset) {
         return jdbc.sql("""

@@ -190,7 +190,7 @@ class ReferralPageController {
         List<CentreChoice> centres = referrals.centres(actor);
         model.addAttribute("nearCentres", centres.stream().filter(CentreChoice::inReferrersRegion).toList());
         model.addAttribute("otherCentres", centres.stream().filter(c -> !c.inReferrersRegion()).toList());
-        model.addAttribute("products", catalogue.products());
+        model.addAttribute("products", productChoices(form));
         model.addAttribute("indications", Indication.values());
         model.addAttribute("jurisdictions", Jurisdiction.values());
         model.addAttribute("diagnoses", DiagnosisCode.values());
@@ -199,6 +199,34 @@ class ReferralPageController {
         model.addAttribute("maxMegabytes", limits.maxBytes() / 1024 / 1024);
         model.addAttribute("maxFiles", limits.maxPerReferral());
         return FORM;
+    }
+
+    /**
+     * The product list alone, for the form to refresh when the indication or the jurisdiction changes (htmx), so that
+     * only the products licensed for the chosen indication are offered.
+     */
+    @GetMapping("/new/products")
+    String productField(Actor actor, @RequestParam Map<String, String> fields, Model model) {
+        ReferralRoles.requireReferrer(actor);
+        model.addAttribute("form", fields);
+        model.addAttribute("errors", ReferralForms.errors());
+        model.addAttribute("products", productChoices(fields));
+        return FORM + " :: productField";
+    }
+
+    /** Every product until an indication is chosen; then those whose current label covers it. */
+    private List<org.cartpath.catalogue.Product> productChoices(Map<String, String> form) {
+        Indication indication = known(Indication.class, form.get("indication"));
+        if (indication == null) {
+            return catalogue.products();
+        }
+        Jurisdiction jurisdiction = known(Jurisdiction.class, form.get("jurisdiction"));
+        return catalogue.productsLicensedFor(indication, jurisdiction == null ? Jurisdiction.UK : jurisdiction);
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> type, String value) {
+        return value == null ? null : java.util.Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.name().equals(value.strip())).findFirst().orElse(null);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> fields, String name,

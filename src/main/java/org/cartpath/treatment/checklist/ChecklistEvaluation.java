@@ -35,6 +35,12 @@ public final class ChecklistEvaluation {
     /** A person's tick, withdrawal or override, as recorded. */
     public record Entry(UUID id, String code, EntryKind kind, String note, String byName, String role, Instant at,
             UUID signatureId) {
+
+        /** The role the person acted in, as people name it ("Ward nurse"); the stored code if it is no role. */
+        public String roleLabel() {
+            return java.util.Arrays.stream(org.cartpath.shared.Role.values()).filter(r -> r.name().equals(role))
+                    .findFirst().map(org.cartpath.shared.Role::label).orElse(role);
+        }
     }
 
     public enum State { DONE_BY_CARTPATH, TICKED, OVERRIDDEN, OPEN }

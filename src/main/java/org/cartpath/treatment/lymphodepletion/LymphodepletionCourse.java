@@ -22,7 +22,21 @@ import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
 public record LymphodepletionCourse(LymphodepletionPlan plan, DayReference reference, LocalDate plannedInfusionOn,
         List<DoseRecord> records) {
 
-    public enum Outcome { GIVEN, HELD, MODIFIED }
+    public enum Outcome {
+        GIVEN("Given"),
+        HELD("Held"),
+        MODIFIED("Given at another dose");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** What was recorded for one planned dose; {@code givenOn} is null when it was held. */
     public record DoseRecord(LocalDate plannedOn, Drug drug, Outcome outcome, BigDecimal mg, LocalDate givenOn) {
