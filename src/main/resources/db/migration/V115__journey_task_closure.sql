@@ -1,4 +1,4 @@
--- How a task was closed (issue 11: no task is "done" before its event). DONE: its work was done (the case left
+-- How a task was closed (no task is "done" before its event). DONE: its work was done (the case left
 -- the task's stage, or someone closed it); REPLACED: a more precise task took its place (a booking's dated
 -- collection task replaces the stage's default one, a reschedule replaces the old day's); CANCELLED: its work will
 -- not happen (the booking was cancelled, the case ended). Rows closed before this column existed read as DONE.

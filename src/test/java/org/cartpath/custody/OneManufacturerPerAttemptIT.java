@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One manufacturer per attempt (issue 11 item 2, ADR 18), over the API with real tokens: a case's cells go only to
+ * One manufacturer per attempt (ADR 18), over the API with real tokens: a case's cells go only to
  * the manufacturer and site of its booking, and only that manufacturer (and the courier of the shipment) may receive
  * them, report, release and ship back. Any other manufacturer or courier gets 404, changes nothing and is audited.
  */

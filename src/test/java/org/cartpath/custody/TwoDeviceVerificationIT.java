@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two-person checks on two devices (issue 11, what to build item 7), over the pages: each person is a separate
+ * Two-person checks on two devices, over the pages: each person is a separate
  * signed-in HTTP client, as two people at two workstations. The first starts the check, scans and signs; the check
  * then waits on the home page and the case page of everyone who may witness it, with those roles named; the witness
  * completes it in their own session. And QA's queue of identity hard stops, on QA's home and the alerts page, with

@@ -149,7 +149,7 @@ class PatientPagesIT {
         assertThat(asReferrer.get("/").body()).contains("href=\"/patients\"");
     }
 
-    // --- the clinical facts eligibility and the pre-infusion checklist read (issue 11 item 8) --------------------
+    // --- the clinical facts eligibility and the pre-infusion checklist read --------------------
 
     private static final String BOUNDARY = "----cartpathConsentForm";
 

@@ -132,7 +132,7 @@ public class HardStopOverrides {
 
     /**
      * The identity hard stops in force on the cases of the actor's treating centre, oldest first: QA's queue of stops
-     * to review (issue 11, what to build item 6) and the custody alerts page. For the centre's QA and coordinators.
+     * to review and the custody alerts page. For the centre's QA and coordinators.
      */
     @Transactional(readOnly = true)
     public List<OpenHardStop> openAt(Actor actor) {

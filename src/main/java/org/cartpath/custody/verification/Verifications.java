@@ -217,7 +217,7 @@ public class Verifications {
     }
 
     /**
-     * The two-person checks waiting for {@code actor} as their second person (issue 11, what to build item 7): open
+     * The two-person checks waiting for {@code actor} as their second person: open
      * checks of the actor's treating centre whose first person has signed, of a step the actor holds a role for, and
      * whose first person is someone else. Nothing for system clients or other kinds of organisation.
      */

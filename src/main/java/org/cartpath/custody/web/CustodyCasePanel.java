@@ -60,7 +60,7 @@ class CustodyCasePanel implements CasePageContributor {
         List<Verification> open = centre ? verifications.ofCase(actor, view.therapyCase().id()).stream()
                 .filter(v -> v.status() == Verification.Status.OPEN).toList() : List.of();
         model.put("openChecks", open);
-        // who may open each check as its second person from their own session (issue 11, what to build item 7)
+        // who may open each check as its second person from their own session
         model.put("mayWitness", open.stream().filter(v -> Verifications.mayWitness(actor, v)).map(Verification::id)
                 .collect(Collectors.toSet()));
         model.put("mayTakePart", open.stream().filter(v -> v.step().roles().stream().anyMatch(actor::hasRole))

@@ -23,7 +23,7 @@ import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Custody's work on the treating centre's home pages (issue 11, what to build items 6 and 7): the two-person checks
+ * Custody's work on the treating centre's home pages: the two-person checks
  * waiting for a second person, shown to everyone who may witness them (so the witness opens the check on their own
  * device), and the identity hard stops QA must review. Patients' names are read through
  * {@link PatientManagement#listed}, which logs each read.

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Items at each location, and the open alerts (issue 5 item 7): identity hard stops still in force, then temperature
+ * Items at each location, and the open alerts: identity hard stops still in force, then temperature
  * alerts not yet acknowledged.
  */
 @Controller
