@@ -24,14 +24,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -128,7 +126,6 @@ class JourneyBrowserIT {
         String childName = familyName.toUpperCase() + ", Isla";
         LocalDate born = today().minusYears(9).minusMonths(2);
         String site = "JOURNEY-" + Long.toString(System.nanoTime() % 100_000_000, 36).toUpperCase();
-        String siteName = "Journey test site " + site;
         String caseId;
         String patientId;
         String reference;
@@ -276,19 +273,8 @@ class JourneyBrowserIT {
             settle(tab);
         }
 
-        // ---- Novartis's system publishes capacity at a site of its own; the coordinator books from the calendar
-        LocalDate monday = today().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        for (int week = 0; week < 4; week++) {
-            Map<String, Object> perDay = new HashMap<>();
-            for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                    DayOfWeek.FRIDAY)) {
-                perDay.put(d.name(), 1);
-            }
-            HttpResponse<String> published = Http.token(port, NOVARTIS_TOKEN).postJson("/api/v1/capacity-publications",
-                    Map.of("siteCode", site, "siteName", siteName, "productCode", "KYMRIAH",
-                            "weekStart", monday.plusWeeks(week).toString(), "slotsPerDay", perDay));
-            assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-        }
+        // ---- the coordinator books from the calendar: the demo's Kymriah capacity is Novartis's site at Stein
+        String siteName = "Stein, Switzerland (demo site)";
         LocalDate apheresisDay;
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "coordinator");
@@ -303,16 +289,20 @@ class JourneyBrowserIT {
             assertThat(bookable).as("bookable apheresis days in the calendar").isNotEmpty();
             String bookingPage = page.url();
             apheresisDay = null;
+            String seen = "";
             for (String day : bookable) {
                 page.navigate(bookingPage + "?apheresisDate=" + day);
                 assertThat(page.getByTestId("chairs")).containsText("apheresis chairs free");
-                if (page.getByLabel(Pattern.compile(Pattern.quote(siteName))).count() > 0) {
+                if (page.locator("input[name=slotId]").count() > 0) {
                     apheresisDay = LocalDate.parse(day);
                     break;
                 }
+                seen = page.locator("body").innerText();
             }
-            assertThat(apheresisDay).as("a day from which the cells reach " + siteName).isNotNull();
-            page.getByLabel(Pattern.compile(Pattern.quote(siteName))).first().check();
+            assertThat(apheresisDay).as("a day from which the cells reach a slot; the last day's page: " + seen)
+                    .isNotNull();
+            assertThat(page.getByTestId("booking-form")).containsText(siteName);
+            page.locator("input[name=slotId]").first().check();
             page.getByTestId("book").click();
             assertThat(page.getByTestId("success")).containsText("Slot booked");
             assertThat(page.getByTestId("case-stage")).hasText("Slot booked");
@@ -374,7 +364,7 @@ class JourneyBrowserIT {
             assertThat(page.getByTestId("check-person")).containsText("Second check");
             scanAll(page, wristband, coi, din);
             sign(page);
-            assertThat(page.getByTestId("check-complete")).isVisible();
+            assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
 
             // ---- the laboratory sends the cells to the manufacturer the booking names
             page.navigate(url("/cases/" + caseId));
@@ -421,12 +411,21 @@ class JourneyBrowserIT {
         ok(novartisSystem.postJson("/api/v1/cases/" + caseId + "/manufacturing-reports", Map.of(
                 "status", "MANUFACTURING_STARTED", "expectedReleaseOn", today().plusDays(21).toString())));
 
-        // ---- (failure path) another manufacturer's system may not report on, release or ship back this case
-        HttpResponse<String> kiteReport = kiteSystem.postJson("/api/v1/cases/" + caseId + "/manufacturing-reports",
-                Map.of("status", "MANUFACTURING_STARTED", "expectedReleaseOn", today().plusDays(21).toString()));
-        // TODO(issue 11 item 2, "one manufacturer per attempt" built in parallel): Kite must be refused (404) here.
-        assertThat(kiteReport.statusCode()).as("Kite's report on a case booked at Novartis: " + kiteReport.body())
-                .isEqualTo(404);
+        // ---- (failure path) another manufacturer's system may neither read nor report on this case
+        // TODO(issue 11 item 2, "one manufacturer per attempt", built in parallel): until it is merged, Kite may still
+        // be answered here; each answer that is not a refusal is listed as a gap and fails the test at its end, after
+        // the rest of the journey has run. Kite only reads and repeats a harmless status, so that the journey's own
+        // custody is not disturbed if it is wrongly allowed.
+        for (HttpResponse<String> kite : List.of(
+                kiteSystem.get("/api/v1/shipments/" + outbound),
+                kiteSystem.get("/api/v1/cases/" + caseId + "/manufacturing-reports"),
+                kiteSystem.postJson("/api/v1/cases/" + caseId + "/manufacturing-reports", Map.of(
+                        "status", "MANUFACTURING_STARTED", "expectedReleaseOn", today().plusDays(21).toString())))) {
+            if (kite.statusCode() != 404) {
+                gaps.add("TODO(issue 11 item 2): Kite's token on a case booked at Novartis was answered "
+                        + kite.statusCode() + " to " + kite.request().method() + " " + kite.request().uri().getPath());
+            }
+        }
 
         // ---- Novartis releases the lot with its certificate and ships it back; the courier carries it
         String lot = "LOT-" + site;
@@ -448,8 +447,6 @@ class JourneyBrowserIT {
                 "courierOrganisationId", courier.id().toString(),
                 "expectedDeparture", clock.instant().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
                 "expectedArrival", clock.instant().plus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString())));
-        HttpResponse<String> kiteBack = kiteSystem.postJson("/api/v1/shipments", back);
-        assertThat(kiteBack.statusCode()).as("Kite shipping back a Novartis lot: " + kiteBack.body()).isEqualTo(404);
         JsonNode returned = Http.json(ok(novartisSystem.postJson("/api/v1/shipments", back)));
         String inbound = returned.get("id").asText();
         ok(courierSystem.postJson("/api/v1/shipments/" + inbound + "/hand-overs", Map.of(
@@ -484,7 +481,7 @@ class JourneyBrowserIT {
             page.getByTestId("open-check").first().click();
             scanAll(page, wristband, coi, din);
             sign(page);
-            assertThat(page.getByTestId("check-complete")).isVisible();
+            assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
             page.navigate(url("/cases/" + caseId));
             assertThat(page.getByTestId("case-stage")).hasText("Received");
             settle(tab);
@@ -546,9 +543,9 @@ class JourneyBrowserIT {
             page.navigate(url("/cases/" + caseId));
             action(page, "Pre-infusion checklist").click();
             Locator ticks = page.locator("[data-testid^='tick-']");
-            while (ticks.count() > 0) {
+            for (int open = ticks.count(); open > 0; open--) {
                 ticks.first().click();
-                page.waitForLoadState(LoadState.DOMCONTENTLOADED);
+                assertThat(ticks).hasCount(open - 1);
             }
             assertThat(page.getByTestId("checklist-complete")).isVisible();
 
@@ -567,7 +564,7 @@ class JourneyBrowserIT {
             page.getByTestId("open-check").first().click();
             scanAll(page, wristband, coi, din);
             sign(page);
-            assertThat(page.getByTestId("check-complete")).isVisible();
+            assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
             settle(tab);
         }
         try (Browser.Tab tab = Browser.newPage()) {
@@ -600,7 +597,8 @@ class JourneyBrowserIT {
             assertThat(tab.consoleErrors()).as("no script or CSP errors").isEmpty();
             settle(tab);
         }
-        assertThat(unseen).as("each person's home queue lists the case when it waits for them").isEmpty();
+        assertThat(gaps).as("what each person should have seen, and what another manufacturer should have been refused")
+                .isEmpty();
     }
 
     /**
@@ -653,14 +651,14 @@ class JourneyBrowserIT {
     }
 
     /** What each person did not see on their home page, reported together at the end. */
-    private final List<String> unseen = new java.util.ArrayList<>();
+    private final List<String> gaps = new java.util.ArrayList<>();
 
     /** The person's home work queue lists the case with the child's name. */
     private void seesInQueue(Page page, String reference, String childName) {
         page.waitForLoadState(LoadState.DOMCONTENTLOADED);
         Locator task = page.getByTestId("queued-task").filter(new Locator.FilterOptions().setHasText(reference));
         if (task.count() == 0 || !task.first().textContent().contains(childName)) {
-            unseen.add(page.locator("[data-testid^='work-queue-']").count() + " queue(s), "
+            gaps.add(page.locator("[data-testid^='work-queue-']").count() + " queue(s), "
                     + reference + " not in the home queue; queues: "
                     + page.locator("[data-testid^='work-queue-']").allTextContents().toString().replaceAll("\\s+", " "));
         }
@@ -698,10 +696,13 @@ class JourneyBrowserIT {
         for (int scans = 0; scans < 5 && page.getByTestId("scan-input").count() > 0; scans++) {
             String prompt = page.locator("label[for=scanned]").textContent();
             String symbol = prompt.contains("wristband") ? wristband : prompt.contains("DIN") ? din : coi;
+            Locator recorded = page.getByTestId("scans").locator("tbody tr");
+            int before = recorded.count();
             page.getByTestId("scan-input").focus();
             page.keyboard().type(symbol);
             page.keyboard().press("Enter");
-            assertThat(page.getByTestId("scan-match")).containsText("MATCH", SLOW);
+            assertThat(recorded).hasCount(before + 1, new LocatorAssertions.HasCountOptions().setTimeout(20_000));
+            assertThat(page.getByTestId("scan-match")).containsText("MATCH");
         }
         assertThat(page.getByTestId("sign-form")).isVisible();
     }
