@@ -368,6 +368,7 @@ class JourneyBrowserIT {
 
             // ---- the laboratory sends the cells to the manufacturer the booking names
             page.navigate(url("/cases/" + caseId));
+            assertThat(page.getByTestId("case-stage")).hasText("Cells collected");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send cells to the manufacturer")).click();
             page.locator("input[name=bagIds]").first().check();
             page.getByLabel("Shipper id").fill("DS-" + site);
@@ -467,7 +468,7 @@ class JourneyBrowserIT {
             assertThat(page.getByTestId("receipt-form")).hasCount(0);
 
             page.navigate(url("/cases/" + caseId));
-            assertThat(page.getByTestId("case-stage")).hasText("Released");
+            assertThat(page.getByTestId("case-stage")).hasText("Product released");
             page.getByTestId("start-check").first().click();
             assertThat(page.locator("h1")).containsText("Receipt check");
             scanAll(page, wristband, coi, din);
@@ -483,7 +484,7 @@ class JourneyBrowserIT {
             sign(page);
             assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
             page.navigate(url("/cases/" + caseId));
-            assertThat(page.getByTestId("case-stage")).hasText("Received");
+            assertThat(page.getByTestId("case-stage")).hasText("Product received");
             settle(tab);
         }
 
@@ -495,8 +496,9 @@ class JourneyBrowserIT {
             page.getByTestId("check-lot").click();
             page.getByLabel("Your password (to sign)").fill(PASSWORD);
             page.getByTestId("accept-lot").click();
+            assertThat(page.getByTestId("success")).containsText("The lot has been accepted.");
+            assertThat(page.locator("body")).containsText("Accepted by QA – signed by Dr Maria Rossi");
             assertThat(page.getByTestId("accept-lot")).hasCount(0);
-            assertThat(page.locator("body")).containsText("Accepted");
             settle(tab);
         }
 
@@ -693,6 +695,7 @@ class JourneyBrowserIT {
 
     /** Answers each prompt of a two-person check as a keyboard-wedge scanner types: the symbol it asks for, then Enter. */
     private static void scanAll(Page page, String wristband, String coi, String din) {
+        assertThat(page.getByTestId("checklist")).isVisible();
         for (int scans = 0; scans < 5 && page.getByTestId("scan-input").count() > 0; scans++) {
             String prompt = page.locator("label[for=scanned]").textContent();
             String symbol = prompt.contains("wristband") ? wristband : prompt.contains("DIN") ? din : coi;
