@@ -559,9 +559,12 @@ class JourneyBrowserIT {
 
             page.navigate(url("/cases/" + caseId + "/pre-infusion-checklist"));
             Locator ticks = page.locator("[data-testid^='tick-']");
-            for (int open = ticks.count(); open > 0; open--) {
-                ticks.first().click();
-                assertThat(ticks).hasCount(open - 1);
+            assertThat(page.getByTestId("checklist-open")).isVisible();
+            List<String> items = ticks.all().stream()
+                    .map(tick -> tick.getAttribute("data-testid").substring("tick-".length())).toList();
+            for (String item : items) {
+                page.getByTestId("tick-" + item).click();
+                assertThat(page.locator("tr[data-item='" + item + "']")).containsText("Ticked by Ben Carter");
             }
             assertThat(page.getByTestId("checklist-complete")).isVisible();
 
