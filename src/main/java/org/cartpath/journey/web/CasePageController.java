@@ -2,8 +2,11 @@ package org.cartpath.journey.web;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.cartpath.catalogue.Catalogue;
 import org.cartpath.catalogue.Indication;
@@ -21,6 +24,7 @@ import org.cartpath.journey.Stage;
 import org.cartpath.patient.Demographics;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
+import org.cartpath.patient.PatientSummary;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.NotFoundException;
@@ -151,6 +155,12 @@ class CasePageController {
         model.addAttribute("items", items);
         model.addAttribute("flags", CaseFlags.of(flags, actor, items.items().stream()
                 .map(i -> i.therapyCase().id()).toList()));
+        // the patient's name and NHS number beside each case, as on the home work queues (each read is logged)
+        Map<UUID, PatientSummary> patientNames = new HashMap<>();
+        patients.listed(actor, items.items().stream().map(i -> i.therapyCase().patientId())
+                        .filter(Objects::nonNull).map(PatientId::new).toList(), "Worklist")
+                .forEach((id, summary) -> patientNames.put(id.value(), summary));
+        model.addAttribute("names", patientNames);
         model.addAttribute("counts", journey.countsByStage(actor));
         model.addAttribute("selectedStage", selected);
         model.addAttribute("product", product == null ? "" : product);
