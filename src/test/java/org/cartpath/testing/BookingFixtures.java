@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
@@ -15,9 +16,11 @@ import org.cartpath.scheduling.Availability;
 import org.cartpath.scheduling.CapacityPublication;
 import org.cartpath.scheduling.FittingSlot;
 import org.cartpath.scheduling.ManufacturingCapacity;
+import org.cartpath.scheduling.ManufacturingSlot;
 import org.cartpath.scheduling.NewBooking;
 import org.cartpath.scheduling.SlotBooking;
 import org.cartpath.scheduling.SlotBookings;
+import org.cartpath.scheduling.internal.CapacityStore;
 import org.cartpath.shared.Actor;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +40,11 @@ public class BookingFixtures {
     private final ManufacturingCapacity capacity;
     private final SlotBookings bookings;
     private final CaseJourney journey;
+    private final CapacityStore slots;
 
     BookingFixtures(ApheresisCapacity apheresis, ManufacturingCapacity capacity, SlotBookings bookings,
-            CaseJourney journey) {
+            CaseJourney journey, CapacityStore slots) {
+        this.slots = slots;
         this.journey = journey;
         this.apheresis = apheresis;
         this.capacity = capacity;
@@ -65,9 +70,18 @@ public class BookingFixtures {
         publish(manufacturerOperator, productCode, site);
         LocalDate day = firstOpenDay(coordinator);
         Availability availability = bookings.availability(coordinator, caseId, day, 6);
-        FittingSlot slot = availability.slots().stream().filter(s -> s.siteName().equals(site)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no slot of " + site + " fits " + day));
-        return new Choice(day, slot.slotId(), site);
+        Optional<UUID> fitting = availability.slots().stream().filter(s -> s.siteName().equals(site)).findFirst()
+                .map(FittingSlot::slotId);
+        // the availability lists the 50 earliest slots of every site; with many fixture manufacturers in one test
+        // database this site's may not be among them: then its first free slot a week or more after the apheresis
+        // day, which the cells reach whatever the product's shipping lead time
+        UUID slot = fitting.orElseGet(() -> slots.slotsOfManufacturer(manufacturerOperator.organisationId(),
+                        day.plusDays(7), day.plusWeeks(6)).stream()
+                .filter(s -> s.free() && s.siteName().equals(site) && s.productCode().equals(productCode)
+                        && !s.windowStart().isBefore(day.plusDays(7)))
+                .findFirst().map(ManufacturingSlot::id)
+                .orElseThrow(() -> new IllegalStateException("no slot of " + site + " fits " + day)));
+        return new Choice(day, slot, site);
     }
 
     /** The manufacturer's capacity: one slot a day, every day, this week and the next five. */
