@@ -240,15 +240,18 @@ class JourneyBrowserIT {
         }
 
         // ---- the panel member schedules a meeting (its own date) and chairs it; the coordinator submits the case
-        Http panelApi = Http.signedIn(port, "panel.member", PASSWORD);
-        String memberId = Http.json(panelApi.get("/api/v1/me")).get("id").asText();
         String meetsOn = today().plusDays(ThreadLocalRandom.current().nextInt(60, 3000)).toString();
-        // TODO(issue 11): the panel meeting and its attendance have no page yet; created here as the panel's secretary
-        // would over the API, the one step of the journey that is not on a page.
-        HttpResponse<String> meeting = panelApi.postJson("/api/v1/panel-meetings", Map.of("meetsOn", meetsOn,
-                "chairId", memberId));
-        assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
-        String meetingId = Http.json(meeting).get("id").asText();
+        String meetingId;
+        try (Browser.Tab tab = Browser.newPage()) {
+            Page page = signIn(tab, "panel.member");
+            page.navigate(url("/panel-meetings"));
+            page.getByTestId("schedule-form").getByLabel("Date").fill(meetsOn);
+            page.getByTestId("schedule-form").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Schedule")).click();
+            assertThat(page.getByTestId("success")).containsText("Meeting scheduled");
+            meetingId = page.url().substring(page.url().lastIndexOf('/') + 1);
+            settle(tab);
+        }
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "coordinator");
             page.navigate(url("/cases/" + caseId));
@@ -258,8 +261,14 @@ class JourneyBrowserIT {
             assertThat(page.getByTestId("success")).containsText("is on the panel's agenda");
             settle(tab);
         }
-        assertThat(panelApi.postJson("/api/v1/panel-meetings/" + meetingId + "/attendance", Map.of("members",
-                List.of(Map.of("userId", memberId, "voting", true)))).statusCode()).isEqualTo(201);
+        try (Browser.Tab tab = Browser.newPage()) {
+            Page page = signIn(tab, "panel.member");
+            page.navigate(url("/panel-meetings/" + meetingId));
+            page.getByTestId("attendance-form").locator("input[name=present]").first().check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record attendance")).click();
+            assertThat(page.getByTestId("success")).containsText("Attendance recorded");
+            settle(tab);
+        }
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "panel.member");
             page.navigate(url("/panel-meetings/" + meetingId + "/cases/" + caseId));
@@ -360,7 +369,7 @@ class JourneyBrowserIT {
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "cell.lab");
             page.navigate(url("/cases/" + caseId));
-            page.getByTestId("open-check").first().click();
+            page.locator("[data-testid=witness-check], [data-testid=open-check]").first().click();
             assertThat(page.getByTestId("check-person")).containsText("Second check");
             scanAll(page, wristband, coi, din);
             sign(page);
@@ -479,7 +488,7 @@ class JourneyBrowserIT {
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "pharmacist");
             page.navigate(url("/cases/" + caseId));
-            page.getByTestId("open-check").first().click();
+            page.locator("[data-testid=witness-check], [data-testid=open-check]").first().click();
             scanAll(page, wristband, coi, din);
             sign(page);
             assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
@@ -580,7 +589,7 @@ class JourneyBrowserIT {
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "consultant");
             page.navigate(url("/cases/" + caseId));
-            page.getByTestId("open-check").first().click();
+            page.locator("[data-testid=witness-check], [data-testid=open-check]").first().click();
             scanAll(page, wristband, coi, din);
             sign(page);
             assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
