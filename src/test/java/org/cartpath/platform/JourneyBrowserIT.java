@@ -146,6 +146,8 @@ class JourneyBrowserIT {
             page.locator("[id='diagnosedOn-month']").fill("2");
             page.locator("[id='diagnosedOn-year']").fill(String.valueOf(today().getYear() - 4));
             page.locator("#indication").selectOption("B_ALL");
+            // the product list reloads with the products licensed for B-ALL before one is chosen
+            assertThat(page.locator("#productCode option[value='YESCARTA']")).hasCount(0);
             page.getByLabel("Proposed product").selectOption("KYMRIAH");
             page.getByLabel("Clinical summary").fill("Second relapse of B-ALL after UKALL 2011; CD19 positive; 25 kg.");
             page.getByLabel("Treatment centre").selectOption(new SelectOption().setLabel(
@@ -324,10 +326,12 @@ class JourneyBrowserIT {
             try (Browser.Tab tab = Browser.newPage()) {
                 Page page = signIn(tab, "apheresis.nurse");
                 page.navigate(url("/cases/" + caseId));
-                // TODO(issue 11 item 3, date rules built in parallel): the collection label must not print before the
-                // booked apheresis day (or must ask for a signed reason). Today it prints, so the assertion is only
-                // that the case offers it: replace with the refusal once the rule is merged.
-                assertThat(page.getByTestId("new-collection")).isVisible();
+                // the label is not printed before the booked apheresis day without a signed reason, and nothing is
+                // recorded: the case still offers its first collection label
+                page.getByTestId("new-collection").click();
+                assertThat(page.locator(".nhsuk-error-summary")).containsText("booked apheresis day");
+                page.navigate(url("/cases/" + caseId));
+                assertThat(page.getByTestId("new-collection")).hasText("Print the collection bag label");
                 settle(tab);
             }
         }

@@ -64,6 +64,8 @@ class ReferralToApprovalBrowserIT {
             page.locator("[id='diagnosedOn-month']").fill("2");
             page.locator("[id='diagnosedOn-year']").fill(String.valueOf(journey.today().getYear() - 3));
             page.locator("#indication").selectOption("B_ALL");
+            // the product list reloads with the products licensed for B-ALL before one is chosen
+            assertThat(page.locator("#productCode option[value='YESCARTA']")).hasCount(0);
             page.getByLabel("Proposed product").selectOption("KYMRIAH");
             page.getByLabel("Clinical summary").fill("Relapsed B-ALL, second relapse; CD19 positive.");
             page.getByLabel("Treatment centre").selectOption(new SelectOption().setLabel(
