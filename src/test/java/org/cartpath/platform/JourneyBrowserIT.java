@@ -566,7 +566,7 @@ class JourneyBrowserIT {
                     .map(button -> button.getAttribute("data-testid").substring("record-".length())).toList();
             for (String key : keys) {
                 page.getByTestId("record-" + key).click();
-                assertThat(page.getByTestId("dose-" + key)).containsText("GIVEN");
+                assertThat(page.getByTestId("dose-" + key)).containsText("Given");
             }
             assertThat(page.getByTestId("ld-complete")).isVisible();
 
