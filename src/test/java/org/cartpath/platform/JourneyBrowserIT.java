@@ -603,6 +603,7 @@ class JourneyBrowserIT {
             assertThat(page.getByTestId("case-stage")).hasText("Monitoring");
             action(page, "Record an assessment").click();
             page.getByLabel("Temperature (°C)").fill("38.4");
+            page.getByLabel("Oxygen device").selectOption("NONE");
             for (int item = 1; item <= 8; item++) {
                 page.locator("label[for=capd" + item + "-" + (item <= 4 ? "ALWAYS" : "NEVER") + "]").click();
             }
