@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.identity.OrganisationManagement;
@@ -310,6 +311,21 @@ public class CaseJourney {
         if (level == DataVisibility.Level.NONE) {
             throw new NotFoundException("case", id);
         }
+        return new CaseView(therapyCase, level);
+    }
+
+    /**
+     * The case as an organisation that was once a party in {@code role} sees it in that party's own records — the
+     * national panel's past agenda items — after its reach over the case itself has ended ({@link PartyRole#reaches}).
+     * Only for the module that keeps those records; never a way into the case's later records. 404 otherwise.
+     */
+    @Transactional(readOnly = true)
+    public CaseView getAsParty(Actor actor, CaseId id, PartyRole role) {
+        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
+        if (actor.organisationId() == null || !store.isParty(id, actor.organisationId(), role)) {
+            throw new NotFoundException("case", id);
+        }
+        DataVisibility.Level level = DataVisibility.ofClinicalRecord(actor, Set.of(actor.organisationId()));
         return new CaseView(therapyCase, level);
     }
 

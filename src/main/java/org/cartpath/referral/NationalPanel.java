@@ -389,7 +389,7 @@ public class NationalPanel {
         PanelAgendaItem item = store.agenda(meetingId, this::patient).stream()
                 .filter(i -> i.caseId().equals(caseId) && PanelAccess.seesItem(actor, meeting, i)).findFirst()
                 .orElseThrow(() -> new NotFoundException("case on this agenda", caseId));
-        TherapyCase therapyCase = journey.get(actor, caseId).therapyCase();
+        TherapyCase therapyCase = caseOnAgenda(actor, caseId);
         audit.recordAccess(actor, "Patient", therapyCase.patientId().toString(), REVIEW_PURPOSE);
         boolean member = PanelAccess.isMemberOf(actor, meeting.panelOrganisationId());
         Map<OrganisationId, String> names = decisions.organisationNames();
@@ -448,8 +448,20 @@ public class NationalPanel {
     /** Pseudonymised, but still about a patient: every listing is logged, as a patient search is. */
     private void logListed(Actor actor, List<PanelAgendaItem> items, String purpose) {
         for (PanelAgendaItem item : items) {
-            audit.recordAccess(actor, "Patient", journey.get(actor, item.caseId()).therapyCase().patientId().toString(), purpose);
+            audit.recordAccess(actor, "Patient", caseOnAgenda(actor, item.caseId()).patientId().toString(), purpose);
         }
+    }
+
+    /**
+     * A case on an agenda the actor may see: the panel reads it through its own agenda record, which outlasts its
+     * reach over the case (the panel sees no booking, custody or manufacturing once the case has moved on); the
+     * submitting centre reads it as a party of the case.
+     */
+    private TherapyCase caseOnAgenda(Actor actor, CaseId caseId) {
+        if (PanelAccess.isPanelMember(actor)) {
+            return journey.getAsParty(actor, caseId, PartyRole.NATIONAL_PANEL).therapyCase();
+        }
+        return journey.get(actor, caseId).therapyCase();
     }
 
     private PanelMeeting find(UUID id) {

@@ -114,6 +114,31 @@ class PanelApiIT {
     }
 
     @Test
+    void thePanelSeesTheCaseUntilItHasMovedPastTheDecisionThenOnlyItsOwnAgendaRecord() {
+        Patient patient = submitted();
+        String caseId = patient.therapyCase().id().toString();
+        assertThat(chair.get("/api/v1/cases/" + caseId).statusCode()).isEqualTo(200);
+        present(panel.chair().id().toString(), true, panel.second().id().toString(), true);
+        vote(chair, patient, "APPROVE");
+        vote(second, patient, "APPROVE");
+        assertThat(chair.postJson(path("/decisions"), decision(patient, "APPROVE", null)).statusCode()).isEqualTo(201);
+        assertThat(chair.get("/api/v1/cases/" + caseId).statusCode()).as("approved, not yet booked").isEqualTo(200);
+
+        journey.advance(centre.coordinatorActor(), patient.therapyCase().id(), Stage.SLOT_BOOKED, "Slot booked");
+
+        assertProblem(chair.get("/api/v1/cases/" + caseId), 404, "not-found");
+        assertProblem(chair.get("/api/v1/cases/" + caseId + "/timeline"), 404, "not-found");
+        assertThat(chair.get("/cases/" + caseId).statusCode()).isEqualTo(404);
+        assertThat(Http.json(chair.get("/api/v1/cases?size=200")).toString()).doesNotContain(caseId);
+        assertThat(coordinator.get("/api/v1/cases/" + caseId).statusCode()).as("the centre keeps its reach").isEqualTo(200);
+        HttpResponse<String> review = chair.get(path("/agenda/" + caseId));
+        assertThat(review.statusCode()).as("the panel keeps its own record of the decision").isEqualTo(200);
+        assertThat(Http.json(review).get("decision").get("outcome").asText()).isEqualTo("APPROVE");
+        assertThat(chair.get("/panel-meetings/" + meeting).statusCode()).isEqualTo(200);
+        assertThat(chair.get("/panel-meetings/" + meeting + "/cases/" + caseId).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void oneDissentingVoteBlocksApprovalNamingWhoAndWritesNothingThenTheChairMayDecline() {
         Patient patient = submitted();
         present(panel.chair().id().toString(), true, panel.second().id().toString(), true,

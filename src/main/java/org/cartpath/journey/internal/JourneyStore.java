@@ -98,9 +98,14 @@ public class JourneyStore {
                 .update();
     }
 
+    /** The organisations whose party role still reaches the case at its current stage ({@link PartyRole#reaches}). */
     public Set<OrganisationId> parties(CaseId id) {
-        return Set.copyOf(jdbc.sql("select distinct organisation_id from case_party where case_id = ?").param(id.value())
-                .query((row, n) -> new OrganisationId(row.getObject(1, UUID.class))).list());
+        return Set.copyOf(jdbc.sql("""
+                select p.organisation_id, p.role, c.stage from case_party p join therapy_case c on c.id = p.case_id
+                where p.case_id = ?""").param(id.value())
+                .query((row, n) -> PartyRole.valueOf(row.getString("role")).reaches(stage(row, "stage"))
+                        ? new OrganisationId(row.getObject("organisation_id", UUID.class)) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList());
     }
 
     public boolean isParty(CaseId id, OrganisationId organisation, PartyRole role) {
@@ -297,11 +302,13 @@ public class JourneyStore {
     public List<TherapyCase> casesOfParty(OrganisationId organisation, Stage stage, int limit, int offset) {
         return jdbc.sql("""
                 select c.* from therapy_case c
-                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation)
+                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation
+                              and (p.role <> 'NATIONAL_PANEL' or c.stage in (:panelReach)))
                   and (cast(:stage as text) is null or c.stage = :stage)
                 order by c.opened_at desc, c.reference
                 limit :limit offset :offset""")
                 .param("organisation", organisation.value())
+                .param("panelReach", PartyRole.NATIONAL_PANEL.reachedStageNames())
                 .param("stage", stage == null ? null : stage.name())
                 .param("limit", limit)
                 .param("offset", offset)
@@ -311,9 +318,11 @@ public class JourneyStore {
     public long countCasesOfParty(OrganisationId organisation, Stage stage) {
         return jdbc.sql("""
                 select count(*) from therapy_case c
-                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation)
+                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation
+                              and (p.role <> 'NATIONAL_PANEL' or c.stage in (:panelReach)))
                   and (cast(:stage as text) is null or c.stage = :stage)""")
                 .param("organisation", organisation.value())
+                .param("panelReach", PartyRole.NATIONAL_PANEL.reachedStageNames())
                 .param("stage", stage == null ? null : stage.name())
                 .query(Long.class).single();
     }
