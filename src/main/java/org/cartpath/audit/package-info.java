@@ -6,4 +6,6 @@
  * <p>It is not a log of technical events (those go to the application log) and it does not decide what
  * is audited: each module records its own changes through {@link org.cartpath.audit.AuditTrail}.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared"})
 package org.cartpath.audit;

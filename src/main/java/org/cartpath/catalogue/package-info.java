@@ -12,4 +12,6 @@
  * <p>It does not evaluate a patient against the criteria (that is eligibility assessment, in referral) and
  * holds no patient data.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit"})
 package org.cartpath.catalogue;

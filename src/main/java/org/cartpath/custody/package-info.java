@@ -15,4 +15,6 @@
  * <p>It is not the owner of patients (a wristband's identity is filled from, and checked against, the patient's
  * record), of manufacturing status or release, or of the case's stage, which it moves through the journey's API.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "audit", "catalogue", "patient", "journey", "scheduling"})
 package org.cartpath.custody;

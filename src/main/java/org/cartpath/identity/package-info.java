@@ -7,4 +7,6 @@
  * <p>It does not decide what an actor may see of clinical data; that rule is
  * {@link org.cartpath.shared.DataVisibility}, applied by each module to its own queries.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit"})
 package org.cartpath.identity;

@@ -13,4 +13,6 @@
  * journey and never depends on it), and on {@code catalogue} for the names of products and indications on the case
  * page.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "audit", "catalogue", "patient"})
 package org.cartpath.journey;

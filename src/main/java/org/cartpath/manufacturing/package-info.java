@@ -7,4 +7,6 @@
  *
  * <p>It does not book the slot (scheduling), move the cells (custody) or give the product (treatment).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "shared", "identity", "audit", "catalogue", "patient", "journey", "scheduling", "custody"})
 package org.cartpath.manufacturing;

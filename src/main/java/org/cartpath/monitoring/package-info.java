@@ -16,4 +16,6 @@
  * does not grade organ toxicities, tremor, myoclonus or intracranial haemorrhage (CTCAE does), and it does not
  * dose lymphodepletion (that is {@code treatment}).
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "audit", "catalogue", "journey", "treatment"})
 package org.cartpath.monitoring;

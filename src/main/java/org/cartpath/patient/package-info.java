@@ -14,5 +14,6 @@
  * {@code grantAccess}), not the eligibility engine, and never shows a patient to a manufacturer or
  * courier: they know a case only by its chain-of-identity identifier.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "audit"})
 package org.cartpath.patient;

@@ -5,4 +5,8 @@
  *
  * <p>It holds no clinical rule and no business state of its own.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "shared", "identity", "audit", "catalogue", "patient", "journey", "referral", "scheduling", "custody",
+        "custody :: shipment", "custody :: labels", "custody :: verification", "custody :: verification-steps",
+        "manufacturing", "treatment", "monitoring"})
 package org.cartpath.platform;

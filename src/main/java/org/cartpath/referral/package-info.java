@@ -23,5 +23,5 @@
  * and the clinical data they decide on; approval is unanimous and e-signed by the chair.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "audit", "catalogue", "patient", "journey", "platform"})
+        allowedDependencies = {"shared", "identity", "audit", "catalogue", "patient", "journey"})
 package org.cartpath.referral;

@@ -12,4 +12,6 @@
  * <p>It is not custody: it plans shipments and collections but records none; later modules record the actual
  * dates against the plan. It holds no patient data: manufacturers see bookings by case reference.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "audit", "catalogue", "journey"})
 package org.cartpath.scheduling;

@@ -12,8 +12,6 @@ import org.cartpath.journey.Stage;
 import org.cartpath.manufacturing.LotDecision;
 import org.cartpath.manufacturing.ManufacturingManagement;
 import org.cartpath.manufacturing.ProductLot;
-import org.cartpath.monitoring.StockCheck;
-import org.cartpath.monitoring.ToxicityTreatment;
 import org.cartpath.patient.Consent;
 import org.cartpath.patient.Entry;
 import org.cartpath.patient.EntryKind;
@@ -36,17 +34,17 @@ class ChecklistFindings {
 
     private final CaseJourney journey;
     private final ManufacturingManagement manufacturing;
-    private final ToxicityTreatment toxicity;
+    private final TocilizumabOnSite tocilizumab;
     private final PatientManagement patients;
     private final Lymphodepletion lymphodepletion;
     private final ZoneId zone;
 
-    ChecklistFindings(CaseJourney journey, ManufacturingManagement manufacturing, ToxicityTreatment toxicity,
+    ChecklistFindings(CaseJourney journey, ManufacturingManagement manufacturing, TocilizumabOnSite tocilizumab,
             PatientManagement patients, Lymphodepletion lymphodepletion,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.journey = journey;
         this.manufacturing = manufacturing;
-        this.toxicity = toxicity;
+        this.tocilizumab = tocilizumab;
         this.patients = patients;
         this.lymphodepletion = lymphodepletion;
         this.zone = ZoneId.of(zone);
@@ -109,11 +107,11 @@ class ChecklistFindings {
 
     private Finding tocilizumab(Actor actor, CaseView view) {
         // asked first: catching the refusal of the joined transaction would leave it rollback-only (a 500 on commit)
-        if (!toxicity.maySeeStock(actor, view)) {
+        if (!tocilizumab.maySee(actor, view)) {
             return new Finding(Status.UNDECIDED, "The tocilizumab count is shown to ward nurses, consultants, coordinators"
                     + " and pharmacists", true);
         }
-        StockCheck stock = toxicity.stockCheck(actor, view.therapyCase().id());
+        TocilizumabOnSite.Count stock = tocilizumab.count(actor, view);
         return switch (stock.status()) {
             case ENOUGH -> new Finding(Status.MET, stock.summary() + " Counted by " + stock.countedByName() + ".", true);
             case SHORT, NOT_COUNTED -> new Finding(Status.NOT_MET, stock.summary(), true);

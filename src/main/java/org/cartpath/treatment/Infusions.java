@@ -30,8 +30,6 @@ import org.cartpath.journey.Stage;
 import org.cartpath.manufacturing.LotDecision;
 import org.cartpath.manufacturing.ManufacturingManagement;
 import org.cartpath.manufacturing.ProductLot;
-import org.cartpath.monitoring.MonitoringManagement;
-import org.cartpath.monitoring.MonitoringStart;
 import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
@@ -48,6 +46,7 @@ import org.cartpath.treatment.internal.TreatmentSettings;
 import org.cartpath.treatment.readiness.InfusionReadiness;
 import org.cartpath.treatment.readiness.InfusionReadiness.Unmet;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,8 +54,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The infusion (issue 7 item 6). A ward nurse or consultant of the treating centre records it once every condition
  * holds ({@link InfusionReadiness}); a refusal names each unmet condition (422 {@code infusion-not-ready}), is recorded
  * in the audit trail, and changes nothing else. Recording it, in one transaction: the infusion with its signature
- * (meaning ADMINISTERED), day 0 as the follow-up anchor, the case to "Infused", and monitoring started, which moves the
- * case on to "Monitoring".
+ * (meaning ADMINISTERED), day 0 as the follow-up anchor, the case to "Infused", and {@link InfusionRecorded}, on which
+ * monitoring starts and moves the case on to "Monitoring".
  */
 @Service
 public class Infusions {
@@ -74,7 +73,7 @@ public class Infusions {
     private final ChainOfIdentity chainOfIdentity;
     private final PatientManagement patients;
     private final CaseLabel labels;
-    private final MonitoringManagement monitoring;
+    private final ApplicationEventPublisher events;
     private final ElectronicSignatures signatures;
     private final CaseJourney journey;
     private final AuditTrail audit;
@@ -84,7 +83,7 @@ public class Infusions {
 
     Infusions(InfusionStore store, TreatmentAccess access, Lymphodepletion lymphodepletion, PreInfusionChecklist checklist,
             ManufacturingManagement manufacturing, ChainOfCustody custody, ChainOfIdentity chainOfIdentity,
-            PatientManagement patients, CaseLabel labels, MonitoringManagement monitoring, ElectronicSignatures signatures,
+            PatientManagement patients, CaseLabel labels, ApplicationEventPublisher events, ElectronicSignatures signatures,
             CaseJourney journey, AuditTrail audit, TreatmentSettings settings, Clock clock,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
@@ -96,7 +95,7 @@ public class Infusions {
         this.chainOfIdentity = chainOfIdentity;
         this.patients = patients;
         this.labels = labels;
-        this.monitoring = monitoring;
+        this.events = events;
         this.signatures = signatures;
         this.journey = journey;
         this.audit = audit;
@@ -181,7 +180,7 @@ public class Infusions {
         store.insert(infusion, actor);
         journey.advance(actor, caseId, Stage.INFUSED, "Infused: lot " + infusion.lotNumber() + ", " + infusion.bagsUsed()
                 + " bag(s); day 0 is " + dayZero + "; bedside check by two people");
-        monitoring.startMonitoring(actor, caseId, new MonitoringStart(request.startedAt(), g.snapshot().ageYears(),
+        events.publishEvent(new InfusionRecorded(caseId, actor, request.startedAt(), g.snapshot().ageYears(),
                 Boolean.TRUE.equals(request.developmentalDelay()), weight.setScale(2, RoundingMode.HALF_UP)));
         audit.record(actor, "INFUSION_RECORDED", "TherapyCase", caseId.toString(), null, auditView(infusion),
                 flags.isEmpty() ? null : String.join("; ", flags));

@@ -12,4 +12,6 @@
  * pharmacy, recorded with each plan. Toxicity after infusion belongs to {@code monitoring}; the bedside check to
  * {@code custody}; the lot and its acceptance to {@code manufacturing}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "shared", "identity", "audit", "catalogue", "patient", "journey", "scheduling", "custody", "manufacturing"})
 package org.cartpath.treatment;

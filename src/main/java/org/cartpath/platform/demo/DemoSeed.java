@@ -10,7 +10,7 @@ import org.cartpath.identity.OrganisationManagement.NewOrganisation;
 import org.cartpath.identity.UserManagement;
 import org.cartpath.identity.UserManagement.NewUser;
 import org.cartpath.platform.CartpathSettings;
-import org.cartpath.platform.DemoDataReady;
+import org.cartpath.shared.DemoDataReady;
 import org.cartpath.platform.database.DatabaseServer;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationId;

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cartpath.platform.DemoDataReady;
+import org.cartpath.shared.DemoDataReady;
 import org.cartpath.scheduling.ApheresisCapacity;
 import org.cartpath.scheduling.CapacityPublication;
 import org.cartpath.scheduling.CapacityPublication.CapacityException;

@@ -1,7 +1,6 @@
-package org.cartpath.platform;
+package org.cartpath.shared;
 
 import java.util.Map;
-import org.cartpath.shared.OrganisationId;
 
 /**
  * Published at every start of a demo installation, once the demo organisations exist, so that modules can add

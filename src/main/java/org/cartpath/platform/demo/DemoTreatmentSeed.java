@@ -1,4 +1,4 @@
-package org.cartpath.treatment.internal;
+package org.cartpath.platform.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,7 +38,7 @@ import org.cartpath.patient.PatientDetails;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.patient.Sex;
-import org.cartpath.platform.DemoDataReady;
+import org.cartpath.shared.DemoDataReady;
 import org.cartpath.referral.EligibilityAssessments;
 import org.cartpath.referral.EligibilityDecision;
 import org.cartpath.referral.NationalPanel;

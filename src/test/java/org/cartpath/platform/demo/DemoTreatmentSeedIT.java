@@ -1,4 +1,4 @@
-package org.cartpath.treatment.internal;
+package org.cartpath.platform.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cartpath.patient.NhsNumber;
-import org.cartpath.platform.DemoDataReady;
+import org.cartpath.shared.DemoDataReady;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
