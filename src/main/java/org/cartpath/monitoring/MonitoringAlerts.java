@@ -24,6 +24,7 @@ import org.cartpath.monitoring.internal.MonitoringLabels;
 import org.cartpath.monitoring.internal.MonitoringSettings;
 import org.cartpath.monitoring.rules.AssessmentSchedule;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.AlertAcknowledgements;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -220,15 +221,11 @@ public class MonitoringAlerts {
         if (MonitoringAccess.ALERT_RECIPIENTS.stream().noneMatch(actor::hasRole)) {
             throw ProblemException.forbidden("Only the centre's consultants and coordinators acknowledge alerts");
         }
-        String trimmed = note == null || note.isBlank() ? null : note.trim();
-        if (trimmed != null && trimmed.length() > 500) {
-            throw ProblemException.invalid("note", "must be at most 500 characters");
-        }
+        String trimmed = AlertAcknowledgements.note(note);
         Instant now = Instant.now(clock);
         if (alert.acknowledged() || !store.acknowledge(alertId, actor, now, trimmed)) {
             MonitoringAlert already = store.find(alertId).orElseThrow();
-            throw ProblemException.conflict("alert-already-acknowledged", "This alert was acknowledged by "
-                    + already.acknowledgedByName() + " at " + already.acknowledgedAt());
+            throw AlertAcknowledgements.alreadyAcknowledged(already.acknowledgedByName(), already.acknowledgedAt());
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("acknowledgedAt", now.toString());

@@ -131,8 +131,10 @@ class TelemetryIT {
         HttpResponse<String> acknowledged = scenario.person(world.qa()).postJson("/api/v1/custody-alerts/" + alert
                 + "/acknowledgement", Map.of("note", "Logger opened at customs; product within its stability data"));
         assertThat(Http.json(acknowledged).get("acknowledgedByName").asText()).isEqualTo(world.qa().displayName());
-        assertProblem(coordinator.postJson("/api/v1/custody-alerts/" + alert + "/acknowledgement", Map.of()), 409,
-                "already-acknowledged");
+        assertThat(assertProblem(coordinator.postJson("/api/v1/custody-alerts/" + alert + "/acknowledgement", Map.of()),
+                409, "alert-already-acknowledged").get("detail").asText())
+                .as("the same answer as a monitoring alert's: who and when")
+                .contains(world.qa().displayName()).contains(" at ");
         assertThat(Http.json(coordinator.get("/api/v1/custody-alerts")).size()).isZero();
         assertThat(journey.tasks(world.actor(world.coordinator()), scenario.therapyCase.id()))
                 .filteredOn(t -> t.title().contains("temperature excursion")).allMatch(t -> !t.isOpen());

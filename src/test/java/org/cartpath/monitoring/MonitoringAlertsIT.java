@@ -158,7 +158,7 @@ class MonitoringAlertsIT {
         assertProblem(nurse.postJson(path, Map.of()), 403, "forbidden");
         assertProblem(otherConsultant.postJson(path, Map.of()), 404, "not-found");
         assertProblem(consultant.postJson("/api/v1/monitoring-alerts/not-an-id/acknowledgement", Map.of()), 404, "not-found");
-        assertProblem(consultant.postJson(path, Map.of("note", "x".repeat(501))), 400, "invalid-request", "note");
+        assertProblem(consultant.postJson(path, Map.of("note", "x".repeat(1001))), 400, "invalid-request", "note");
         assertProblem(Http.token(port, MonitoringApiIT.NOVARTIS_TOKEN).postJson(path, Map.of()), 404, "not-found");
 
         JsonNode acknowledged = Http.json(consultant.postJson(path, Map.of("note", "Neurology review at 09:00")));

@@ -17,6 +17,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseTask;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.AlertAcknowledgements;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -34,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustodyAlerts {
 
     private static final Actor MONITOR = Actor.system("temperature monitoring");
-    private static final int MAX_NOTE = 1000;
 
     private final JdbcClient jdbc;
     private final CaseJourney journey;
@@ -94,18 +94,15 @@ public class CustodyAlerts {
         CustodyAlert alert = jdbc.sql(SELECT + " where a.id = ? and c.treating_centre_id = ?")
                 .params(alertId, actor.organisationId().value()).query(CustodyAlerts::read).optional()
                 .orElseThrow(() -> new NotFoundException("alert", alertId));
-        String text = note == null || note.isBlank() ? null : note.trim();
-        if (text != null && text.length() > MAX_NOTE) {
-            throw ProblemException.invalid("note", "must be at most " + MAX_NOTE + " characters");
-        }
+        String text = AlertAcknowledgements.note(note);
         int updated = jdbc.sql("""
                 update custody_alert set acknowledged_at = ?, acknowledged_by_id = ?, acknowledged_by_name = ?,
                     acknowledgement_note = ?, version = version + 1
                 where id = ? and acknowledged_at is null""")
                 .params(Timestamp.from(Instant.now(clock)), actor.id(), actor.displayName(), text, alertId).update();
         if (updated != 1) {
-            throw ProblemException.conflict("already-acknowledged", "This alert was already acknowledged by "
-                    + alert.acknowledgedByName());
+            CustodyAlert already = jdbc.sql(SELECT + " where a.id = ?").param(alertId).query(CustodyAlerts::read).single();
+            throw AlertAcknowledgements.alreadyAcknowledged(already.acknowledgedByName(), already.acknowledgedAt());
         }
         for (String column : List.of("coordinator_task_id", "qa_task_id")) {
             UUID task = jdbc.sql("select " + column + " from custody_alert where id = ?").param(alertId).query(UUID.class).single();

@@ -62,7 +62,8 @@ class TelemetryApiController {
     }
 
     @PostMapping("/custody-alerts/{id}/acknowledgement")
-    @Operation(summary = "Acknowledge an alert (coordinators and QA), with an optional note; 409 already-acknowledged")
+    @Operation(summary = "Acknowledge an alert (coordinators and QA), with an optional note; once only"
+            + " (409 alert-already-acknowledged)")
     CustodyAlert acknowledge(Actor actor, @PathVariable String id, @RequestBody(required = false) AcknowledgementBody body) {
         return alerts.acknowledge(actor, Ids.parse(id, "alert"), body == null ? null : body.note());
     }

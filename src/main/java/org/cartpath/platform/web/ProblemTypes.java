@@ -47,7 +47,7 @@ public final class ProblemTypes {
                     "Toxicity monitoring is not possible at the case's stage; 'currentStage' says where it is (409)."),
             Map.entry("monitoring-already-started", "Monitoring of the case has already started (409)."),
             Map.entry("monitoring-not-started", "Monitoring of the case has not started: record day 0 first (409)."),
-            Map.entry("alert-already-acknowledged", "The alert was already acknowledged; the detail says by whom (409)."),
+            Map.entry("alert-already-acknowledged", "The alert (custody or monitoring) was already acknowledged; the detail says by whom and when (409)."),
             Map.entry("referral-not-awaiting-triage",
                     "Only a referral waiting for triage (SUBMITTED) can be accepted, declined or questioned; "
                             + "'currentStatus' says where it is (409)."),
@@ -93,7 +93,6 @@ public final class ProblemTypes {
             Map.entry("scans-complete", "Everything the check needs is scanned; sign it (409)."),
             Map.entry("override-exists", "QA already signed an override of this hard stop (409)."),
             Map.entry("already-departed", "The leg's departure is already recorded (409)."),
-            Map.entry("already-acknowledged", "The alert was already acknowledged (409)."),
             Map.entry("not-treatment-stage", "Lymphodepletion, the checklist or the infusion is not possible at the case's"
                     + " stage; 'currentStage' says where it is (409)."),
             Map.entry("plan-superseded", "A newer lymphodepletion plan exists; act on the current one (409)."),
