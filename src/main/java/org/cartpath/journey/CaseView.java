@@ -1,6 +1,8 @@
 package org.cartpath.journey;
 
+import org.cartpath.shared.Actor;
 import org.cartpath.shared.DataVisibility;
+import org.cartpath.shared.Role;
 
 /**
  * A case as one actor may see it. With {@link DataVisibility.Level#PSEUDONYMISED} (manufacturers,
@@ -18,5 +20,18 @@ public record CaseView(TherapyCase therapyCase, DataVisibility.Level visibility)
         return identityVisible() ? c : new TherapyCase(c.id(), c.reference(), null, c.referringOrganisation(),
                 c.treatingCentre(), c.productCode(), c.indication(), c.jurisdiction(), c.labelVersionId(), c.stage(),
                 c.version(), c.openedAt(), c.stageChangedAt());
+    }
+
+    /**
+     * Whether the actor is staff of the case's treating centre and sees the case in full: the one test behind every
+     * module's "the treating centre's own staff" rule (custody, scheduling, treatment, monitoring).
+     */
+    public boolean isTreatingCentre(Actor actor) {
+        return identityVisible() && therapyCase.treatedBy(actor);
+    }
+
+    /** {@link #isTreatingCentre(Actor)} in one of the roles. */
+    public boolean isTreatingCentre(Actor actor, Role... roles) {
+        return isTreatingCentre(actor) && actor.hasAnyRole(roles);
     }
 }

@@ -3,6 +3,7 @@ package org.cartpath.journey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.ProblemException;
 
@@ -52,5 +53,10 @@ public record TherapyCase(
 
     public boolean isOpen() {
         return !stage.isEnding();
+    }
+
+    /** Whether the actor works at this case's treating centre (their roles decide what they may do there). */
+    public boolean treatedBy(Actor actor) {
+        return actor != null && actor.organisationId() != null && actor.organisationId().equals(treatingCentre);
     }
 }

@@ -58,8 +58,7 @@ public class CaseAccess {
     }
 
     public static boolean isCentre(Actor actor, CaseView view) {
-        return view.identityVisible() && actor.organisationId() != null
-                && actor.organisationId().equals(view.therapyCase().treatingCentre());
+        return view.isTreatingCentre(actor);
     }
 
     /** A person, not a system client: signatures and two-person checks are made by people. */

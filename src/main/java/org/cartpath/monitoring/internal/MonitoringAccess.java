@@ -61,8 +61,7 @@ public class MonitoringAccess {
     }
 
     public static boolean isCentre(Actor actor, CaseView view) {
-        return view.identityVisible() && actor.organisationId() != null
-                && actor.organisationId().equals(view.therapyCase().treatingCentre());
+        return view.isTreatingCentre(actor);
     }
 
     /** 409 {@code not-monitoring-stage} unless the case is between infusion and the end of follow-up. */

@@ -37,8 +37,7 @@ public class CaseAccess {
     }
 
     public static boolean isCentre(Actor actor, TherapyCase therapyCase, Role... roles) {
-        return actor.organisationId() != null && actor.organisationId().equals(therapyCase.treatingCentre())
-                && actor.hasAnyRole(roles);
+        return therapyCase.treatedBy(actor) && actor.hasAnyRole(roles);
     }
 
     /** Closes the case's open tasks whose title starts with any of the prefixes: their work is done. */

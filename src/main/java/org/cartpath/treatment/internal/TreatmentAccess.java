@@ -61,8 +61,7 @@ public class TreatmentAccess {
     }
 
     public static boolean isCentre(Actor actor, CaseView view) {
-        return view.identityVisible() && actor.organisationId() != null
-                && actor.organisationId().equals(view.therapyCase().treatingCentre());
+        return view.isTreatingCentre(actor);
     }
 
     public static boolean may(Actor actor, CaseView view, Role... roles) {
