@@ -3,6 +3,8 @@ package org.cartpath.identity;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.identity.internal.IdentityStore;
+import org.cartpath.identity.security.DisplayZone;
+import org.cartpath.identity.security.SignInThrottle;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.CanonicalJson;
 import org.cartpath.shared.NotFoundException;
@@ -47,15 +51,96 @@ public class ElectronicSignatures {
     private final AuditTrail audit;
     private final CanonicalJson json;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private final ZoneId zone;
+    /** Unknown usernames cost the same hashing as known ones, as at sign-in. */
+    private final String dummyHash;
 
     ElectronicSignatures(JdbcClient jdbc, IdentityStore store, PasswordEncoder passwords, AuditTrail audit,
-            JsonMapper mapper, Clock clock) {
+            JsonMapper mapper, Clock clock, SignInThrottle throttle, DisplayZone zone) {
         this.jdbc = jdbc;
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
         this.json = new CanonicalJson(mapper);
         this.clock = clock;
+        this.throttle = throttle;
+        this.zone = zone.zoneId();
+        this.dummyHash = passwords.encode("not-a-real-password-" + System.nanoTime());
+    }
+
+    /**
+     * Authenticates a second person who signs on a device where someone else is signed in: the witness of a check
+     * at the patient (ADR 5 and ADR 16, amended by issue 11). Outside their own session the signer gives every
+     * component of their signature, user name and password (21 CFR 11.200(a)(1)(ii)). It is treated as a sign-in:
+     * an account paused by {@link SignInThrottle} is refused without counting, an unknown user name or a wrong
+     * password counts as a failed sign-in towards the same pause, and a disabled account is refused. Each refusal
+     * is audited (as {@code SIGNATURE_REFUSED}, by the person signed in on the device) even though the surrounding
+     * change rolls back. Whether the witness may witness the record (a different person, the same organisation, the
+     * right role) is the caller's rule.
+     *
+     * @param device  the person signed in on the device
+     * @param address the device's network address, for the per-address limit
+     * @param record  the record the witness is about to sign, for the audit of a refusal
+     * @return the witness as an actor, to sign with {@link #sign} and to record the change
+     * @throws ProblemException 400 if user name or password is blank; 422 {@code signature-refused} (field
+     *                          {@code witnessPassword} or {@code witnessUsername}) otherwise
+     */
+    public Actor authenticateWitness(Actor device, String username, String password, String address,
+            SignedRecord record) {
+        String name = username == null ? "" : username.trim();
+        List<ProblemException.FieldProblem> blank = new java.util.ArrayList<>();
+        if (name.isEmpty()) {
+            blank.add(new ProblemException.FieldProblem("witnessUsername", "Enter the witness's username"));
+        }
+        if (password == null || password.isEmpty()) {
+            blank.add(new ProblemException.FieldProblem("witnessPassword", "Enter the witness's password"));
+        }
+        if (!blank.isEmpty()) {
+            throw ProblemException.invalid(blank);
+        }
+        String from = address == null || address.isBlank() ? "unknown" : address;
+        Optional<Instant> paused = throttle.pausedUntil(name, from);
+        if (paused.isPresent()) {
+            throw refuseWitness(device, name, record, "witnessPassword", "the account is paused after failed attempts",
+                    "Too many failed attempts for this username. The witness can try again after "
+                            + DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(paused.get()) + ".");
+        }
+        Optional<IdentityStore.Credentials> found = store.credentialsByUsername(name);
+        boolean matches = passwords.matches(password, found.map(IdentityStore.Credentials::passwordHash).orElse(dummyHash));
+        if (found.isEmpty() || !matches) {
+            throttle.recordFailure(name, from);
+            throw refuseWitness(device, name, record, "witnessPassword", found.isEmpty() ? "unknown username" : "wrong password",
+                    "The witness's username or password is not correct");
+        }
+        IdentityStore.Credentials credentials = found.get();
+        UserAccount account = credentials.account();
+        if (!account.enabled() || !credentials.organisationActive()) {
+            throttle.recordFailure(name, from);
+            throw refuseWitness(device, name, record, "witnessUsername", "the account is disabled",
+                    "The witness's account is disabled: they cannot sign");
+        }
+        throttle.recordSuccess(name, from);
+        return new Actor(account.id().toString(), Actor.ActorType.PERSON, account.username(), account.displayName(),
+                account.organisationId(), account.organisationName(), account.organisationKind(),
+                credentials.organisationOperator(), account.roles());
+    }
+
+    /**
+     * Audits a refused witness on a device independently of the failing change, and returns the refusal to throw:
+     * 422 {@code signature-refused} with {@code message} on {@code field}. For the caller's own rules about who may
+     * witness, too.
+     */
+    public ProblemException refuseWitness(Actor device, String username, SignedRecord record, String field, String why,
+            String message) {
+        Map<String, Object> attempt = new LinkedHashMap<>();
+        attempt.put("meaning", SignatureMeaning.WITNESSED.name());
+        attempt.put("witnessUsername", username);
+        attempt.put("onDeviceOf", device.id());
+        attempt.put("why", why);
+        audit.recordIndependently(device, "SIGNATURE_REFUSED", record.type(), record.id(), attempt, why);
+        return new ProblemException("signature-refused", 422, "The request breaks a rule", message,
+                List.of(new ProblemException.FieldProblem(field, message)), Map.of());
     }
 
     /**

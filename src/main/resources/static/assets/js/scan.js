@@ -16,3 +16,21 @@ if (form) {
     sent = true;
   });
 }
+
+// Witnessing on this device: the witness scans each item into its own field. A scanner's Enter moves on to the next
+// field instead of sending a half-filled form; Enter in the password field sends it.
+const witness = document.querySelector('.cartpath-witness-form');
+if (witness) {
+  const fields = Array.from(witness.querySelectorAll('input:not([type=hidden])'));
+  fields.forEach((field, index) => {
+    if (!field.classList.contains('cartpath-witness-scan')) {
+      return;
+    }
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        fields[index + 1]?.focus();
+      }
+    });
+  });
+}

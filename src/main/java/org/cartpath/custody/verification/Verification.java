@@ -12,6 +12,10 @@ import org.cartpath.shared.UserId;
  * A two-person check on an item: the first person scans every prompt and signs (verified), then a different
  * person scans every prompt again and signs (witnessed); only then is the check complete and recorded in the
  * item's custody log.
+ *
+ * @param secondOnDeviceOf for a check witnessed on someone else's device (ADR 16, same-device witnessing at the
+ *                         patient), the person signed in on that device; null when the witness signed in their own
+ *                         session
  */
 public record Verification(
         UUID id,
@@ -27,6 +31,7 @@ public record Verification(
         UserId secondUser,
         UUID secondSignature,
         Instant completedAt,
+        UserId secondOnDeviceOf,
         int version) {
 
     public enum Status { OPEN, COMPLETED }
@@ -54,11 +59,22 @@ public record Verification(
 
     public Verification signedFirst(UserId user, UUID signature) {
         return new Verification(id, caseId, itemId, step, status, place, openedAt, openedByName, user, signature,
-                null, null, null, version + 1);
+                null, null, null, null, version + 1);
     }
 
     public Verification completed(UserId user, UUID signature, Instant at) {
         return new Verification(id, caseId, itemId, step, Status.COMPLETED, place, openedAt, openedByName, firstUser,
-                firstSignature, user, signature, at, version + 1);
+                firstSignature, user, signature, at, null, version + 1);
+    }
+
+    /** Completed by a witness who signed on the device of {@code device}, not in their own session. */
+    public Verification witnessedOnDevice(UserId user, UUID signature, Instant at, UserId device) {
+        return new Verification(id, caseId, itemId, step, Status.COMPLETED, place, openedAt, openedByName, firstUser,
+                firstSignature, user, signature, at, device, version + 1);
+    }
+
+    /** Whether the witness signed on someone else's device rather than in their own session. */
+    public boolean witnessedOnSameDevice() {
+        return secondOnDeviceOf != null;
     }
 }

@@ -36,11 +36,12 @@ class VerificationStore {
     boolean update(Verification v, int expectedVersion) {
         return jdbc.sql("""
                 update custody_verification set status = ?, first_user_id = ?, first_signature_id = ?, second_user_id = ?,
-                    second_signature_id = ?, completed_at = ?, version = ?
+                    second_signature_id = ?, completed_at = ?, second_on_device_of = ?, version = ?
                 where id = ? and version = ?""")
                 .params(v.status().name(), v.firstUser() == null ? null : v.firstUser().value(), v.firstSignature(),
                         v.secondUser() == null ? null : v.secondUser().value(), v.secondSignature(),
-                        v.completedAt() == null ? null : Timestamp.from(v.completedAt()), v.version(), v.id(),
+                        v.completedAt() == null ? null : Timestamp.from(v.completedAt()),
+                        v.secondOnDeviceOf() == null ? null : v.secondOnDeviceOf().value(), v.version(), v.id(),
                         expectedVersion)
                 .update() == 1;
     }
@@ -85,12 +86,14 @@ class VerificationStore {
         UUID first = row.getObject("first_user_id", UUID.class);
         UUID second = row.getObject("second_user_id", UUID.class);
         Timestamp completed = row.getTimestamp("completed_at");
+        UUID device = row.getObject("second_on_device_of", UUID.class);
         return new Verification(row.getObject("id", UUID.class), new CaseId(row.getObject("case_id", UUID.class)),
                 row.getObject("item_id", UUID.class), VerificationStep.valueOf(row.getString("step")),
                 Verification.Status.valueOf(row.getString("status")), row.getString("place"),
                 row.getTimestamp("opened_at").toInstant(), row.getString("opened_by_name"),
                 first == null ? null : new UserId(first), row.getObject("first_signature_id", UUID.class),
                 second == null ? null : new UserId(second), row.getObject("second_signature_id", UUID.class),
-                completed == null ? null : completed.toInstant(), row.getInt("version"));
+                completed == null ? null : completed.toInstant(), device == null ? null : new UserId(device),
+                row.getInt("version"));
     }
 }

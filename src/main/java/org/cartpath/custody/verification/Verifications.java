@@ -111,7 +111,7 @@ public class Verifications {
         }
         String where = place == null || place.isBlank() ? actor.organisationName() : place.trim();
         Verification opened = new Verification(UUID.randomUUID(), caseId, itemId, step, Verification.Status.OPEN, where,
-                Instant.now(clock), actor.displayName(), null, null, null, null, null, 0);
+                Instant.now(clock), actor.displayName(), null, null, null, null, null, null, 0);
         if (!store.insert(opened)) {
             return store.open(itemId, step).orElseThrow();
         }
@@ -182,6 +182,119 @@ public class Verifications {
                 v.id().toString(), Map.of("status", v.status().name(), "awaiting", v.awaitingPerson()),
                 Map.of("status", after.status().name(), "signatureId", signature.id().toString()), null);
         return after;
+    }
+
+    /**
+     * The checks made at the patient, whose witness may sign on the first person's device (ADR 16, amended by issue
+     * 11): the collection check and the bedside check. A receipt back at the centre is witnessed in the witness's own
+     * session only.
+     */
+    public static final Set<VerificationStep> SAME_DEVICE_STEPS = EnumSet.of(VerificationStep.COLLECTION,
+            VerificationStep.BEDSIDE);
+
+    /**
+     * The witness completes a check at the patient on the device of the person signed in ({@code device}), without
+     * signing in: they give their own username and password (21 CFR 11.200(a)(1)(ii): a signing outside the signer's
+     * own session uses every component of the signature) and scan every prompt again, in order. They are
+     * authenticated as at sign-in (a failure counts towards the same pause, ADR 3) and must be a different person
+     * from the first signer and from the one signed in, work at the same centre and hold one of the step's roles;
+     * any refusal is audited and records nothing. Then it is recorded as in the witness's own session (their scans,
+     * their {@code WITNESSED} signature, the custody log and the case moving on), and the check keeps whose device it
+     * was.
+     *
+     * @param scanned what the witness scanned, one per prompt in order
+     * @param address the device's network address, for the sign-in limits
+     */
+    @Transactional(noRollbackFor = ScanRefused.class)
+    public Verification witnessOnThisDevice(Actor device, UUID verificationId, String username, String password,
+            List<String> scanned, String address) {
+        CaseAccess.requirePerson(device, "A two-person check");
+        Verification v = find(device, verificationId);
+        CaseView view = access.centreStaff(device, v.caseId(), v.step().roles().toArray(Role[]::new));
+        access.lock(v.caseId());
+        v = store.find(v.id()).orElseThrow();
+        requireOpen(v);
+        if (!SAME_DEVICE_STEPS.contains(v.step())) {
+            throw Refusals.rule("same-device-not-allowed", "The witness of a " + v.step().label().toLowerCase()
+                    + " signs in on their own device");
+        }
+        if (v.awaitingPerson() != 2) {
+            throw Refusals.rule("first-check-not-signed", "The first person scans and signs before the witness does");
+        }
+        TherapyCase therapyCase = view.therapyCase();
+        hardStops.requireNone(v.caseId(), therapyCase.reference());
+        List<ScanPrompt> prompts = v.prompts();
+        List<ProblemException.FieldProblem> blank = new java.util.ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            String text = scanned == null || scanned.size() <= i ? null : scanned.get(i);
+            if (text == null || text.isBlank()) {
+                blank.add(new ProblemException.FieldProblem(witnessScanField(i), "Scan " + prompts.get(i).label()));
+            }
+        }
+        if (username == null || username.isBlank()) {
+            blank.add(new ProblemException.FieldProblem("witnessUsername", "Enter the witness's username"));
+        }
+        if (password == null || password.isEmpty()) {
+            blank.add(new ProblemException.FieldProblem("witnessPassword", "Enter the witness's password"));
+        }
+        if (!blank.isEmpty()) {
+            throw ProblemException.invalid(blank);
+        }
+        SignedRecord attempt = new SignedRecord("CustodyVerification", v.id().toString(), Map.of());
+        Actor witness = signatures.authenticateWitness(device, username, password, address, attempt);
+        String name = username.trim();
+        if (v.firstUser() != null && v.firstUser().toString().equals(witness.id())) {
+            throw signatures.refuseWitness(device, name, attempt, "witnessUsername", "the first signer",
+                    "The witness made the first check: a different person must witness it");
+        }
+        if (witness.id().equals(device.id())) {
+            throw signatures.refuseWitness(device, name, attempt, "witnessUsername", "the person signed in",
+                    "You are signed in on this device: scan and sign with the form for your own check instead");
+        }
+        if (witness.organisationId() == null || !witness.organisationId().equals(device.organisationId())) {
+            throw signatures.refuseWitness(device, name, attempt, "witnessUsername", "another organisation",
+                    "The witness must work at " + device.organisationName());
+        }
+        Optional<Role> role = v.step().roles().stream().filter(witness::hasRole).findFirst();
+        if (role.isEmpty()) {
+            throw signatures.refuseWitness(device, name, attempt, "witnessUsername", "no role that may witness",
+                    "The witness must hold a role that may witness a " + v.step().label().toLowerCase() + " ("
+                            + v.step().rolesInWords().replace(", ", " or ") + ")");
+        }
+        CustodyItem item = itemOf(v.caseId(), v.itemId());
+        for (int i = 0; i < prompts.size(); i++) {
+            String text = scanned.get(i);
+            Scan scan = scans.record(witness, therapyCase, v.id(), v.step().name(), prompts.get(i),
+                    scans.comparisonFor(witness, therapyCase, item.din(), prompts.get(i)), text);
+            ScanRefused refused = ScanRecorder.refusal(scan, ScanRecorder.unreadableType(text));
+            if (refused != null) {
+                throw refused;
+            }
+        }
+        Map<String, Object> content = signedContent(witness, v);
+        content.put("onDeviceOf", device.id());
+        ElectronicSignature signature = signatures.sign(witness, password, role.get(), SignatureMeaning.WITNESSED,
+                new SignedRecord("CustodyVerification", v.id().toString(), content), null);
+        Verification after = v.witnessedOnDevice(UserId.of(witness.id()), signature.id(), Instant.now(clock),
+                UserId.of(device.id()));
+        if (!store.update(after, v.version())) {
+            throw Refusals.conflict("stale-version", "The check changed meanwhile; reload it");
+        }
+        complete(witness, therapyCase, after);
+        Map<String, Object> completed = new LinkedHashMap<>();
+        completed.put("status", after.status().name());
+        completed.put("signatureId", signature.id().toString());
+        completed.put("sameDevice", true);
+        completed.put("onDeviceOf", device.id());
+        completed.put("onDeviceOfName", device.displayName());
+        audit.record(witness, "VERIFICATION_COMPLETED", "CustodyVerification", v.id().toString(),
+                Map.of("status", v.status().name(), "awaiting", v.awaitingPerson()), completed, null);
+        return after;
+    }
+
+    /** The form field of the witness's scan of the {@code index}th prompt, on the same-device form. */
+    public static String witnessScanField(int index) {
+        return "witnessScan" + index;
     }
 
     private void complete(Actor actor, TherapyCase therapyCase, Verification v) {

@@ -1,6 +1,7 @@
 package org.cartpath.custody.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +47,12 @@ class VerificationApiController {
     record OverrideBody(String reason, String password) {
     }
 
+    /** The witness on the first person's device: their username, password and scans, one per prompt in order. */
+    record SameDeviceWitnessBody(String witnessUsername, String witnessPassword, List<String> scans) {
+    }
+
     record VerificationView(UUID id, UUID caseId, UUID itemId, String step, String status, int awaitingPerson,
-            List<String> prompts, List<String> yourRemainingPrompts, Instant completedAt) {
+            List<String> prompts, List<String> yourRemainingPrompts, Instant completedAt, boolean witnessedOnSameDevice) {
     }
 
     record ScanView(UUID id, String prompt, String expected, String outcome, String detail, Instant scannedAt) {
@@ -101,6 +106,19 @@ class VerificationApiController {
         return view(actor, verifications.sign(actor, Ids.parse(id, "verification"), body.password()));
     }
 
+    @PostMapping("/verifications/{id}/same-device-witness")
+    @Operation(summary = "The witness of a collection or bedside check signs on this device with their own username and password",
+            description = "The witness scans every prompt again (scans, in order) and gives their username and password; "
+                    + "it completes the check as in their own session and records that it was on this device. 422 "
+                    + "signature-refused for a wrong username or password (counted like a failed sign-in), a disabled "
+                    + "account, the first signer, another organisation or a role that may not witness; 422 "
+                    + "identity-mismatch is the hard stop.")
+    VerificationView witnessHere(Actor actor, @PathVariable String id, @RequestBody SameDeviceWitnessBody body,
+            HttpServletRequest request) {
+        return view(actor, verifications.witnessOnThisDevice(actor, Ids.parse(id, "verification"), body.witnessUsername(),
+                body.witnessPassword(), body.scans(), request.getRemoteAddr()));
+    }
+
     @PostMapping("/hard-stops/{scanId}/override")
     @Operation(summary = "QA signs an override of a hard stop, with a reason; it takes effect once a second person co-signs")
     ResponseEntity<OverrideView> override(Actor actor, @PathVariable String scanId, @RequestBody OverrideBody body) {
@@ -118,6 +136,6 @@ class VerificationApiController {
         List<ScanPrompt> remaining = v.status() == Verification.Status.OPEN ? verifications.missingFor(actor, v) : List.of();
         return new VerificationView(v.id(), v.caseId().value(), v.itemId(), v.step().name(), v.status().name(),
                 v.awaitingPerson(), v.prompts().stream().map(Enum::name).toList(),
-                remaining.stream().map(Enum::name).toList(), v.completedAt());
+                remaining.stream().map(Enum::name).toList(), v.completedAt(), v.witnessedOnSameDevice());
     }
 }

@@ -1,5 +1,6 @@
 package org.cartpath.custody.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.cartpath.custody.chain.CustodyLog;
 import org.cartpath.custody.chain.VerificationStep;
 import org.cartpath.custody.internal.CaseAccess;
@@ -138,6 +140,53 @@ class VerificationPages {
         }
     }
 
+    /**
+     * The witness of a check at the patient signs on this device, with their own username and password, after scanning
+     * every prompt again (ADR 16, same-device witnessing). Refusals are shown in the form's own words; a mismatch is
+     * the hard stop, as on the witness's own device.
+     */
+    @PostMapping("/verifications/{id}/same-device-witness")
+    String witnessHere(Actor actor, @PathVariable String id, @RequestParam(required = false) String witnessUsername,
+            @RequestParam(required = false) String witnessPassword, HttpServletRequest request, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Verification v = verifications.find(actor, Ids.parse(id, "verification"));
+        List<String> scanned = IntStream.range(0, v.prompts().size())
+                .mapToObj(i -> request.getParameter(Verifications.witnessScanField(i))).toList();
+        model.addAttribute("witnessUsername", witnessUsername == null ? "" : witnessUsername.trim());
+        try {
+            Verification done = verifications.witnessOnThisDevice(actor, v.id(), witnessUsername, witnessPassword,
+                    scanned, request.getRemoteAddr());
+            redirect.addFlashAttribute("success", "The " + v.step().label().toLowerCase()
+                    + " is complete: two people scanned and signed, the witness on this device.");
+            return "redirect:/cases/" + done.caseId();
+        } catch (ScanRefused refused) {
+            if (refused.scan().outcome() == ScanOutcome.MISMATCH) {
+                response.setStatus(422);
+                return hardStops.render(actor, refused.scan(), Map.of(), model);
+            }
+            response.setStatus(refused.status());
+            int index = v.prompts().indexOf(refused.scan().prompt());
+            return page(actor, v, Map.of(Verifications.witnessScanField(Math.max(index, 0)), refused.detail()), model);
+        } catch (ProblemException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            return page(actor, v, FormErrors.of(e, witnessLabels(v)), model);
+        }
+    }
+
+    /** The same-device form's labels, for messages that continue their field. */
+    private static Map<String, String> witnessLabels(Verification v) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("witnessUsername", "The witness's username");
+        labels.put("witnessPassword", "The witness's password");
+        for (int i = 0; i < v.prompts().size(); i++) {
+            labels.put(Verifications.witnessScanField(i), "The witness's scan of " + v.prompts().get(i).label());
+        }
+        return labels;
+    }
+
     private String page(Actor actor, Verification v, Map<String, String> errors, Model model) {
         CaseView view = access.centreStaff(actor, v.caseId());
         List<ScanPrompt> missing = v.status() == Verification.Status.OPEN ? verifications.missingFor(actor, v) : List.of();
@@ -157,6 +206,14 @@ class VerificationPages {
         model.addAttribute("next", missing.isEmpty() ? null : missing.get(0));
         model.addAttribute("firstSigner", firstSigner);
         model.addAttribute("mayTakePart", mayTakePart);
+        // the witness may sign here, on the first person's device, at the patient (ADR 16)
+        model.addAttribute("witnessHere", firstSigner && mayTakePart && v.status() == Verification.Status.OPEN
+                && v.awaitingPerson() == 2 && Verifications.SAME_DEVICE_STEPS.contains(v.step()));
+        if (!model.containsAttribute("witnessUsername")) {
+            model.addAttribute("witnessUsername", "");
+        }
+        model.addAttribute("witnessedHere", v.witnessedOnSameDevice());
+        model.addAttribute("centreName", actor.organisationName());
         model.addAttribute("scans", scans.ofVerification(v.id()));
         model.addAttribute("errors", errors);
         return SCAN_PAGE;
