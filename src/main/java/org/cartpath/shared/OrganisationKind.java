@@ -1,6 +1,6 @@
 package org.cartpath.shared;
 
-/** The kinds of organisation that take part in a CAR-T treatment (DOMAIN.md section 1). */
+/** The kinds of organisation that take part in a CAR-T treatment (docs/clinical/README.md, "Who takes part"). */
 public enum OrganisationKind {
     TREATMENT_CENTRE("Treatment centre"),
     REFERRING_HOSPITAL("Referring hospital"),
