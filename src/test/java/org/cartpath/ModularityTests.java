@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module boundaries of DESIGN.md, checked by the build. */
+/** The module boundaries of docs/architecture.md, checked by the build. */
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(CartpathApplication.class);

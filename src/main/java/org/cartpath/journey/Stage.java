@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The stages of a therapy case (DESIGN.md, "The journey the software carries"; ADR 0008), and which
+ * The stages of a therapy case (ADR 0008), and which
  * stage may follow which. Three endings can follow any stage that is not itself an ending: the patient
  * withdraws, dies, or the case is declined (declined only before a product is collected).
  */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Every citation a newcomer can follow. Code, configuration, templates and documents may cite files of the
  * repository ({@code docs/clinical/dosing.md}, {@code src/main/resources/catalogue/kymriah.yaml}), ADRs by number
  * ({@code ADR 0016}) and published sources; they may not cite a path that does not exist, the design brief that
- * lives outside the repository, or a tracker issue. The clinical rulebook ({@code docs/clinical/}) names, for each
+ * lives outside the repository, or a tracker issue. (The ADRs may still say which part of the original design brief
+ * a decision departs from: they record history.) The clinical rulebook ({@code docs/clinical/}) names, for each
  * rule, the tests that check it: those tests must exist, as {@code HazardLogTest} keeps the hazard log honest.
  *
  * <p>Flyway migrations up to {@link #FROZEN_MIGRATIONS_UP_TO} are not checked for the brief or issues: they are
@@ -36,8 +37,10 @@ class CitationsTest {
     private static final Path TESTS = Path.of("src/test/java");
     private static final Path CLINICAL = Path.of("docs/clinical");
 
-    /** The design brief's file name, built so that this file does not cite it. */
+    /** The domain brief's file name, built so that this file does not cite it. */
     static final String BRIEF = "DOMAIN" + ".md";
+    /** The design brief, also outside the repository: the code cites docs/architecture.md and the ADRs instead. */
+    static final String DESIGN = "DESIGN" + ".md";
     static final Pattern ISSUE = Pattern.compile("(?i)\\bissues?\\s+#?\\d+|\\bthe\\s+issue(?:'s)?\\b");
     static final Pattern REPOSITORY_PATH = Pattern.compile("(?<![\\w/.-])((?:docs|src)/[A-Za-z0-9_./-]*[A-Za-z0-9_])");
     static final Pattern ADR = Pattern.compile("\\bADRs?\\s+(\\d{1,4})\\b");
@@ -62,6 +65,23 @@ class CitationsTest {
         }
         assertThat(found).as("citations of " + BRIEF + ", which is not in the repository: cite docs/clinical/ or the "
                 + "published source").isEmpty();
+    }
+
+    @Test
+    void noCodeConfigurationOrTemplateCitesTheDesignBriefThatIsNotInTheRepository() {
+        List<String> found = new ArrayList<>();
+        for (Path file : files()) {
+            if (!file.startsWith("src") || frozen(file)) {
+                continue;
+            }
+            eachLine(file, (number, line) -> {
+                if (line.contains(DESIGN)) {
+                    found.add(file + ":" + number + ": " + line.strip());
+                }
+            });
+        }
+        assertThat(found).as("citations of " + DESIGN + ", which is not in the repository: cite docs/architecture.md "
+                + "or an ADR").isEmpty();
     }
 
     @Test
