@@ -19,7 +19,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The module boundaries of DESIGN.md, checked by the build: every module declares the modules it may use
+ * The module boundaries of docs/architecture.md, checked by the build: every module declares the modules it may use
  * ({@code allowedDependencies} in its {@code package-info.java}) and {@code verify()} fails on any other arrow; the
  * module table of {@code docs/architecture.md} must name exactly the dependencies the model finds, so it cannot drift.
  */

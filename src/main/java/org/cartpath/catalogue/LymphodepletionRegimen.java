@@ -3,7 +3,7 @@ package org.cartpath.catalogue;
 import java.util.List;
 
 /**
- * A lymphodepleting chemotherapy regimen and when to infuse after it (DOMAIN.md section 4).
+ * A lymphodepleting chemotherapy regimen and when to infuse after it (docs/clinical/lymphodepletion-timing.md).
  *
  * <p>Day numbers count from {@code dayReference}: with {@link DayReference#INFUSION} day 0 is the infusion
  * and chemotherapy days are negative (infusion window implied); with {@link DayReference#LYMPHODEPLETION_START}

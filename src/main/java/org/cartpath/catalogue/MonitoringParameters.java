@@ -1,7 +1,7 @@
 package org.cartpath.catalogue;
 
 /**
- * What the label asks for after infusion (DOMAIN.md sections 5–7). A number the label version does not give
+ * What the label asks for after infusion (docs/clinical/follow-up.md). A number the label version does not give
  * is a {@link SourcedNumber} without a value and with a note.
  *
  * @param dailyMonitoringDays             days of at least daily monitoring from infusion

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The release specification of the product that the certificate of analysis is checked against. A lot
- * outside it is out of specification and can only be given by an exceptional route (DOMAIN.md section 3).
+ * outside it is out of specification and can only be given by an exceptional route (docs/clinical/dosing.md).
  *
  * @param note what is not public, when criteria are missing
  */

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A number from a label with where it comes from. A number the catalogue cannot source is absent: its
  * value is {@code null} and the note says why. {@code check} marks a number taken from a secondary source
- * (DOMAIN.md, a review, a manufacturer's web page) rather than read in the label itself.
+ * (a review, a drug monograph, a manufacturer's web page) rather than read in the label itself.
  *
  * @param value  the number, or null when the source gives none
  * @param source where it comes from, e.g. "Kymriah USPI §2"; required when there is a value

@@ -3,7 +3,7 @@
  * indications with their eligibility criteria, the cell dose rule, the lymphodepletion regimens, the
  * release specification, the monitoring parameters and planning lead times — every number with its source.
  *
- * <p>Label versions are data, never code (DESIGN.md, "Clinical parameters are data"): they are seeded from
+ * <p>Label versions are data, never code (ADR 0010): they are seeded from
  * {@code src/main/resources/catalogue/*.yaml}, added by the operator's administrators, never changed or
  * deleted, and read by id so that a case keeps the version it was assessed under. Other modules use
  * {@link org.cartpath.catalogue.Catalogue}; the rules that read a version (such as

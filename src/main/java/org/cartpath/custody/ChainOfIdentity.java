@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Allocates the Chain of Identity identifier of a case (issue 5 item 1): one per case, unique, never reused,
+ * Allocates the Chain of Identity identifier of a case (docs/clinical/isbt128.md): one per case, unique, never reused,
  * numbered per FIN and year, the FIN being the treating centre's ICCBBA registration (a setting of the
  * organisation). Allocation happens on first need — a label printed, a collection registered — or at booking,
  * when the scheduling module calls {@link #allocate}; a second call returns the same COI.

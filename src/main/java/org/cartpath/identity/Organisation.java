@@ -8,7 +8,7 @@ import org.cartpath.shared.OrganisationKind;
  * An organisation taking part in CAR-T treatment.
  *
  * @param fin the ISBT 128 Facility Identification Number registered with ICCBBA, for organisations that
- *            issue chain-of-identity identifiers (DOMAIN.md section 8); a setting, never a constant
+ *            issue chain-of-identity identifiers (docs/clinical/isbt128.md); a setting, never a constant
  */
 public record Organisation(
         OrganisationId id,

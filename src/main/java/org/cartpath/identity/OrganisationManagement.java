@@ -157,7 +157,7 @@ public class OrganisationManagement {
             return null;
         }
         fin = fin.toUpperCase(java.util.Locale.ROOT);
-        // ISBT 128 FIN: five characters, the first A-N, P-Z or 1-9 (DOMAIN.md section 8)
+        // ISBT 128 FIN: five characters, the first A-N, P-Z or 1-9 (ICCBBA ST-001; docs/clinical/isbt128.md)
         if (!fin.matches("[A-NP-Z1-9][A-Z0-9]{4}")) {
             problems.add(new FieldProblem("fin", "must be 5 characters A-Z or 0-9, the first not O or 0"));
         }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.cartpath.shared.Actor;
 
 /**
- * Finds cases by an identifier another module owns, for the worklist search (issue 3 item 7: "search by name,
- * NHS number or COI"). The custody module finds a case by its chain-of-identity number. The worklist still
+ * Finds cases by an identifier another module owns, for the worklist search (ADR 0008: search by name,
+ * NHS number or COI). The custody module finds a case by its chain-of-identity number. The worklist still
  * shows only the actor's centre's cases, whatever a finder returns.
  */
 public interface CaseFinder {

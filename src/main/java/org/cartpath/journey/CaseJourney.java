@@ -393,7 +393,7 @@ public class CaseJourney {
     }
 
     /**
-     * The treatment centre's open cases by urgency: overdue tasks first (issue 3 item 7). {@code q} finds cases
+     * The treatment centre's open cases by urgency: overdue tasks first (ADR 0008). {@code q} finds cases
      * by reference (any part of it), or by the patient's NHS number or name as the patient module's search
      * finds them among the patients the centre may see (at most {@link #SEARCHED_PATIENTS}; each one found is
      * logged as read, purpose "search").

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The stages of a therapy case (DESIGN.md, "The journey the software carries"; issue 3 item 6), and which
+ * The stages of a therapy case (ADR 0008), and which
  * stage may follow which. Three endings can follow any stage that is not itself an ending: the patient
  * withdraws, dies, or the case is declined (declined only before a product is collected).
  */
@@ -32,7 +32,7 @@ public enum Stage {
 
     /**
      * The forward steps. Two go back on purpose: a manufacturing failure that needs new cells returns the
-     * case to booking (issue 4 item 3: "the same booking flow is used again"), and a released product that
+     * case to booking (ADR 0015: the same booking flow is used again), and a released product that
      * must be re-manufactured returns to manufacturing.
      */
     private static final Map<Stage, Set<Stage>> NEXT = Map.ofEntries(

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The manufacturer's certificate of analysis of one product lot (issue 7, item 2).
+ * The manufacturer's certificate of analysis of one product lot (ADR 0012).
  *
  * @param doseCells        CAR-positive viable T cells in the lot; for a two-component product (Breyanzi)
  *                         the sum of the components

@@ -1,7 +1,7 @@
 package org.cartpath.manufacturing;
 
 /**
- * How an out-of-specification lot may still be given (DOMAIN.md section 3): in the US through expanded
+ * How an out-of-specification lot may still be given (docs/clinical/dosing.md): in the US through expanded
  * access or a single-patient IND; in the EU and UK as an exceptional release on the physician's request.
  */
 public enum ExceptionalRoute {

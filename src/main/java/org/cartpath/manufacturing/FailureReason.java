@@ -1,6 +1,6 @@
 package org.cartpath.manufacturing;
 
-/** Why manufacturing failed (issue 7, item 1). Counted for the outcomes reports. */
+/** Why manufacturing failed (ADR 0012). Counted for the outcomes reports. */
 public enum FailureReason {
     POOR_GROWTH("Poor growth"),
     LOW_VIABILITY("Low viability"),

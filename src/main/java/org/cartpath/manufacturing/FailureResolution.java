@@ -1,7 +1,7 @@
 package org.cartpath.manufacturing;
 
 /**
- * What follows a failed manufacture (issue 7, item 3): new cells must be collected (the case goes back to
+ * What follows a failed manufacture (ADR 0012): new cells must be collected (the case goes back to
  * booking), or the manufacturer makes another attempt from the cells it holds.
  */
 public enum FailureResolution {

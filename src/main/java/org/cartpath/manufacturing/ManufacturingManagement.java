@@ -52,7 +52,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The public API of manufacturing (issue 7, items 1–3).
+ * The public API of manufacturing (ADR 0012).
  *
  * <ul>
  *   <li>Manufacturer operators (their own cases only; or a coordinator mirroring the manufacturer's portal)
@@ -250,7 +250,7 @@ public class ManufacturingManagement {
 
     /**
      * The treating consultant decides to give an out-of-specification lot by an exceptional route, signed
-     * (DOMAIN.md section 3: record reason and route).
+     * (docs/clinical/dosing.md: record reason and route).
      */
     @Transactional
     public ProductLot decideOutOfSpecification(Actor actor, CaseId caseId, ExceptionalRoute route, String reason,
@@ -393,7 +393,7 @@ public class ManufacturingManagement {
     }
 
     /**
-     * Failed manufactures by reason, for the outcomes reports (issue 7 item 3), every reason present (0 when none): a
+     * Failed manufactures by reason, for the outcomes reports (ADR 0012), every reason present (0 when none): a
      * treatment centre counts its own cases, a manufacturer its own reports, a commissioner or registry all of them.
      * Anyone else gets 403.
      */
@@ -449,7 +449,7 @@ public class ManufacturingManagement {
     }
 
     /**
-     * The COI printed on the certificate must be the one allocated to the case (DOMAIN.md section 8: a mismatch is a
+     * The COI printed on the certificate must be the one allocated to the case (docs/clinical/isbt128.md: a mismatch is a
      * hard stop). A case without an allocated COI, or a certificate without one, has nothing to compare.
      */
     private void requireCaseChainOfIdentity(Actor actor, TherapyCase therapyCase, CertificateOfAnalysis certificate) {

@@ -1,6 +1,6 @@
 package org.cartpath.manufacturing;
 
-/** What a manufacturer reports about a case's cells (issue 7, item 1). */
+/** What a manufacturer reports about a case's cells (ADR 0012). */
 public enum ManufacturingStatus {
     MATERIAL_RECEIVED("Material received"),
     MANUFACTURING_STARTED("Manufacturing started"),

@@ -10,8 +10,8 @@ import org.cartpath.catalogue.DoseRange;
 import org.cartpath.catalogue.ReleaseSpecification;
 
 /**
- * Checks a product lot's certificate of analysis against the label the case was assessed under (issue 7,
- * item 2; DOMAIN.md section 3): the dose against the label's range for the patient's weight at collection,
+ * Checks a product lot's certificate of analysis against the label the case was assessed under (ADR 0012;
+ * docs/clinical/dosing.md): the dose against the label's range for the patient's weight at collection,
  * the components of a two-component product, the release specification (e.g. Kymriah total viability at
  * least 80%), and the expiry date. Plain Java.
  *

@@ -12,7 +12,7 @@ import org.cartpath.monitoring.grading.Vasopressor;
 
 /**
  * What the nurse or doctor observed, as entered: stored as it is, so that the grade can be audited and other
- * scales derived later (DOMAIN.md section 5). Field names are those of the API. The ICE items are given
+ * scales derived later (docs/clinical/crs-grading.md). Field names are those of the API. The ICE items are given
  * for patients assessed with ICE, the eight CAPD answers for those assessed with CAPD; which one applies
  * follows from the age and developmental delay recorded when monitoring started.
  *

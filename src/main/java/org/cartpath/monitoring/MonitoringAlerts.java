@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Alerts for the treating centre's consultants and coordinators (issue 6 item 6). The rule set is
+ * Alerts for the treating centre's consultants and coordinators (ADR 0011). The rule set is
  * configuration ({@code cartpath.monitoring.alerts}; defaults: CRS grade 2 or more, any ICANS, a temperature
  * of 38 °C or more up to day 14, a missed scheduled assessment). Each alert happens once: once per grade
  * reached in an episode (a rise from 2 to 3 alerts again, a fall back to 2 does not), once per febrile spell

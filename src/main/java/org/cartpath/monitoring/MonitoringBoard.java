@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The monitoring board (issue 6 item 7): every patient of the actor's centre from day 0 to day 28
+ * The monitoring board (ADR 0011): every patient of the actor's centre from day 0 to day 28
  * ({@code cartpath.monitoring.board-days}), most recently infused first.
  */
 @Service

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Steroid guidance for the current CRS and ICANS grades (ASCO 2021; DOMAIN.md section 6). Decision support
+ * Steroid guidance for the current CRS and ICANS grades (ASCO 2021; docs/clinical/steroids.md). Decision support
  * only: shown to the clinician, never an order.
  *
  * @param gradedAt when the grades were assessed; empty before any assessment

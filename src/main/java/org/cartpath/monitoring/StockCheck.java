@@ -3,8 +3,8 @@ package org.cartpath.monitoring;
 import java.time.Instant;
 
 /**
- * Tocilizumab held on site for a case against what its label version asks before infusion (DOMAIN.md
- * section 6: the number differs by label). When the catalogue has no number the check says so rather than
+ * Tocilizumab held on site for a case against what its label version asks before infusion (docs/clinical/tocilizumab.md:
+ * the number differs by label). When the catalogue has no number the check says so rather than
  * guessing.
  *
  * @param required        doses the label asks for; empty when the catalogue has none

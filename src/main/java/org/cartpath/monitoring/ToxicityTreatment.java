@@ -45,7 +45,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Treatment support for CRS and ICANS (issue 6 item 5): the tocilizumab dose for the latest weight, recording
+ * Treatment support for CRS and ICANS (docs/clinical/tocilizumab.md): the tocilizumab dose for the latest weight, recording
  * a dose against the spacing and count rules ({@link TocilizumabRules}), a consultant's signed override,
  * steroid guidance for the current grades (decision support only) and the tocilizumab stock check.
  */

@@ -10,7 +10,7 @@
  * {@link org.cartpath.monitoring.MonitoringAlerts} and {@link org.cartpath.monitoring.MonitoringBoard}. The
  * clinical rules are plain Java: {@code grading} (the graders and calculators) and {@code rules} (tocilizumab
  * spacing, episodes, registry periods, the schedule, steroid guidance). Only the treating centre sees a case's
- * monitoring (docs/adr/0011).
+ * monitoring (ADR 0011).
  *
  * <p>It is not a prescribing system: grades, doses and guidance support the clinician who decides and signs. It
  * does not grade organ toxicities, tremor, myoclonus or intracranial haemorrhage (CTCAE does), and it does not

@@ -1,7 +1,7 @@
 package org.cartpath.patient;
 
 /**
- * The diseases CAR-T is given for (DOMAIN.md section 2), and the catalogue indication each one counts as.
+ * The diseases CAR-T is given for (docs/clinical/eligibility.md), and the catalogue indication each one counts as.
  * DLBCL and PMBCL are large B-cell lymphomas (WHO 5th edition and ICC 2022 group them as LBCL), and
  * the catalogue's indications are written for LBCL as a whole; a product whose label names DLBCL or PMBCL
  * alone says so in its own criteria.

@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * manufacturers or couriers ("not found", never "forbidden"). Every read of a patient's record is logged
  * with its purpose; every change is audited in its own transaction. Audit rows carry ids, versions and
  * clinical values but no name, NHS number, date of birth or address: the operator's administrators read
- * the whole audit trail and gain no access to patient identity by it (docs/adr/patient-records.md).
+ * the whole audit trail and gain no access to patient identity by it (docs/adr/0009-patient-records.md).
  */
 @Service
 public class PatientManagement {

@@ -35,7 +35,7 @@ public record TherapyLine(
         return Collections.unmodifiableSet(sorted);
     }
 
-    /** Best response, across the response criteria of B-ALL, Lugano 2014 and IMWG (DOMAIN.md section 7). */
+    /** Best response, across the response criteria of B-ALL, Lugano 2014 and IMWG (docs/clinical/follow-up.md). */
     public enum Response {
         COMPLETE_RESPONSE("Complete response"),
         COMPLETE_RESPONSE_INCOMPLETE_RECOVERY("Complete response with incomplete count recovery"),

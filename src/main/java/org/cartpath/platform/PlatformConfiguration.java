@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The clock every module injects (DESIGN.md: "inject java.time.Clock"), and cartpath's settings. */
+/** The clock every module injects (docs/architecture.md: tests move it), and cartpath's settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CartpathSettings.class)
 class PlatformConfiguration {

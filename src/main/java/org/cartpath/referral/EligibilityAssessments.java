@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Eligibility assessment (issue 3, item 4): the treating centre's consultant evaluates the case's patient
+ * Eligibility assessment (docs/clinical/eligibility.md): the treating centre's consultant evaluates the case's patient
  * against the current label version of a product for an indication and jurisdiction, sees each criterion
  * met, not met or unknown with the data used and its source, then confirms or overrides the result with a
  * reason. The assessment is stored exactly as shown (the evaluation's canonical JSON and its digest), signed

@@ -4,7 +4,7 @@ import java.util.Collection;
 
 /**
  * The result of a criterion, a pathway or a whole indication. UNKNOWN means the patient's record lacks
- * the data to decide; it is never read as NOT_MET (issue 3, item 4).
+ * the data to decide; it is never read as NOT_MET (ADR 0014).
  */
 public enum EligibilityOutcome {
     MET("Met"),

@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The national CAR-T clinical panel (issue 3, item 5): weekly meetings (the weekday is a setting,
+ * The national CAR-T clinical panel (ADR 0014): weekly meetings (the weekday is a setting,
  * {@code cartpath.panel.meeting-day}), the agenda of cases a treatment centre's coordinator submits once
  * eligibility is assessed, the members present, one vote each, and the chair's signed decision — approve
  * (unanimity of the voting members present; names the treating centre), decline (the case ends), defer (to

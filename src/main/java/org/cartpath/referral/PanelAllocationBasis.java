@@ -1,6 +1,6 @@
 package org.cartpath.referral;
 
-/** Why the panel allocates a case to a treatment centre other than the one it was referred to (issue 3, item 5). */
+/** Why the panel allocates a case to a treatment centre other than the one it was referred to (ADR 0014). */
 public enum PanelAllocationBasis {
     GEOGRAPHY("Geography"),
     CAPACITY("Capacity"),

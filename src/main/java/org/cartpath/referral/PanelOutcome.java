@@ -1,6 +1,6 @@
 package org.cartpath.referral;
 
-/** What a panel member votes for, and what the chair decides (issue 3, item 5). */
+/** What a panel member votes for, and what the chair decides (ADR 0014). */
 public enum PanelOutcome {
     APPROVE("Approve"),
     DECLINE("Decline"),

@@ -1,7 +1,7 @@
 package org.cartpath.referral;
 
 /**
- * The patient as the panel sees them (issue 3, item 5): initials, age, sex and the last three digits of the
+ * The patient as the panel sees them (ADR 0014): initials, age, sex and the last three digits of the
  * NHS number, never the name, date of birth or address. Taken from the patient record when the case is
  * submitted.
  *

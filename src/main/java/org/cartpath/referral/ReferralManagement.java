@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Referral intake and triage (issue 3, item 3). A referrer refers a patient to a treatment centre; the
+ * Referral intake and triage (ADR 0013). A referrer refers a patient to a treatment centre; the
  * centre's coordinator accepts, declines with a reason, or asks for more information, which the referrer
  * answers. Every command runs in one transaction with the journey's and the patient module's calls it
  * makes, so a refusal anywhere writes nothing; every change is audited, last.

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Apheresis capacity of each treatment centre (issue 4 item 1): chairs a day on its opening weekdays, and days
+ * Apheresis capacity of each treatment centre (ADR 0015): chairs a day on its opening weekdays, and days
  * that differ (a closure, an extra session). Set by the centre's coordinators and apheresis nurses; lowering it
  * below the bookings already made is refused with the bookings in the way. Bank holidays ({@link BankHolidays}) are
  * closed days of the usual week; a centre that collects on one opens it by an exceptional day.

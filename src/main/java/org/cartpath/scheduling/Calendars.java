@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cartpath.journey.CaseId;
 
-/** The shapes of the calendars (issue 4 item 5): a centre's week, a manufacturer's week, utilisation per week. */
+/** The shapes of the calendars (ADR 0015): a centre's week, a manufacturer's week, utilisation per week. */
 public final class Calendars {
 
     private Calendars() {

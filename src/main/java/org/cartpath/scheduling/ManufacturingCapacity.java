@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Manufacturing capacity (issue 4 item 1): each site's slots per product and week, published by the
+ * Manufacturing capacity (ADR 0015): each site's slots per product and week, published by the
  * manufacturer's operators (in cartpath or over the API) or mirrored by a centre's coordinator from the
  * manufacturer's portal, marked as mirrored with who entered it.
  *

@@ -1,7 +1,7 @@
 package org.cartpath.scheduling;
 
 /**
- * The steps a booking plans, in the order of the journey (DESIGN.md, "The journey the software carries"). Later
+ * The steps a booking plans, in the order of the journey (ADR 0008). Later
  * modules record the actual date of each against the plan.
  */
 public enum PlanStep {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A waiting case's priority: the sum of its components, each shown with its points and where the weight comes
- * from, so that anyone can see why a case is where it is (issue 4 item 4).
+ * from, so that anyone can see why a case is where it is (ADR 0015).
  */
 public record PriorityScore(int total, List<Component> components) {
 

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Calendars and utilisation (issue 4 item 5): a centre sees its apheresis days, planned infusions and bed days; a
+ * Calendars and utilisation (ADR 0015): a centre sees its apheresis days, planned infusions and bed days; a
  * manufacturer sees its slots and which centre booked them, by case reference, never by patient.
  */
 @Service

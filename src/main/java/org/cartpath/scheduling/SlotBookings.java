@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Booking, rescheduling and cancelling (issue 4 items 2 and 3). A booking fixes the apheresis day, the slot and
+ * Booking, rescheduling and cancelling (ADR 0015). A booking fixes the apheresis day, the slot and
  * the plan of every later step; it takes the slot and a chair of the day atomically, or nothing. Exactly one case
  * holds a slot (a row lock on the slot, a unique booking per slot) and never more cases than chairs collect on a
  * day (a counter that a single statement increments only while a chair is free, with a CHECK behind it). Rows are

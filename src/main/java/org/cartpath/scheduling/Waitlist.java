@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The waitlist of each product (issue 4 item 4). A case without a slot joins its product's waitlist; its priority
+ * The waitlist of each product (ADR 0015). A case without a slot joins its product's waitlist; its priority
  * score is the sum of configured components (days waiting, clinical urgency and disease kinetics, both set by the
  * consultant with a reason), shown with its breakdown. An allocation committee — the centre's coordinators or
  * consultants, with a recorded reason — can place a case above the scored order. A freed slot is offered to the

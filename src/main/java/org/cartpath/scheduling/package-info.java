@@ -1,5 +1,5 @@
 /**
- * Scheduling (issue 4): manufacturing capacity per manufacturer, site, product and week; apheresis chairs per
+ * Scheduling (ADR 0015): manufacturing capacity per manufacturer, site, product and week; apheresis chairs per
  * treatment centre and day; bookings of a slot and an apheresis day with the plan of every later step; the
  * waitlist of each product with a transparent priority score; calendars and utilisation.
  *

@@ -3,8 +3,8 @@ package org.cartpath.shared;
 import java.util.Collection;
 
 /**
- * The one rule for what an actor may see of a record that belongs to organisations (DESIGN.md,
- * "Organisation scoping on every read and write"). Every module asks this rule; none writes its own.
+ * The one rule for what an actor may see of a record that belongs to organisations (docs/architecture.md,
+ * "One request"). Every module asks this rule; none writes its own.
  *
  * <p>Deny by default: an actor sees a record only if their organisation is one of the record's parties
  * (the organisation that owns it, the one that referred it, the treating centre, the manufacturer…).

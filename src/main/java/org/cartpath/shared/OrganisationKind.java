@@ -1,6 +1,6 @@
 package org.cartpath.shared;
 
-/** The kinds of organisation that take part in a CAR-T treatment (DOMAIN.md section 1). */
+/** The kinds of organisation that take part in a CAR-T treatment (docs/clinical/README.md, "Who takes part"). */
 public enum OrganisationKind {
     TREATMENT_CENTRE("Treatment centre"),
     REFERRING_HOSPITAL("Referring hospital"),
@@ -21,7 +21,7 @@ public enum OrganisationKind {
 
     /**
      * Manufacturers and couriers handle the cells but must never learn who the patient is
-     * (DESIGN.md, "Organisation scoping"): they see the chain-of-identity identifier, product and dates.
+     * (ADR 0009, ADR 0016): they see the chain-of-identity identifier, product and dates.
      */
     public boolean seesPatientIdentity() {
         return this != MANUFACTURER && this != COURIER;

@@ -7,7 +7,7 @@ import org.cartpath.shared.OrganisationId;
 import org.cartpath.treatment.checklist.ChecklistItem;
 
 /**
- * A version of the pre-infusion checklist: cartpath's default (no centre, every product: the issue's seven items),
+ * A version of the pre-infusion checklist: cartpath's default (no centre, every product: ADR 0017's seven items),
  * or a centre's, for all its products or for one, which adds the centre's own items to the seven.
  *
  * @param centre      null for the default

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What the other modules' records say about each checklist item (issue 7 item 5): the receipt from the journey (the
+ * What the other modules' records say about each checklist item (ADR 0017): the receipt from the journey (the
  * two-person receipt check moves the case to "Product received"), QA's acceptance from manufacturing, the course from
  * lymphodepletion, the tocilizumab count from monitoring, and the consent on the patient's record.
  */

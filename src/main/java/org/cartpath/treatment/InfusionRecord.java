@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.cartpath.journey.CaseId;
 
 /**
- * A recorded infusion (issue 7 item 6): when it ran, the lot and bags, the dose in cells and per kg with the weight
+ * A recorded infusion (ADR 0017): when it ran, the lot and bags, the dose in cells and per kg with the weight
  * it was worked out from, reactions, the two people of the bedside check, and the recording clinician's signature
  * (meaning ADMINISTERED). Its day 0 anchors monitoring and the follow-up schedule.
  *

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The infusion (issue 7 item 6). A ward nurse or consultant of the treating centre records it once every condition
+ * The infusion (ADR 0017). A ward nurse or consultant of the treating centre records it once every condition
  * holds ({@link InfusionReadiness}); a refusal names each unmet condition (422 {@code infusion-not-ready}), is recorded
  * in the audit trail, and changes nothing else. Recording it, in one transaction: the infusion with its signature
  * (meaning ADMINISTERED), day 0 as the follow-up anchor, the case to "Infused", and {@link InfusionRecorded}, on which

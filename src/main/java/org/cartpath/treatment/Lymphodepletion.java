@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lymphodepletion as given (issue 7 item 4): each planned dose recorded once, by a ward nurse or a pharmacist, as
+ * Lymphodepletion as given (ADR 0017): each planned dose recorded once, by a ward nurse or a pharmacist, as
  * given, held or modified (with the reason and the dose given); where the course stands; and the flag, once, when the
  * infusion window closes before day 0 ("repeat lymphodepletion needed", a task for the consultant).
  *

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lymphodepletion plans (issue 7 item 4): the treating centre's pharmacist calculates the plan from the regimen of the
+ * Lymphodepletion plans (docs/clinical/dosing.md): the treating centre's pharmacist calculates the plan from the regimen of the
  * case's label version, the patient's latest measurements and the pharmacy's protocol, and verifies it with an
  * e-signature. A plan is stored as calculated, with everything it was calculated from; a new plan is a new version.
  *

@@ -7,7 +7,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.Stage;
 
 /**
- * A case's whole path from collection to infusion (issue 7 item 7): every step with its planned date (the booking's
+ * A case's whole path from collection to infusion (ADR 0017): every step with its planned date (the booking's
  * plan, or the lymphodepletion plan) against what happened, and every document with its signatures.
  *
  * @param flags what stands out: an overridden checklist item, a closed infusion window, a hard stop…

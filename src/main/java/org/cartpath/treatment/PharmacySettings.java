@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A treating centre's pharmacy protocol for lymphodepletion (issue 7 item 4; DOMAIN.md section 4: "make the band
+ * A treating centre's pharmacy protocol for lymphodepletion (ADR 0017; docs/clinical/renal-function.md: "make the band
  * table a pharmacy-owned protocol and record which one was applied"): the fludarabine renal band table and the
  * dosing rules, each versioned. Pharmacists of the centre make new versions; the centre's clinical staff read them.
  * Nothing is overwritten: every version stays, and each plan records the versions it was calculated with.

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The pre-infusion checklist (issue 7 item 5), configurable per centre and product. cartpath ticks the automatic
+ * The pre-infusion checklist (ADR 0017), configurable per centre and product. cartpath ticks the automatic
  * items from the other modules' records, with their evidence; the consultant or the ward nurse ticks the others, each
  * tick kept with who and when; a consultant may override one item with a signed reason, which is flagged on the case.
  * Ticks and overrides count for the centre's validity period (24 hours by default): they are about the patient today.
@@ -158,7 +158,7 @@ public class PreInfusionChecklist {
     }
 
     /**
-     * A new version of the centre's checklist, for one product or (no product) for all: the issue's seven items and
+     * A new version of the centre's checklist, for one product or (no product) for all: ADR 0017's seven items and
      * the centre's own. The seven cannot be removed. For QA and consultants.
      */
     @Transactional

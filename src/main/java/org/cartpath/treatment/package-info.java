@@ -1,5 +1,5 @@
 /**
- * Treatment up to and including the infusion (issue 7 items 4–7; ADR 0017): the pharmacy's lymphodepletion
+ * Treatment up to and including the infusion (ADR 0017): the pharmacy's lymphodepletion
  * protocol ({@link org.cartpath.treatment.PharmacySettings}), lymphodepletion plans and their verification
  * ({@link org.cartpath.treatment.LymphodepletionPlanning}) and administration
  * ({@link org.cartpath.treatment.Lymphodepletion}), the pre-infusion checklist

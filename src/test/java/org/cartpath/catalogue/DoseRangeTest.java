@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The cell dose range of every product, indication and jurisdiction in the bundled catalogue, with the
- * boundaries of DOMAIN.md section 3: the Kymriah 50 kg step, the per-kilogram caps at 100 kg and above.
+ * boundaries of docs/clinical/dosing.md: the Kymriah 50 kg step, the per-kilogram caps at 100 kg and above.
  * Ranges in CAR-positive viable T cells; "-" is a bound the label does not give.
  */
 class DoseRangeTest {

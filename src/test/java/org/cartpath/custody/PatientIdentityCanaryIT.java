@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Manufacturers and couriers never receive a patient's name, NHS number, date of birth or address (DESIGN.md,
- * issue 5 item 6). Canary values are seeded wherever custody keeps text that could carry them — the wristband's
+ * Manufacturers and couriers never receive a patient's name, NHS number, date of birth or address (ADR 0009,
+ * ADR 0016). Canary values are seeded wherever custody keeps text that could carry them — the wristband's
  * printed identity, a reprint reason, a QA override reason, an event's reason, a scan of the patient's hospital
  * number or of their wristband's symbol — and in a case note written by another module; then every answer the manufacturer's and the courier's
  * systems and people get, successes and refusals, API and pages, is searched for them.

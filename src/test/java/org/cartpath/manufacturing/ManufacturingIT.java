@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Issue 7 items 1-3 over the API: reports, release with a certificate, checks, OOS route, acceptance, failures. */
+/** ADR 0012 over the API: reports, release with a certificate, checks, OOS route, acceptance, failures. */
 @CartpathIntegrationTest
 class ManufacturingIT {
 

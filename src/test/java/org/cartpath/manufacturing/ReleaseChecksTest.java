@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The lot checks of issue 7 item 2 against DOMAIN.md section 3, with boundaries. */
+/** The lot checks of ADR 0012 against docs/clinical/dosing.md, with boundaries. */
 class ReleaseChecksTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
     private static final ReleaseSpecification KYMRIAH_SPEC = new ReleaseSpecification(List.of(
             new ReleaseSpecification.Criterion("viability", "TOTAL_VIABILITY", "PERCENT",
-                    SourcedNumber.of("80", "DOMAIN.md §3"), null, "DOMAIN.md §3")), null);
-    // Kymriah B-ALL, 24 kg: 0.2–5.0 × 10^6/kg → 4.8 × 10^6 to 1.2 × 10^8 (DOMAIN.md §3)
+                    SourcedNumber.of("80", "Kymriah release specification"), null, "Kymriah release specification")), null);
+    // Kymriah B-ALL, 24 kg: 0.2–5.0 × 10^6/kg → 4.8 × 10^6 to 1.2 × 10^8 (Kymriah SmPC §4.2)
     private static final DoseRange KYMRIAH_24KG = new DoseRange(new BigDecimal("4800000"), new BigDecimal("120000000"),
             null, "Kymriah B-ALL ≤ 50 kg");
 

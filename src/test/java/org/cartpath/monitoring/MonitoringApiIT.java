@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Day 0, assessments and corrections over HTTP: the night-shift story, bad input, scoping, versions. */
+/** Day 0, assessments and corrections over HTTP: the night-shift story, bad input, scoping, versions. */
 @CartpathIntegrationTest
 class MonitoringApiIT {
 

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The issue's night shift in Chromium: the ward nurse records a child's observations and sees CRS grade 2 and
+ * A night shift in Chromium: the ward nurse records a child's observations and sees CRS grade 2 and
  * ICANS grade 0 with their reasons; the consultant sees the alert and acknowledges it.
  */
 @CartpathIntegrationTest

@@ -252,7 +252,7 @@ class ToxicityCalculatorApiIT {
         return array.valueStream().map(JsonNode::asText).toList();
     }
 
-    /** The CRS example: 39.1 °C on norepinephrine and 4 L/min by nasal cannula. */
+    /** A worked CRS example: 39.1 °C on norepinephrine and 4 L/min by nasal cannula. */
     private static Map<String, Object> validCrs() {
         return CrsCase.fever("39.1").on(Vasopressor.NOREPINEPHRINE)
                 .oxygen(OxygenDevice.NASAL_CANNULA, "4").json();
@@ -262,7 +262,7 @@ class ToxicityCalculatorApiIT {
         return Map.of("orientation", 4, "naming", 3, "followsCommands", 1, "writing", 1, "attention", 1);
     }
 
-    /** The ICANS example: an 8-year-old with CAPD 9. */
+    /** A worked ICANS example: an 8-year-old with CAPD 9. */
     private static Map<String, Object> validIcans() {
         return IcansCase.agedWithCapd(8, 9).json();
     }

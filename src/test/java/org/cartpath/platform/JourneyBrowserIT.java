@@ -55,7 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 11's acceptance test: one new child (9 years, 25 kg, relapsed B-ALL, Kymriah) carried through the web pages
+ * The whole journey's acceptance test: one new child (9 years, 25 kg, relapsed B-ALL, Kymriah) carried through the web pages
  * from referral to the first CRS assessment on the monitoring board, each demo person signing in as themselves in
  * their own browser context. Only the manufacturer's system (Novartis), the courier's system and the shipper's data
  * logger use the API, each with its own API token. At each step the test asserts what the person sees: their home

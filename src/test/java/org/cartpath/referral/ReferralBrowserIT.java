@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 3 in Chromium: the demo referrer at Leeds refers a child with relapsed B-ALL to Great Ormond Street,
+ * Referral in Chromium (ADR 0013): the demo referrer at Leeds refers a child with relapsed B-ALL to Great Ormond Street,
  * and the demo coordinator there finds the referral in the worklist and accepts it.
  */
 @CartpathIntegrationTest

@@ -12,7 +12,7 @@ public final class ReferralTestData {
     private ReferralTestData() {
     }
 
-    /** A referral of a 9-year-old with relapsed B-ALL for Kymriah (UK), the case of issue 3. */
+    /** A referral of a 9-year-old with relapsed B-ALL for Kymriah (UK). */
     public static Map<String, Object> referral(String nhsNumber, String familyName, String centreId) {
         Map<String, Object> body = new HashMap<>();
         body.put("patient", PatientTestData.registration(nhsNumber, familyName));

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 3's whole story in Chromium with the demo users: the referrer at Leeds refers a child to Great
+ * Referral to approval in Chromium (ADR 0014) with the demo users: the referrer at Leeds refers a child to Great
  * Ormond Street, the coordinator accepts, the consultant confirms eligibility under TA975, the case goes to
  * the national panel, whose member (chairing) approves with a signature; the referrer then sees the case
  * approved on their page and it stands approved in the coordinator's worklist.

@@ -9,7 +9,7 @@ import org.cartpath.platform.database.EmbeddedPostgresServer;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * One real PostgreSQL server for the whole test JVM (DESIGN.md, "Tests"). Each Spring context, and each
+ * One real PostgreSQL server for the whole test JVM (docs/architecture.md, "Tests"). Each Spring context, and each
  * test that needs a clean slate, gets a database of its own on it.
  */
 public final class TestDatabase {

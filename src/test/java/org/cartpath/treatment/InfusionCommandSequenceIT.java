@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 7's property over the running application: no sequence of commands records an infusion without QA's
+ * ADR 0017's property over the running application: no sequence of commands records an infusion without QA's
  * acceptance of the release, lymphodepletion complete with the infusion day inside the label's window, a complete
  * checklist and a matching two-person bedside check.
  *
@@ -53,7 +53,7 @@ class InfusionCommandSequenceIT {
     private static final List<String> MANUAL_ITEMS = List.of("NO_UNCONTROLLED_INFECTION", "CONSENT_CURRENT",
             "OBSERVATIONS_WITHIN_LIMITS");
 
-    /** Kymriah B-ALL: infuse 2 to 14 days after completing lymphodepletion (label; DOMAIN.md §4). */
+    /** Kymriah B-ALL: infuse 2 to 14 days after completing lymphodepletion (docs/clinical/lymphodepletion-timing.md). */
     private static final int WINDOW_FROM_DAYS = 2;
     private static final int WINDOW_TO_DAYS = 14;
 

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The pharmacy's protocol (issue 7 item 4): the fludarabine renal band table and the dosing rules are the centre's,
+ * The pharmacy's protocol (ADR 0017; docs/clinical/renal-function.md): the fludarabine renal band table and the dosing rules are the centre's,
  * edited by its pharmacists as new versions, and every plan records the versions it was calculated with. Then bad
  * input, other roles and organisations, replays, and the pharmacy page.
  */

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 7's demo path in Chromium, from a released product to an infusion, ending on the monitoring board. What other
+ * The demo path in Chromium (ADR 0017), from a released product to an infusion, ending on the monitoring board. What other
  * modules own (receipt at the centre, QA acceptance, the measurements, the tocilizumab count, the two-person bedside
  * scan) is done by {@link TreatmentFixtures}; everything treatment owns is done on its pages by the right people: the
  * pharmacist plans lymphodepletion and signs the verification, the ward nurse records each day's doses, sees what the

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 7 items 4–7 over the API, the whole way: the pharmacist plans Kymriah's fludarabine and cyclophosphamide
+ * ADR 0017 over the API, the whole way: the pharmacist plans Kymriah's fludarabine and cyclophosphamide
  * from the child's measurements and verifies the plan; the nurse records each dose; the checklist is ticked; two nurses
  * check the bag at the bedside; the nurse records the infusion, which moves the case to monitoring with day 0 set; the
  * path shows every step and document.

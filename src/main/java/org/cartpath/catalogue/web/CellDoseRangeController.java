@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The cell dose range calculator (issue 6): what the current label allows for a patient's weight. */
+/** The cell dose range calculator (docs/clinical/dosing.md): what the current label allows for a patient's weight. */
 @RestController
 @Tag(name = "Calculators", description = "Clinical calculators; each answer names the rule and source it applied")
 class CellDoseRangeController {

@@ -11,8 +11,8 @@ import org.cartpath.shared.ProblemException;
 
 /**
  * The custody of one item, derived from its events: who holds it, where, since when, whether it is in transit,
- * which identity checks it has passed. {@link #decide} is the one place the custody rules live (issue 5 item 3
- * and "Bad input and safety"); {@link #apply} folds an accepted event into the state. Plain Java, no storage.
+ * which identity checks it has passed. {@link #decide} is the one place the custody rules live (ADR 0016,
+ * docs/clinical/dates.md); {@link #apply} folds an accepted event into the state. Plain Java, no storage.
  *
  * @param version        the version of the last event (0 before the first)
  * @param custodian      the organisation holding the item (the courier while in transit)

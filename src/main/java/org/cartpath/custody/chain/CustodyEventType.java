@@ -1,6 +1,6 @@
 package org.cartpath.custody.chain;
 
-/** What can happen to an item (issue 5 item 3), in the words a custody record uses. */
+/** What can happen to an item (ADR 0016), in the words a custody record uses. */
 public enum CustodyEventType {
     LABELLED("Labelled"),
     VERIFIED("Identity verified"),

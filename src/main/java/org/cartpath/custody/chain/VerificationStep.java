@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.cartpath.shared.Role;
 
 /**
- * The checks two different people make, each scanning and each signing (issue 5 item 3; DOMAIN.md 8:
+ * The checks two different people make, each scanning and each signing (ADR 0016; docs/clinical/isbt128.md:
  * "identity at receipt and at the bedside is confirmed by two different people"), and who may make them. Named,
  * with the {@code verification} interface, for the treatment module's demo seed.
  */

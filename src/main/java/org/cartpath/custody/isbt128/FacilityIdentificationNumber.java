@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The ISBT 128 Facility Identification Number (FIN): five characters, the first A-N, P-Z or 1-9 (never
- * O or 0, which a reader could take for each other), the rest A-Z or 0-9 (ICCBBA ST-001; DOMAIN.md 8).
+ * O or 0, which a reader could take for each other), the rest A-Z or 0-9 (ICCBBA ST-001; docs/clinical/isbt128.md).
  * Each deploying facility registers its own with ICCBBA, so a FIN is a setting, never a constant.
  */
 public final class FacilityIdentificationNumber {

@@ -11,7 +11,7 @@ import org.cartpath.custody.Din;
 
 /**
  * The collection bag and shipper labels. Both travel to the manufacturer, so this layout is never given
- * the patient's identity: only what a manufacturer may see (DESIGN.md, organisation scoping). The bag
+ * the patient's identity: only what a manufacturer may see (ADR 0006, ADR 0009). The bag
  * label is the ISBT 128 base label, 100 mm square; the shipper's is 150 x 100 mm.
  */
 final class ContainerLabelLayout {

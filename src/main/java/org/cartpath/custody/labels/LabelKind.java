@@ -2,7 +2,7 @@ package org.cartpath.custody.labels;
 
 /**
  * The labels cartpath prints for a collection. Who may read a label decides what it may show: only a label
- * that stays with the patient in the hospital carries the patient's identity (DESIGN.md: a manufacturer
+ * that stays with the patient in the hospital carries the patient's identity (ADR 0006, ADR 0009: a manufacturer
  * or courier sees the chain-of-identity identifier, product and dates, never a name, NHS number or date of
  * birth).
  */

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Printing chain-of-identity labels (issue 5 item 2). The first collection bag label of a collection allocates
+ * Printing chain-of-identity labels (ADR 0006). The first collection bag label of a collection allocates
  * the case's COI (if it has none) and the collection's DIN, and registers the bag in the custody log. Every
  * later print of a label is a reprint: allowed, but only with a reason, recorded, and marked REPRINT.
  */

@@ -30,7 +30,7 @@ import org.cartpath.shared.OrganisationId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds a case's chain of custody (issue 5 item 7) for whoever may see the case. */
+/** Builds a case's chain of custody (ADR 0016) for whoever may see the case. */
 @Service
 public class CustodyOverview {
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The items currently at each location (issue 5 item 7): every item not yet administered, destroyed or
+ * The items currently at each location (ADR 0016): every item not yet administered, destroyed or
  * returned, of the cases the actor's organisation is a party to, grouped by who holds it and where.
  */
 @Service

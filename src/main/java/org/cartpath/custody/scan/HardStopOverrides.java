@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Overriding a hard stop (issue 5 item 4): only QA, with a reason and a second person's signature. The case is
+ * Overriding a hard stop (ADR 0016): only QA, with a reason and a second person's signature. The case is
  * flagged for ever; its timeline says so in fixed words (the reason is free text and stays on the custody
  * record, which manufacturers and couriers never see).
  */

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Compares a scan with what is expected and records it, whatever the outcome (issue 5 item 4: "every scan,
- * matched or not, is recorded"). A mismatch is a hard stop: it is noted on the case's timeline (identifiers
+ * Compares a scan with what is expected and records it, whatever the outcome (ADR 0016: every scan,
+ * matched or not, is recorded). A mismatch is a hard stop: it is noted on the case's timeline (identifiers
  * only, no free text) and blocks every further custody record until QA overrides it.
  */
 @Service

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers shipments (issue 5 item 5): the centre sends verified collection bags to the manufacturer; the
+ * Registers shipments (ADR 0016): the centre sends verified collection bags to the manufacturer; the
  * manufacturer sends the released product back. Registering creates the shipper in the custody log, records the
  * legs and the temperature profile, and makes the manufacturer and couriers parties of the case, so that they
  * see it, pseudonymised.

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  */
 public record TemperatureProfile(String name, BigDecimal minCelsius, BigDecimal maxCelsius, String source) {
 
-    /** Cryopreserved cells: at or below −150 °C (issue 5 item 5). */
+    /** Cryopreserved cells: at or below −150 °C (ADR 0016). */
     public static final BigDecimal CRYOPRESERVED_MAX = new BigDecimal("-150");
 
     public boolean inRange(BigDecimal celsius) {

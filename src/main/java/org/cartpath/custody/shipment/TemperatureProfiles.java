@@ -20,7 +20,7 @@ final class TemperatureProfiles {
         String requested = state == null || state.isBlank() ? CRYOPRESERVED : state.trim();
         if (requested.equals(CRYOPRESERVED)) {
             return new TemperatureProfile(CRYOPRESERVED, null, TemperatureProfile.CRYOPRESERVED_MAX,
-                    "Default for cryopreserved cells (at or below -150 °C, issue 5 item 5): the catalogue holds no "
+                    "Default for cryopreserved cells (at or below -150 °C, in the vapour phase of liquid nitrogen): the catalogue holds no "
                             + "transport temperature for " + (productCode == null ? "this product" : productCode));
         }
         if (requested.equals(FRESH)) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Alerts to the treating centre's coordinator and QA (issue 5 item 5): each excursion raises one alert, opens a
+ * Alerts to the treating centre's coordinator and QA (ADR 0016): each excursion raises one alert, opens a
  * task for each role on the case's worklist, and stays listed until acknowledged (who, when, a note).
  */
 @Service

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Data-logger readings from couriers and manufacturers (issue 5 item 5): a batch is checked whole, stored with
+ * Data-logger readings from couriers and manufacturers (ADR 0016): a batch is checked whole, stored with
  * COPY in one transaction (a retry adds nothing), then the loggers it touched are searched for excursions
  * longer than the grace period, each raising one alert.
  */

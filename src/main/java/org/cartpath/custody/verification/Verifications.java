@@ -43,8 +43,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Two-person verification at collection, at receipt back at the centre and at the bedside (issue 5 items 3
- * and 4). Each of two different signed-in people scans what the step asks for and signs with their password
+ * Two-person verification at collection, at receipt back at the centre and at the bedside (ADR 0016,
+ * docs/clinical/isbt128.md). Each of two different signed-in people scans what the step asks for and signs with their password
  * (21 CFR 11.200): the first "verified", the second "witnessed". The same person twice is refused (422
  * {@code same-person}, and the database refuses it too); system clients cannot take part. When the second
  * signature is applied the check is written to the item's custody log and the case moves on: a verified

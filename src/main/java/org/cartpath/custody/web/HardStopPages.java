@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The full-screen hard stop (issue 5 item 4): what was expected against what was scanned, who scanned it and
+ * The full-screen hard stop (ADR 0016): what was expected against what was scanned, who scanned it and
  * when. Only QA sees the override form (a reason and QA's signature); then a second person co-signs.
  */
 @Controller

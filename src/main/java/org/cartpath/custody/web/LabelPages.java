@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Printing labels (issue 5 item 2): a new collection's bag label, then shipper and wristband labels and
+ * Printing labels (ADR 0006): a new collection's bag label, then shipper and wristband labels and
  * reprints, each recorded. A printed label is shown as a PNG preview with its PDF to print; both are rendered
  * from the recorded print, so a label can always be shown again exactly as printed.
  */

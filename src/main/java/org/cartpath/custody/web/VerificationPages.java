@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The scan page of a two-person check (issue 5 item 4): one autofocused input that takes a keyboard-wedge scan
+ * The scan page of a two-person check (ADR 0016): one autofocused input that takes a keyboard-wedge scan
  * (the scanner types the data and Enter) or typed entry; each scan is compared with what the step expects and
  * recorded. A match shows green and asks for the next scan; a mismatch is the full-screen hard stop.
  */

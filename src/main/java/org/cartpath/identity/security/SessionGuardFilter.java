@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards every request of a signed-in person (issue 2, item 4):
+ * Guards every request of a signed-in person (ADR 0003):
  * <ul>
  *   <li>15 minutes without a request ends the session (idle timeout); 12 hours after signing in it ends
  *       whatever the activity (absolute timeout). Both use the injected clock.</li>

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Limits password guessing (issue 2, item 4; NCSC and OWASP authentication guidance).
+ * Limits password guessing (ADR 0003; NCSC and OWASP authentication guidance).
  *
  * <ul>
  *   <li>Per account: after 10 failed attempts within 15 minutes the account refuses sign-in until the

@@ -13,7 +13,7 @@ import org.cartpath.shared.ProblemException.FieldProblem;
  * The grade is the worst of five domains: the encephalopathy score (ICE or CAPD), consciousness, seizures,
  * motor weakness, and raised intracranial pressure or cerebral oedema.
  *
- * <p>Decisions where the consensus leaves room (docs/adr/astct-grading-interpretations.md):
+ * <p>Decisions where the consensus leaves room (docs/adr/0007-astct-grading-interpretations.md):
  * <ul>
  *   <li>{@link Consciousness#AWAKENS_SPONTANEOUSLY} grades nothing on its own: the scale has no "alert", so it
  *       stands for the alert patient too, and ICE 10 or CAPD 0 with nothing else is no ICANS. It still

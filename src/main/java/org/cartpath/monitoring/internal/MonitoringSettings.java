@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Monitoring's settings ({@code cartpath.monitoring.*} in application.yml; the webhook also as the
  * environment variable {@code CARTPATH_MONITORING_WEBHOOK_URL}). Every default here is the centre's working
- * default, not a clinical source, except where the alert defaults restate the issue's rule set.
+ * default, not a clinical source, except where the alert defaults restate ADR 0011's rule set.
  *
  * @param boardDays     the board shows cases from day 0 to this day
  * @param webhookUrl    where alerts are also POSTed, if set

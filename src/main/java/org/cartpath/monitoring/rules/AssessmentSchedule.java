@@ -10,8 +10,9 @@ import java.util.List;
  * The days an assessment is due after infusion: every day from day 1 to the end of the daily monitoring
  * period, then every {@code thenEveryDays} days until {@code untilDay}. Each scheduled day is met by an
  * assessment on any day after the previous scheduled day, up to and including it (so daily days need one on
- * the day itself). The daily period is the label's ("at least daily for the first week", DOMAIN.md section
- * 7) or, where the catalogue has none, the centre's default; the spacing after it is always the centre's.
+ * the day itself). The daily period is the label's ("at least daily for the first week",
+ * docs/clinical/follow-up.md) or, where the catalogue has none, the centre's default; the spacing
+ * after it is always the centre's.
  *
  * @param dailyDays    daily assessments from day 1 to this day
  * @param thenEveryDays after the daily period, one assessment every so many days

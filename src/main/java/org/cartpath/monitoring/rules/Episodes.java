@@ -9,7 +9,7 @@ import java.util.List;
  * CRS or ICANS episodes from a series of graded assessments: an episode begins with the first assessment
  * graded 1 or more after none or after a grade-0 assessment, and resolves at the first grade-0 assessment
  * after that; its highest grade is the worst in between. Registries record onset, resolution and highest
- * ASTCT grade (EBMT cellular therapy forms, CIBMTR 4100; DOMAIN.md section 7).
+ * ASTCT grade (EBMT cellular therapy forms, CIBMTR 4100; docs/clinical/follow-up.md).
  */
 public final class Episodes {
 

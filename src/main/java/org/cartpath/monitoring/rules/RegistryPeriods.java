@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The follow-up periods registries report toxicity by (EBMT cellular therapy Day-100, 6-month and annual
- * forms; CIBMTR form 4100 at day 100, 6 months and yearly; DOMAIN.md section 7): day 0 to day 100, day 101
- * to 6 months, 6 months to 1 year, then each following year. Each period ends on its last day inclusive.
+ * forms; CIBMTR form 4100 at day 100, 6 months and yearly; docs/clinical/follow-up.md): day 0 to
+ * day 100, day 101 to 6 months, 6 months to 1 year, then each following year. Each period ends on its last day inclusive.
  */
 public final class RegistryPeriods {
 

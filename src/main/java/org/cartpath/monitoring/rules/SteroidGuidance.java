@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Steroid guidance for the current CRS and ICANS grades: Santomasso BD et al., "Management of Immune-Related
  * Adverse Events in Patients Treated With Chimeric Antigen Receptor T-Cell Therapy: ASCO Guideline",
- * J Clin Oncol 2021;39(35):3978–3992, as summarised in DOMAIN.md section 6. Decision support only: it is
+ * J Clin Oncol 2021;39(35):3978–3992, as summarised in docs/clinical/steroids.md. Decision support only: it is
  * shown to the clinician, never turned into an order. The doses are the guideline's adult doses.
  */
 public final class SteroidGuidance {

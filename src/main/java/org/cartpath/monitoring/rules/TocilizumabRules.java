@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * section 2, "Cytokine Release Syndrome": "the interval between consecutive doses should be at least 8
  * hours", up to 3 further doses after the first (4 in all); the CAR-T labels' CRS management tables
  * (e.g. Yescarta and Kymriah US prescribing information, section 2): "limit to a maximum of 3 doses in a
- * 24-hour period; maximum total of 4 doses" (DOMAIN.md section 6). cartpath applies the total of 4 per CRS
- * episode (the course since the last CRS resolution), as the issue asks.
+ * 24-hour period; maximum total of 4 doses" (docs/clinical/tocilizumab.md). cartpath applies the total of 4 per CRS
+ * episode (the course since the last CRS resolution; docs/clinical/tocilizumab.md).
  *
  * <p>Boundaries: a dose exactly 8 hours after the previous one is allowed; "in 24 hours" is the 24 hours
  * before a dose, excluding the instant exactly 24 hours earlier, so a dose exactly 24 hours after the first

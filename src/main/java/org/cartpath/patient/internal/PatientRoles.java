@@ -11,7 +11,7 @@ import org.cartpath.shared.Role;
 /**
  * Who may do what with patients. Which patients an actor may see is {@link org.cartpath.shared.DataVisibility};
  * this is what their role lets them do with those they see. Manufacturers and couriers never see patient
- * identity (DESIGN.md), so for them every patient is "not found", whatever they ask.
+ * identity (ADR 0009), so for them every patient is "not found", whatever they ask.
  */
 public final class PatientRoles {
 

@@ -6,8 +6,8 @@ import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Role;
 
 /**
- * The demo organisations, users and API tokens (issue 2, item 10). The three children's centres are the
- * NHS's first paediatric CAR-T centres (DOMAIN.md section 1). FINs are invented for the demo: a real
+ * The demo organisations, users and API tokens (README, "Quick start"). The three children's centres are the
+ * NHS's first paediatric CAR-T centres (NHS England, 2018). FINs are invented for the demo: a real
  * facility registers its own with ICCBBA. Passwords and tokens are fixed so that they can be printed at
  * every start; they are for trying cartpath, never for real patients.
  */

@@ -32,7 +32,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} on API POSTs (DESIGN.md: "a replay returns the first answer"):
+ * {@code Idempotency-Key} on API POSTs (docs/architecture.md: a replay returns the first answer):
  * <ul>
  *   <li>The first request with a key runs inside one transaction that also stores its answer, so its
  *       effects and the stored answer commit together, exactly once.</li>

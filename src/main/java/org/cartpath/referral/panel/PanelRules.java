@@ -16,7 +16,7 @@ import org.cartpath.referral.PanelVote;
 import org.cartpath.shared.UserId;
 
 /**
- * The panel's rules, plain Java. Approval needs unanimity of the voting members present (issue 3, item 5):
+ * The panel's rules, plain Java. Approval needs unanimity of the voting members present (ADR 0014):
  * at least one voting member present, every one of them has voted, and every vote is to approve. Members
  * present but not voting (an interest declared) do not count.
  */

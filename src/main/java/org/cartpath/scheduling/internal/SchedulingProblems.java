@@ -9,7 +9,7 @@ import org.cartpath.scheduling.SlotBooking;
 import org.cartpath.shared.ProblemException;
 
 /**
- * The refusals of scheduling (issue 4, "Bad input and safety"): each a specific 409 or 422 that says what would
+ * The refusals of scheduling (ADR 0015): each a specific 409 or 422 that says what would
  * fit instead — open apheresis days, fitting slots, or the bookings in the way — and changes nothing.
  */
 public final class SchedulingProblems {

@@ -2,7 +2,7 @@ package org.cartpath.scheduling.planning;
 
 /**
  * When a lymphodepletion regimen runs and when the infusion follows, counted from its first chemotherapy day
- * (DOMAIN.md section 4). A regimen given on days −5 to −3 before infusion has its last chemotherapy day 2 days
+ * (docs/clinical/lymphodepletion-timing.md). A regimen given on days −5 to −3 before infusion has its last chemotherapy day 2 days
  * after the first and the infusion exactly 3 days after the last; Kymriah's fludarabine × 4 has its last
  * chemotherapy day 3 days after the first and the infusion 2 to 14 days after it.
  *

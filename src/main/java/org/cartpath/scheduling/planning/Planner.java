@@ -8,11 +8,11 @@ import org.cartpath.scheduling.PlanStep;
 import org.cartpath.scheduling.PlannedStep;
 
 /**
- * Plans every step after apheresis from the booked apheresis day and manufacturing slot (issue 4 item 2).
+ * Plans every step after apheresis from the booked apheresis day and manufacturing slot (docs/clinical/lead-times.md).
  * Shipments travel on calendar days but a site receives and ships only on its working days (weekdays that are
  * not its holidays); manufacturing and release testing run on calendar days; lymphodepletion starts a set
- * number of days after the product is back and the infusion window follows the label's regimen (DOMAIN.md
- * section 4). The plan is a target, not a promise: the manufacturer's own dates win when they come.
+ * number of days after the product is back and the infusion window follows the label's regimen
+ * (docs/clinical/lymphodepletion-timing.md). The plan is a target, not a promise: the manufacturer's own dates win when they come.
  */
 public final class Planner {
 

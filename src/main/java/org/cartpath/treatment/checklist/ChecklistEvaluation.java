@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where each item of a pre-infusion checklist stands (issue 7 item 5). Plain Java.
+ * Where each item of a pre-infusion checklist stands (ADR 0017). Plain Java.
  *
  * <ul>
  *   <li>An automatic item found met is ticked by cartpath, with its evidence; found not met it stays open unless

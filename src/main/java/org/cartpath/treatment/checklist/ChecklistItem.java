@@ -3,7 +3,7 @@ package org.cartpath.treatment.checklist;
 import java.util.List;
 
 /**
- * One item of a pre-infusion checklist (issue 7 item 5). Automatic items are computed from the other modules'
+ * One item of a pre-infusion checklist (ADR 0017). Automatic items are computed from the other modules'
  * records; manual items are ticked by an authorised person.
  *
  * @param code  stable within a checklist: one of {@link #DEFAULTS}' codes, or {@code CUSTOM_n} for a centre's own
@@ -21,7 +21,7 @@ public record ChecklistItem(String code, String label, String hint, Kind kind) {
     public static final String OBSERVATIONS_WITHIN_LIMITS = "OBSERVATIONS_WITHIN_LIMITS";
 
     /**
-     * The issue's seven items, the default set of every centre and product (also seeded in the database, V97). A
+     * ADR 0017's seven items, the default set of every centre and product (also seeded in the database, V97). A
      * centre adds its own items to them; it cannot remove them.
      */
     public static final List<ChecklistItem> DEFAULTS = List.of(

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
 
 /**
- * How a centre rounds daily doses (a pharmacy setting, issue 7 item 4: "daily doses rounded per a
- * configurable rule"): to the nearest multiple of an increment per drug, half up. The default rounds to
+ * How a centre rounds daily doses (a pharmacy setting, ADR 0017: daily doses rounded per a
+ * configurable rule): to the nearest multiple of an increment per drug, half up. The default rounds to
  * whole milligrams.
  */
 public record DoseRounding(Map<Drug, BigDecimal> incrementsMg) {

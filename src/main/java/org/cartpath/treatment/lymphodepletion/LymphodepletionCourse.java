@@ -12,7 +12,7 @@ import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
 
 /**
  * A lymphodepletion plan and what was recorded against it: whether it is complete, the infusion window that
- * follows from what was actually given, and the flags before day 0 (issue 7 item 4). Plain Java.
+ * follows from what was actually given, and the flags before day 0 (ADR 0017; docs/clinical/dosing.md). Plain Java.
  *
  * <p>Complete means every planned dose that is not withheld by the plan has a record (given, modified or held) and
  * at least one dose was given. For a regimen dated from its first day (Kymriah: infuse 2 to 14 days after

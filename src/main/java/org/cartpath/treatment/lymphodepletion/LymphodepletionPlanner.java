@@ -15,7 +15,7 @@ import org.cartpath.treatment.dosing.BodySurfaceArea;
 import org.cartpath.treatment.dosing.CreatinineClearance;
 
 /**
- * Plans lymphodepletion from the label's regimen (DOMAIN.md section 4): each drug's daily dose from the body
+ * Plans lymphodepletion from the label's regimen (docs/clinical/dosing.md): each drug's daily dose from the body
  * surface area, fludarabine adjusted by the pharmacy's renal band table, rounded by the centre's rule,
  * dated, and the window in which the infusion must follow. Plain Java.
  *

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How old a measurement may be when lymphodepletion doses are calculated from it (issue 7: "LD doses computed
- * from a weight older than a configurable number of days" are refused). The limit is a centre setting
+ * How old a measurement may be when lymphodepletion doses are calculated from it (ADR 0017: doses computed
+ * from a weight older than a configurable number of days are refused). The limit is a centre setting
  * ({@code cartpath.treatment.ld-max-measurement-age-days}); a measurement taken {@code maxDays} days before
  * the calculation is still used, one a day older is not.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A pharmacy's fludarabine renal adjustment protocol: bands of creatinine clearance with the share of the
- * dose given (DOMAIN.md section 4: "make the band table a pharmacy-owned protocol and record which one was
+ * dose given (docs/clinical/renal-function.md: "make the band table a pharmacy-owned protocol and record which one was
  * applied"). A band without a percentage means: do not give fludarabine.
  *
  * @param bands in any order; together they must cover every clearance from 0 up
@@ -35,13 +35,13 @@ public record RenalBandTable(String id, String name, String source, List<RenalBa
     }
 
     /**
-     * The default protocol, from the US Fludara label as DOMAIN.md section 4 gives it: CrCl 50–79 mL/min
+     * The default protocol, from the US Fludara label (docs/clinical/renal-function.md): CrCl 50–79 mL/min
      * → 20 of 25 mg/m² (80%), 30–49 → 15 of 25 (60%), under 30 → do not give; 80 and over the full dose.
      * A centre's pharmacy replaces it with its own, versioned protocol.
      */
     public static final RenalBandTable US_FLUDARA = new RenalBandTable("US-FLUDARA-DEFAULT",
             "Fludarabine renal adjustment (US Fludara label)",
-            "US Fludara prescribing information, renal impairment (DOMAIN.md §4)",
+            "Fludarabine phosphate injection US prescribing information: dosage adjustment in renal impairment",
             List.of(new RenalBand(new BigDecimal("80"), null, new BigDecimal("100")),
                     new RenalBand(new BigDecimal("50"), new BigDecimal("80"), new BigDecimal("80")),
                     new RenalBand(new BigDecimal("30"), new BigDecimal("50"), new BigDecimal("60")),

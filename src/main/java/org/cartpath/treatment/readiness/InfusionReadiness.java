@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.cartpath.treatment.lymphodepletion.LymphodepletionCourse;
 
 /**
- * Whether an infusion may be recorded (issue 7 items 5 and 6), as a named policy: every condition the issue sets,
+ * Whether an infusion may be recorded (ADR 0017), as a named policy: every condition ADR 0017 sets,
  * each unmet one named with what is missing. Plain Java; the service gathers the facts from the other modules.
  *
  * <p>The conditions: the case in lymphodepletion; the latest lot accepted by QA, its certificate naming the case's

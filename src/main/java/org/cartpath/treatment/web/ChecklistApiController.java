@@ -82,7 +82,7 @@ class ChecklistApiController {
     }
 
     @GetMapping("/pre-infusion-checklists")
-    @Operation(summary = "The checklists that apply at your centre: cartpath's default (the issue's seven items) and the"
+    @Operation(summary = "The checklists that apply at your centre: cartpath's default (seven items, ADR 0017) and the"
             + " centre's own, latest versions")
     List<ChecklistConfiguration> configurations(Actor actor) {
         return checklist.configurations(actor);

@@ -22,7 +22,7 @@ import org.cartpath.treatment.internal.TreatmentAccess;
 import org.springframework.stereotype.Component;
 
 /**
- * The case page's "Path to infusion" (issue 7 item 7) for the treating centre's staff, and the actions of the
+ * The case page's "Path to infusion" (ADR 0017) for the treating centre's staff, and the actions of the
  * moment: the pharmacist plans and verifies lymphodepletion, the nurse records the doses, ticks the checklist and
  * records the infusion, the consultant overrides. The "Pharmacy" page in the header for pharmacists.
  */

@@ -72,13 +72,13 @@ public final class LabelVersionDocuments {
                   noDrivingDays: {value: 14, source: "USPI §5"}
                   tocilizumabDosesOnSite: {value: null, note: "Not given"}
                   capdBelowAgeYears: {value: 12, check: true, source: "ASCO 2021"}
-                  capdDevelopmentalDelayMaxAgeYears: {value: 21, check: true, source: "DOMAIN.md §5"}
+                  capdDevelopmentalDelayMaxAgeYears: {value: 21, check: true, source: "Traube C et al., Crit Care Med 2014"}
                 leadTimes:
                   shippingToManufacturingSiteDays: {value: null, note: "Not given"}
                   manufacturingDays: {value: null, note: "Not given"}
                   releaseTestingDays: {value: null, note: "Not given"}
                   returnShippingDays: {value: null, note: "Not given"}
-                  medianVeinToVeinDays: {value: 48, check: true, source: "DOMAIN.md §9"}
+                  medianVeinToVeinDays: {value: 48, check: true, source: "published real-world median"}
                 """.formatted(id, product, jurisdiction, effectiveFrom);
     }
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The FIN: five characters, the first A-N, P-Z or 1-9, the rest A-Z or 0-9 (ICCBBA ST-001; DOMAIN.md 8). */
+/** The FIN: five characters, the first A-N, P-Z or 1-9, the rest A-Z or 0-9 (ICCBBA ST-001; docs/clinical/isbt128.md). */
 class FacilityIdentificationNumberTest {
 
     @ParameterizedTest

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The throttle with the limits of the issue (10 per account, 50 per address, 15 minutes), on addresses of
+ * The throttle with the limits of ADR 0003 (10 per account, 50 per address, 15 minutes), on addresses of
  * its own so that it never pauses the other tests' 127.0.0.1.
  */
 @CartpathIntegrationTest

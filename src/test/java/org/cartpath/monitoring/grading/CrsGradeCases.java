@@ -67,7 +67,7 @@ public final class CrsGradeCases {
                 row("BiPAP", fever("39").oxygen(BIPAP), 4, HYPOXIA),
                 row("mechanical ventilation", fever("39").oxygen(MECHANICAL_VENTILATION), 4, HYPOXIA),
                 row("room air with a flow of 0 is no oxygen", fever("39").oxygen(NONE, "0"), 1, FEVER),
-                row("the issue's example: one vasopressor outweighs low-flow oxygen",
+                row("worked example: one vasopressor outweighs low-flow oxygen",
                         fever("39.1").on(NOREPINEPHRINE).oxygen(NASAL_CANNULA, "4"), 3, HYPOTENSION),
                 row("hypotension and hypoxia of equal grade both set it",
                         fever("38.4").hypotension().oxygen(NASAL_CANNULA, "2"), 2, HYPOTENSION, HYPOXIA),

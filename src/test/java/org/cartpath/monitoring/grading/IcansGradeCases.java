@@ -62,7 +62,7 @@ public final class IcansGradeCases {
                         IcansDriver.CEREBRAL_EDEMA),
                 row("diffuse cerebral oedema", adultWithIce(8).cerebralEdema(CerebralEdema.DIFFUSE), 4, ICE,
                         IcansDriver.CEREBRAL_EDEMA),
-                row("the issue's example: CAPD 9 at 8 years", agedWithCapd(8, 9), 3, CAPD, IcansDriver.CAPD),
+                row("worked example: CAPD 9 at 8 years", agedWithCapd(8, 9), 3, CAPD, IcansDriver.CAPD),
                 row("CAPD 8 waking spontaneously", agedWithCapd(8, 8), 1, CAPD, IcansDriver.CAPD),
                 row("CAPD 1 waking spontaneously", agedWithCapd(8, 1), 1, CAPD, IcansDriver.CAPD),
                 row("CAPD 8 waking to voice", agedWithCapd(8, 8).consciousness(AWAKENS_TO_VOICE), 2, CAPD,

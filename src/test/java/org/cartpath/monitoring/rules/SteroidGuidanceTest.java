@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Steroid guidance by grade (ASCO 2021 via DOMAIN.md section 6): decision support text, every grade covered. */
+/** Steroid guidance by grade (ASCO 2021; docs/clinical/steroids.md): decision support text, every grade covered. */
 class SteroidGuidanceTest {
 
     static Stream<Arguments> crs() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The spacing and count rules of tocilizumab for CRS (Actemra prescribing information section 2; CAR-T labels'
- * CRS tables; DOMAIN.md section 6), with their boundaries. Times are hours after the first dose.
+ * CRS tables; docs/clinical/tocilizumab.md), with their boundaries. Times are hours after the first dose.
  */
 class TocilizumabRulesTest {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * B-cell ALL: Kymriah under NICE TA975 (25 and under: relapsed after a transplant, second or later relapse,
  * or refractory), the US and EU Kymriah labels, and the adult products (Aucatzyl TA1116, Tecartus TA893:
- * 26 and over, relapsed or refractory), with the boundaries of issue 3.
+ * 26 and over, relapsed or refractory), with their boundaries (docs/clinical/eligibility.md).
  */
 class AcuteLymphoblasticLeukaemiaEligibilityTest {
 

@@ -16,7 +16,7 @@ import org.cartpath.referral.EligibilityOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
- * Missing data is unknown, never "not met" (issue 3, item 4): every criterion of every label version shipped,
+ * Missing data is unknown, never "not met" (ADR 0014): every criterion of every label version shipped,
  * evaluated for a patient with nothing recorded, answers UNKNOWN and says what it could not read.
  */
 class UnknownDataTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Unanimity of the voting members present (issue 3, item 5), as a table: who is present and voting ("A+"),
+ * Unanimity of the voting members present (ADR 0014), as a table: who is present and voting ("A+"),
  * present without a vote ("C-"), and how each voted ("A=APPROVE"); and the weekly meeting day.
  */
 class PanelRulesTest {

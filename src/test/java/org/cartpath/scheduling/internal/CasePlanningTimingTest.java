@@ -15,7 +15,7 @@ import org.cartpath.catalogue.SourcedNumber;
 import org.cartpath.scheduling.planning.LymphodepletionTiming;
 import org.junit.jupiter.api.Test;
 
-/** A label's lymphodepletion regimen read as planning timing (DOMAIN.md section 4). */
+/** A label's lymphodepletion regimen read as planning timing (docs/clinical/lymphodepletion-timing.md). */
 class CasePlanningTimingTest {
 
     private static Agent agent(Drug drug, Integer... days) {

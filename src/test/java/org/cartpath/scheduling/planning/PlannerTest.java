@@ -21,7 +21,7 @@ class PlannerTest {
     static final PlanningLeadTimes KYMRIAH = new PlanningLeadTimes(LeadTime.byDefault(2, "centre default — check"),
             LeadTime.fromLabel(28, "label"), LeadTime.byDefault(0, "in manufacturing"), LeadTime.byDefault(2, "centre default — check"),
             LeadTime.byDefault(1, "centre default — check"), LeadTime.byDefault(14, "centre default — check"));
-    /** Fludarabine days 0–3, infuse 2 to 14 days after (Kymriah B-ALL, DOMAIN.md section 4). */
+    /** Fludarabine days 0–3, infuse 2 to 14 days after (Kymriah B-ALL, docs/clinical/lymphodepletion-timing.md). */
     static final LymphodepletionTiming FLU_CY = new LymphodepletionTiming("Fludarabine and cyclophosphamide", 3, 2, 14,
             "label", false);
     /** Cyclophosphamide and fludarabine on days −5 to −3 before infusion (Yescarta). */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The lymphodepletion regimens of DOMAIN.md section 4 planned with dates relative to day 0. */
+/** The lymphodepletion regimens of docs/clinical/dosing.md planned with dates relative to day 0. */
 class LymphodepletionPlannerTest {
 
     private static final LocalDate START = LocalDate.of(2026, 12, 1);
