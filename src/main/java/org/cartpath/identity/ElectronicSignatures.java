@@ -71,7 +71,7 @@ public class ElectronicSignatures {
 
     /**
      * Authenticates a second person who signs on a device where someone else is signed in: the witness of a check
-     * at the patient (ADR 5 and ADR 16, amended by issue 11). Outside their own session the signer gives every
+     * at the patient (ADR 5 and ADR 16). Outside their own session the signer gives every
      * component of their signature, user name and password (21 CFR 11.200(a)(1)(ii)). It is treated as a sign-in:
      * an account paused by {@link SignInThrottle} is refused without counting, an unknown user name or a wrong
      * password counts as a failed sign-in towards the same pause, and a disabled account is refused. Each refusal

@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Witnessing a check at the patient on the first person's device (ADR 16, amended by issue 11): the first nurse starts
+ * Witnessing a check at the patient on the first person's device (ADR 16): the first nurse starts
  * the collection check on her page, scans and signs; the witness scans each item again on the same page and signs with
  * their own username and password. Each refusal is shown in the form's words, records nothing, and is audited; a
  * wrong password counts as a failed sign-in.
