@@ -392,10 +392,9 @@ public class CaseJourney {
 
     /**
      * The treatment centre's open cases by urgency: urgent cases first ({@link CaseUrgency}), then overdue tasks
-     * (issue 3 item 7), then by due date. {@code q} finds cases
-     * by reference (any part of it), or by the patient's NHS number or name as the patient module's search
-     * finds them among the patients the centre may see (at most {@link #SEARCHED_PATIENTS}; each one found is
-     * logged as read, purpose "search").
+     * (issue 3 item 7), then by due date. {@code q} finds cases by reference (any part of it), or by the patient's NHS
+     * number or name as the patient module's search finds them among the patients the centre may see (at most
+     * {@link #SEARCHED_PATIENTS}; each one found is logged as read, purpose "search").
      */
     @Transactional
     public Page<WorklistItem> worklist(Actor actor, Stage stage, String product, String q, Page.Request request) {
@@ -436,9 +435,9 @@ public class CaseJourney {
     }
 
     /**
-     * The open tasks waiting for {@code roles} (those of the actor's) at the actor's treating centre, urgent cases first
-     * ({@link CaseUrgency}), then most urgent first: a role's work queue. Each item's task is the task itself, not the
-     * case's next one.
+     * The open tasks waiting for {@code roles} (those the actor holds; any role's for a coordinator, who follows every
+     * step) at the actor's treating centre, urgent cases first ({@link CaseUrgency}), then overdue and soonest due: a
+     * role's work queue. Each item's task is the task itself, not the case's next one.
      */
     @Transactional(readOnly = true)
     public List<WorklistItem> openTasksFor(Actor actor, java.util.Set<Role> roles, int limit) {
