@@ -47,14 +47,18 @@ public class CaseJourney {
     private final PatientManagement patients;
     private final OrganisationManagement organisations;
     private final ObjectProvider<CaseFinder> finders;
+    private final ObjectProvider<StageWork> stageWork;
+    private final CaseUrgency urgency;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
     CaseJourney(JourneyStore store, AuditTrail audit, PatientManagement patients, OrganisationManagement organisations,
-            ObjectProvider<CaseFinder> finders, ApplicationEventPublisher events, Clock clock,
-            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            ObjectProvider<CaseFinder> finders, ObjectProvider<StageWork> stageWork, CaseUrgency urgency,
+            ApplicationEventPublisher events, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.finders = finders;
+        this.stageWork = stageWork;
+        this.urgency = urgency;
         this.events = events;
         this.store = store;
         this.audit = audit;
@@ -287,14 +291,20 @@ public class CaseJourney {
      */
     @Transactional
     public int closeOpenTasks(Actor actor, CaseId id, String titlePrefix) {
+        return closeOpenTasks(actor, id, titlePrefix, CaseTask.Closure.DONE);
+    }
+
+    /** As {@link #closeOpenTasks(Actor, CaseId, String)}, closed as {@code closure} (a task replaced by a newer one). */
+    @Transactional
+    public int closeOpenTasks(Actor actor, CaseId id, String titlePrefix, CaseTask.Closure closure) {
         TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
         requireParty(actor, therapyCase);
         int closed = 0;
         for (CaseTask task : store.tasks(id)) {
             if (task.isOpen() && task.title().startsWith(titlePrefix)
-                    && store.closeTask(id, task.id(), Instant.now(clock), actor.displayName(), CaseTask.Closure.DONE)) {
+                    && store.closeTask(id, task.id(), Instant.now(clock), actor.displayName(), closure)) {
                 audit.record(actor, "CASE_TASK_CLOSED", "TherapyCase", id.toString(), null,
-                        Map.of("taskId", task.id().toString(), "task", task.title(), "closure", "DONE"), null);
+                        Map.of("taskId", task.id().toString(), "task", task.title(), "closure", closure.name()), null);
                 closed++;
             }
         }
@@ -388,15 +398,19 @@ public class CaseJourney {
         return store.timeline(id).stream().filter(e -> e.toStage() == stage).reduce((a, b) -> b).map(TimelineEntry::at);
     }
 
-    /** A line of the coordinator's worklist: the case and its most urgent open task. */
-    public record WorklistItem(TherapyCase therapyCase, CaseTask nextTask, boolean overdue) {
+    /**
+     * A line of the coordinator's worklist: the case and its most urgent open task.
+     *
+     * @param urgent the case comes first in the list ({@link CaseUrgency})
+     */
+    public record WorklistItem(TherapyCase therapyCase, CaseTask nextTask, boolean overdue, boolean urgent) {
     }
 
     /**
-     * The treatment centre's open cases by urgency: overdue tasks first (ADR 0008). {@code q} finds cases
-     * by reference (any part of it), or by the patient's NHS number or name as the patient module's search
-     * finds them among the patients the centre may see (at most {@link #SEARCHED_PATIENTS}; each one found is
-     * logged as read, purpose "search").
+     * The treatment centre's open cases by urgency: urgent cases first ({@link CaseUrgency}), then overdue tasks
+     * (ADR 0008), then by due date. {@code q} finds cases by reference (any part of it), or by the patient's NHS
+     * number or name as the patient module's search finds them among the patients the centre may see (at most
+     * {@link #SEARCHED_PATIENTS}; each one found is logged as read, purpose "search").
      */
     @Transactional
     public Page<WorklistItem> worklist(Actor actor, Stage stage, String product, String q, Page.Request request) {
@@ -407,11 +421,12 @@ public class CaseJourney {
         List<UUID> found = term == null ? List.of() : patientsMatching(actor, term);
         List<UUID> cases = term == null ? List.of() : finders.orderedStream()
                 .flatMap(finder -> finder.casesMatching(actor, term).stream()).map(CaseId::value).distinct().toList();
-        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, cases, request.size(),
-                        request.offset())
+        java.util.Set<CaseId> urgent = urgentAtCentre(actor);
+        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, cases, urgent,
+                        request.size(), request.offset())
                 .stream()
                 .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(),
-                        row.nextTask() != null && row.nextTask().overdueOn(today)))
+                        row.nextTask() != null && row.nextTask().overdueOn(today), urgent.contains(row.therapyCase().id())))
                 .toList();
         return new Page<>(items, request.page(), request.size(),
                 store.worklistSize(actor.organisationId(), stage, prod, term, found, cases));
@@ -436,17 +451,35 @@ public class CaseJourney {
     }
 
     /**
-     * The open tasks waiting for {@code roles} (those of the actor's) at the actor's treating centre, most urgent first:
-     * a role's work queue. Each item's task is the task itself, not the case's next one.
+     * The open tasks waiting for {@code roles} (those the actor holds; any role's for a coordinator, who follows every
+     * step) at the actor's treating centre, urgent cases first ({@link CaseUrgency}), then overdue and soonest due: a
+     * role's work queue. Each item's task is the task itself, not the case's next one.
      */
     @Transactional(readOnly = true)
     public List<WorklistItem> openTasksFor(Actor actor, java.util.Set<Role> roles, int limit) {
+        return openTasksFor(actor, roles, new Page.Request(0, Math.max(1, Math.min(limit, Page.MAX_SIZE)))).items();
+    }
+
+    /** As {@link #openTasksFor(Actor, java.util.Set, int)}, page by page, with how many there are in all. */
+    @Transactional(readOnly = true)
+    public Page<WorklistItem> openTasksFor(Actor actor, java.util.Set<Role> roles, Page.Request request) {
         requireCentreStaff(actor);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        java.util.Set<Role> own = roles.stream().filter(actor::hasRole).collect(java.util.stream.Collectors.toSet());
-        return store.openTasks(actor.organisationId(), own, Math.max(1, Math.min(limit, Page.MAX_SIZE))).stream()
-                .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(), row.nextTask().overdueOn(today)))
+        // the coordinator follows every step of the centre's cases; everyone else sees the tasks of their own roles
+        java.util.Set<Role> own = roles.stream().filter(r -> actor.hasRole(r) || actor.hasRole(Role.COORDINATOR))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<CaseId> urgent = own.isEmpty() ? java.util.Set.of() : urgentAtCentre(actor);
+        List<WorklistItem> items = store.openTasks(actor.organisationId(), own, urgent, request.size(), request.offset())
+                .stream()
+                .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(), row.nextTask().overdueOn(today),
+                        urgent.contains(row.therapyCase().id())))
                 .toList();
+        return new Page<>(items, request.page(), request.size(), store.countOpenTasks(actor.organisationId(), own));
+    }
+
+    /** The urgent ones among the open cases of the actor's treating centre, for the lists' ORDER BY. */
+    private java.util.Set<CaseId> urgentAtCentre(Actor actor) {
+        return urgency.urgentAmong(actor, store.openCaseIds(actor.organisationId()));
     }
 
     /** Open cases per stage at the actor's treating centre, in journey order. */
@@ -483,7 +516,11 @@ public class CaseJourney {
         }
     }
 
+    /** Opens the stage's default task, unless a stage module says its work was already done (see {@link StageWork}). */
     private void openDefaultTask(CaseId id, Stage stage, Instant now) {
+        if (stageWork.orderedStream().anyMatch(w -> w.alreadyDone(id, stage))) {
+            return;
+        }
         StageTasks.forStage(stage).ifPresent(d -> store.openTask(new CaseTask(UUID.randomUUID(), id, d.title(), d.role(),
                 LocalDate.ofInstant(now, zone).plusDays(d.dueInDays()), now, null, null), stage));
     }

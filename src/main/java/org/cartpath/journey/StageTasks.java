@@ -39,6 +39,12 @@ public final class StageTasks {
     public static final String PANEL_INFORMATION = "Send the national panel the information it requested, then submit "
             + "the case again";
 
+    /**
+     * The ward's administration of a verified lymphodepletion plan (treatment opens it when the pharmacist verifies the
+     * plan, due on its first day, and closes it when the last planned dose is recorded; a new plan replaces it).
+     */
+    public static final String LYMPHODEPLETION_DOSES = "Give lymphodepletion doses";
+
     /** A closed infusion window (treatment opens it; a new lymphodepletion plan closes it). */
     public static final String REPEAT_LYMPHODEPLETION = "Repeat lymphodepletion needed";
 

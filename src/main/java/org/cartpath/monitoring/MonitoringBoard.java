@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseUrgency;
 import org.cartpath.journey.CaseView;
 import org.cartpath.monitoring.internal.AlertStore;
 import org.cartpath.monitoring.internal.AnchorStore;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The monitoring board (ADR 0011): every patient of the actor's centre from day 0 to day 28
- * ({@code cartpath.monitoring.board-days}), most recently infused first.
+ * ({@code cartpath.monitoring.board-days}): urgent cases first ({@link CaseUrgency}, the rule every list of cases
+ * follows), then most recently infused first.
  */
 @Service
 public class MonitoringBoard {
@@ -42,13 +44,15 @@ public class MonitoringBoard {
     private final MonitoringLabels labels;
     private final MonitoringManagement management;
     private final CaseJourney journey;
+    private final CaseUrgency urgency;
     private final MonitoringSettings settings;
     private final Clock clock;
     private final ZoneId zone;
 
     MonitoringBoard(AnchorStore anchors, AssessmentStore assessments, TocilizumabStore tocilizumab, AlertStore alerts,
-            MonitoringLabels labels, MonitoringManagement management, CaseJourney journey, MonitoringSettings settings,
-            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            MonitoringLabels labels, MonitoringManagement management, CaseJourney journey, CaseUrgency urgency,
+            MonitoringSettings settings, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.urgency = urgency;
         this.anchors = anchors;
         this.assessments = assessments;
         this.tocilizumab = tocilizumab;
@@ -84,7 +88,7 @@ public class MonitoringBoard {
             }
             rows.add(row(anchor, view, day, now, today));
         }
-        return rows;
+        return urgency.urgentFirst(actor, rows, BoardRow::caseId);
     }
 
     private BoardRow row(MonitoringAnchor anchor, CaseView view, int day, Instant now, LocalDate today) {

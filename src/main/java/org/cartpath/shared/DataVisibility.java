@@ -62,6 +62,24 @@ public final class DataVisibility {
     }
 
     /**
+     * The treating centre whose cases an analyst's figures count, or {@code null} for every centre. A treatment
+     * centre's analysts count their own centre's cases; a commissioner's (or registry's) analysts count every centre's,
+     * as aggregate figures only, never a case reference, a patient or any row behind a figure. Anyone else: 403.
+     */
+    public static OrganisationId figuresScope(Actor actor) {
+        if (actor == null || !actor.hasRole(Role.ANALYST) || actor.organisationId() == null
+                || actor.organisationKind() == null) {
+            throw ProblemException.forbidden("Service figures are for analysts");
+        }
+        return switch (actor.organisationKind()) {
+            case TREATMENT_CENTRE -> actor.organisationId();
+            case COMMISSIONER -> null;
+            default -> throw ProblemException.forbidden("Service figures are for the analysts of a treatment centre or a "
+                    + "commissioner");
+        };
+    }
+
+    /**
      * The organisation whose audit rows an administrator or auditor may read, or {@code null} for all:
      * the operator's administrators and auditors oversee the whole installation.
      */

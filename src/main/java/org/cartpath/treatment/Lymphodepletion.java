@@ -121,6 +121,10 @@ public class Lymphodepletion {
             journey.note(actor, caseId, "LYMPHODEPLETION_DOSE_RECORDED", summary);
         }
         LymphodepletionCourse course = course(plan, store.administrations(plan.id()));
+        if (course.outstanding().isEmpty()) {
+            // every planned dose is recorded (given, modified or held): the ward's task is done; idempotent
+            journey.closeOpenTasks(actor, caseId, StageTasks.LYMPHODEPLETION_DOSES);
+        }
         if (course.complete()) {
             LymphodepletionCourse.Window window = course.window();
             journey.note(actor, caseId, "LYMPHODEPLETION_COMPLETED", "Lymphodepletion complete; infuse from "

@@ -24,6 +24,7 @@ import org.cartpath.identity.SignatureMeaning;
 import org.cartpath.identity.SignedRecord;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
+import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.StageTasks;
@@ -171,6 +172,8 @@ public class LymphodepletionPlanning {
         store.insertPlan(record, actor);
         // a new plan is the answer to a closed infusion window
         journey.closeOpenTasks(actor, caseId, StageTasks.REPEAT_LYMPHODEPLETION);
+        // the doses of the plan it supersedes are no longer to be given: its verification will ask for its own
+        journey.closeOpenTasks(actor, caseId, StageTasks.LYMPHODEPLETION_DOSES, CaseTask.Closure.REPLACED);
         journey.note(actor, caseId, "LYMPHODEPLETION_PLANNED", "Lymphodepletion planned (version " + record.version()
                 + "): " + regimen.name() + ", " + plan.firstDay() + " to " + plan.lastDay() + "; infusion window "
                 + plan.earliestInfusion() + " to " + plan.latestInfusion() + "; awaiting the pharmacist's verification");
@@ -205,6 +208,10 @@ public class LymphodepletionPlanning {
         store.insertVerification(planId, caseId, signature.id(), actor, now);
         // the pharmacy's planning is done once a plan is verified (the stage's default task)
         StageTasks.forStage(Stage.RECEIVED).ifPresent(d -> journey.closeOpenTasks(actor, caseId, d.title()));
+        // the doses are now due on the plan's days: the ward gives them (issue 7 item 4; Lymphodepletion closes the task
+        // when the last planned dose is recorded)
+        journey.closeOpenTasks(actor, caseId, StageTasks.LYMPHODEPLETION_DOSES, CaseTask.Closure.REPLACED);
+        journey.openTask(actor, caseId, StageTasks.LYMPHODEPLETION_DOSES, Role.WARD_NURSE, plan.plan().firstDay());
         journey.note(actor, caseId, "LYMPHODEPLETION_PLAN_VERIFIED", "Lymphodepletion plan version " + plan.version()
                 + " verified by the pharmacist");
         audit.record(actor, "LYMPHODEPLETION_PLAN_VERIFIED", "LymphodepletionPlan", planId.toString(), null,

@@ -541,7 +541,8 @@ class JourneyBrowserIT {
         moveClockTo(ldFirstDay.plusDays(6));
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "ward.nurse");
-            // no task asks the ward nurse for the lymphodepletion doses yet: her queue is not checked here
+            // the pharmacist's verified plan asked the ward for the doses: "Give lymphodepletion doses" is in her queue
+            seesInQueue(page, reference, childName);
             openCase(page, caseId, "ward.nurse");
             action(page, "Record lymphodepletion doses").click();
             Locator recordButtons = page.locator("[data-testid^='record-']");

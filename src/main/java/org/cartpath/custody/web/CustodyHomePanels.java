@@ -12,6 +12,7 @@ import org.cartpath.custody.scan.HardStopOverrides;
 import org.cartpath.custody.scan.OpenHardStop;
 import org.cartpath.custody.verification.AwaitingWitness;
 import org.cartpath.custody.verification.Verifications;
+import org.cartpath.journey.CaseUrgency;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.patient.PatientSummary;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Custody's work on the treating centre's home pages: the two-person checks
  * waiting for a second person, shown to everyone who may witness them (so the witness opens the check on their own
- * device), and the identity hard stops QA must review. Patients' names are read through
+ * device), and the identity hard stops QA must review, urgent cases first ({@link CaseUrgency}). Patients' names are
+ * read through
  * {@link PatientManagement#listed}, which logs each read.
  */
 @Component
@@ -36,8 +38,11 @@ class CustodyHomePanels implements HomePanelContributor {
     private final Verifications verifications;
     private final HardStopOverrides overrides;
     private final PatientManagement patients;
+    private final CaseUrgency urgency;
 
-    CustodyHomePanels(Verifications verifications, HardStopOverrides overrides, PatientManagement patients) {
+    CustodyHomePanels(Verifications verifications, HardStopOverrides overrides, PatientManagement patients,
+            CaseUrgency urgency) {
+        this.urgency = urgency;
         this.verifications = verifications;
         this.overrides = overrides;
         this.patients = patients;
@@ -49,8 +54,10 @@ class CustodyHomePanels implements HomePanelContributor {
             return List.of();
         }
         List<HomePanel> panels = new ArrayList<>();
-        List<AwaitingWitness> checks = verifications.awaitingWitness(actor, SHOWN);
-        List<OpenHardStop> stops = actor.hasRole(Role.QA) ? overrides.openAt(actor) : List.of();
+        List<AwaitingWitness> checks = urgency.urgentFirst(actor, verifications.awaitingWitness(actor, SHOWN),
+                c -> c.verification().caseId());
+        List<OpenHardStop> stops = actor.hasRole(Role.QA)
+                ? urgency.urgentFirst(actor, overrides.openAt(actor), OpenHardStop::caseId) : List.of();
         Map<UUID, PatientSummary> names = names(actor, Stream.concat(checks.stream().map(AwaitingWitness::patientId),
                 stops.stream().map(OpenHardStop::patientId)).toList());
         if (!checks.isEmpty()) {

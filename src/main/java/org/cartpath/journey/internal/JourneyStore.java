@@ -187,13 +187,21 @@ public class JourneyStore {
     public record WorklistRow(TherapyCase therapyCase, CaseTask nextTask) {
     }
 
+    /** The ids of the open cases of which {@code organisation} is the treating centre. */
+    public List<CaseId> openCaseIds(OrganisationId organisation) {
+        return jdbc.sql("select id from therapy_case where treating_centre_id = ?"
+                        + " and stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')")
+                .param(organisation.value()).query((row, n) -> new CaseId(row.getObject(1, UUID.class))).list();
+    }
+
     /**
-     * Open cases of which {@code organisation} is the treating centre, with each case's most urgent task;
-     * cases with an overdue task first, then by due date, then oldest stage change.
+     * Open cases of which {@code organisation} is the treating centre, with each case's most urgent task; the
+     * {@code urgent} cases first (journey's {@code CaseUrgency}), then cases with an overdue task, then by due date,
+     * then oldest stage change.
      */
     public List<WorklistRow> worklist(OrganisationId organisation, Stage stage, String product, String reference,
-            List<UUID> patients, List<UUID> cases, int limit, int offset) {
-        return worklistParams(jdbc.sql("""
+            List<UUID> patients, List<UUID> cases, Set<CaseId> urgent, int limit, int offset) {
+        return urgentParam(worklistParams(jdbc.sql("""
                 select c.*, t.id as task_id, t.title as task_title, t.role as task_role, t.due_on as task_due_on,
                        t.opened_at as task_opened_at
                 from therapy_case c
@@ -204,9 +212,9 @@ public class JourneyStore {
                   and (cast(:stage as text) is null or c.stage = :stage)
                   and (cast(:product as text) is null or c.product_code = :product)
                   and (cast(:reference as text) is null or %s)
-                order by t.due_on nulls last, c.stage_changed_at, c.reference
-                limit :limit offset :offset""".formatted(search(patients, cases))), organisation, stage, product,
-                reference, patients, cases)
+                order by %s t.due_on nulls last, c.stage_changed_at, c.reference
+                limit :limit offset :offset""".formatted(search(patients, cases), urgentFirst(urgent))), organisation,
+                stage, product, reference, patients, cases), urgent)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((row, n) -> new WorklistRow(therapyCase(row, n), row.getObject("task_id") == null ? null
@@ -238,6 +246,15 @@ public class JourneyStore {
                 + (cases.isEmpty() ? "" : " or c.id in (:cases)") + ")";
     }
 
+    /** The ORDER BY term that puts the urgent cases first (true sorts after false, hence DESC); none without any. */
+    private static String urgentFirst(Set<CaseId> urgent) {
+        return urgent.isEmpty() ? "" : "(c.id in (:urgent)) desc,";
+    }
+
+    private static JdbcClient.StatementSpec urgentParam(JdbcClient.StatementSpec spec, Set<CaseId> urgent) {
+        return urgent.isEmpty() ? spec : spec.param("urgent", urgent.stream().map(CaseId::value).toList());
+    }
+
     private static JdbcClient.StatementSpec worklistParams(JdbcClient.StatementSpec sql, OrganisationId organisation,
             Stage stage, String product, String reference, List<UUID> patients, List<UUID> cases) {
         JdbcClient.StatementSpec spec = sql.param("organisation", organisation.value())
@@ -251,29 +268,45 @@ public class JourneyStore {
     }
 
     /**
-     * Open tasks for any of {@code roles} on the open cases of a treating centre, with their cases: overdue first, then
-     * by due date (no date last), then oldest.
+     * Open tasks for any of {@code roles} on the open cases of a treating centre, with their cases: the {@code urgent}
+     * cases' tasks first (journey's {@code CaseUrgency}), then overdue first, then by due date (no date last), then
+     * oldest.
      */
-    public List<WorklistRow> openTasks(OrganisationId centre, Set<Role> roles, int limit) {
+    public List<WorklistRow> openTasks(OrganisationId centre, Set<Role> roles, Set<CaseId> urgent, int limit, int offset) {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return urgentParam(jdbc.sql("""
                 select c.*, t.id as task_id, t.title as task_title, t.role as task_role, t.due_on as task_due_on,
                        t.opened_at as task_opened_at
                 from case_task t join therapy_case c on c.id = t.case_id
                 where c.treating_centre_id = :centre and t.closed_at is null and t.role in (:roles)
                   and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
-                order by t.due_on nulls last, t.opened_at, c.reference
-                limit :limit""")
+                order by %s t.due_on nulls last, t.opened_at, c.reference, t.id
+                limit :limit offset :offset""".formatted(urgentFirst(urgent))), urgent)
                 .param("centre", centre.value())
                 .param("roles", roles.stream().map(Role::name).toList())
                 .param("limit", limit)
+                .param("offset", offset)
                 .query((row, n) -> new WorklistRow(therapyCase(row, n),
                         new CaseTask(row.getObject("task_id", UUID.class), new CaseId(row.getObject("id", UUID.class)),
                                 row.getString("task_title"), Role.valueOf(row.getString("task_role")),
                                 localDate(row, "task_due_on"), row.getTimestamp("task_opened_at").toInstant(), null, null)))
                 .list();
+    }
+
+    /** How many open tasks {@link #openTasks} lists in all. */
+    public long countOpenTasks(OrganisationId centre, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                select count(*) from case_task t join therapy_case c on c.id = t.case_id
+                where c.treating_centre_id = :centre and t.closed_at is null and t.role in (:roles)
+                  and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')""")
+                .param("centre", centre.value())
+                .param("roles", roles.stream().map(Role::name).toList())
+                .query(Long.class).single();
     }
 
     /** Open cases per stage at a treating centre. */

@@ -81,7 +81,8 @@ class JourneyApiController {
     }
 
     @GetMapping("/worklist")
-    @Operation(summary = "The treating centre's open cases with their next task, overdue first", description = "'q' "
+    @Operation(summary = "The treating centre's open cases with their next task: urgent cases first (urgent: true), "
+            + "then overdue", description = "'q' "
             + "finds cases by reference (any part), or by the patient's NHS number or name (each word starts the given "
             + "or family name); 'reference' is the older name of 'q'. Patients found are logged as read (search).")
     Page<CaseJourney.WorklistItem> worklist(Actor actor, @RequestParam(required = false) String stage,

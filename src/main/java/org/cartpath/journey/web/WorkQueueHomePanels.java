@@ -1,28 +1,25 @@
 package org.cartpath.journey.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.cartpath.journey.CaseJourney;
-import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
-import org.cartpath.patient.PatientSummary;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.HomePanel;
 import org.cartpath.shared.HomePanelContributor;
 import org.cartpath.shared.OrganisationKind;
+import org.cartpath.shared.Page;
 import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
 
 /**
  * A work queue on the home page of each centre role whose work is a case's task: the open tasks waiting for that role,
- * overdue first, each with the patient's name and NHS number beside the case reference (the names' read is logged).
- * The apheresis nurse's, the laboratory's, the pharmacist's and QA's queue is their main panel; the consultant and the
- * ward nurse see it beside their own.
+ * urgent cases first, then overdue first, each with the patient's name and NHS number beside the case reference (the
+ * names' read is logged); the first {@link #SHOWN}, and a link to all of them ({@code /tasks}). The apheresis nurse's,
+ * the laboratory's, the pharmacist's and QA's queue is their main panel; the consultant and the ward nurse see it
+ * beside their own.
  */
 @Component
 class WorkQueueHomePanels implements HomePanelContributor {
@@ -57,13 +54,11 @@ class WorkQueueHomePanels implements HomePanelContributor {
             if (title == null || !actor.hasRole(role)) {
                 continue;
             }
-            List<CaseJourney.WorklistItem> tasks = journey.openTasksFor(actor, Set.of(role), SHOWN);
-            Map<UUID, PatientSummary> names = new HashMap<>();
-            patients.listed(actor, tasks.stream().map(t -> t.therapyCase().patientId()).filter(Objects::nonNull)
-                    .map(PatientId::new).toList(), "Work queue on the home page")
-                    .forEach((id, summary) -> names.put(id.value(), summary));
+            Page<CaseJourney.WorklistItem> tasks = journey.openTasksFor(actor, Set.of(role), new Page.Request(0, SHOWN));
             panels.add(new HomePanel(role, title, "journey/home", "workQueue",
-                    Map.of("tasks", tasks, "names", names, "role", role, "shown", SHOWN)));
+                    Map.of("tasks", tasks.items(), "total", tasks.total(), "role", role, "shown", SHOWN,
+                            "names", TaskListController.names(patients, actor, tasks.items(),
+                                    "Work queue on the home page"))));
         }
         return panels;
     }
