@@ -208,7 +208,7 @@ public class LymphodepletionPlanning {
         store.insertVerification(planId, caseId, signature.id(), actor, now);
         // the pharmacy's planning is done once a plan is verified (the stage's default task)
         StageTasks.forStage(Stage.RECEIVED).ifPresent(d -> journey.closeOpenTasks(actor, caseId, d.title()));
-        // the doses are now due on the plan's days: the ward gives them (issue 7 item 4; Lymphodepletion closes the task
+        // the doses are now due on the plan's days: the ward gives them (ADR 0021; Lymphodepletion closes the task
         // when the last planned dose is recorded)
         journey.closeOpenTasks(actor, caseId, StageTasks.LYMPHODEPLETION_DOSES, CaseTask.Closure.REPLACED);
         journey.openTask(actor, caseId, StageTasks.LYMPHODEPLETION_DOSES, Role.WARD_NURSE, plan.plan().firstDay());
