@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -151,9 +150,10 @@ class AuthorisationMatrixIT {
         }
 
         /**
-         * The endpoint checks the body before who calls (bean validation, a required If-Match, a page re-rendering its
-         * form with errors), so an empty body cannot show the refusal by its status: a refused caller may be answered
-         * 400, 422, 428 or, on a page, the form again or a redirect — but never admitted to a change (no audit row).
+         * The endpoint checks the body or the record's stage before who calls (bean validation, a required If-Match, a
+         * page re-rendering its form with errors), so an empty body cannot show the refusal by its status: a refused
+         * caller may be answered 400, 409, 422, 428 or, on a page, the form again or a redirect — but never admitted to
+         * a change (no audit row).
          */
         boolean validatesFirst() {
             return note.contains("validates-first");
@@ -455,7 +455,7 @@ class AuthorisationMatrixIT {
             return "server error";
         }
         if ((expected == Expected.REFUSED || expected == Expected.NOT_FOUND) && row.validatesFirst()
-                && (status == 400 || status == 422 || status == 428 || (!row.api() && (status == 200 || status == 302)))) {
+                && (status == 400 || status == 409 || status == 422 || status == 428 || (!row.api() && (status == 200 || status == 302)))) {
             return null; // the refusal is proven by the audit check below: nothing was written
         }
         return switch (expected) {
