@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import org.cartpath.patient.Demographics;
 import org.cartpath.patient.PatientManagement;
+import org.cartpath.shared.Role;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.CaseFixtures;
 import org.cartpath.testing.CaseFixtures.World;
@@ -34,6 +35,9 @@ class CasePageIdentityIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    IdentityFixtures identities;
+
     @Test
     void centreStaffSeeWhoseCaseItIsAndTheManufacturerDoesNot() {
         World world = cases.caseAt(Stage.SLOT_BOOKED, new BigDecimal("24"));
@@ -53,6 +57,24 @@ class CasePageIdentityIT {
         assertThat(operator).contains(world.therapyCase().reference())
                 .doesNotContain(patient.familyName(), patient.nhsNumber().value(), patient.nhsNumber().formatted(),
                         "data-testid=\"case-patient\"");
+    }
+
+    @Test
+    void theCentresAnalystAuditorAndAdministratorOpenItsCasePageWithoutThePatientsIdentity() {
+        World world = cases.caseAt(Stage.SLOT_BOOKED, new BigDecimal("24"));
+        Demographics patient = patients.get(world.actor(world.coordinator()), world.patientId(), "test set-up")
+                .demographics();
+        long reads = caseReads(world);
+        // ADR 0019: they see their centre's cases as any centre user does, and read no patient record
+        for (Role role : java.util.List.of(Role.ANALYST, Role.AUDITOR, Role.ADMINISTRATOR)) {
+            var page = Http.signedIn(port, identities.user(world.centre(), role).username(), IdentityFixtures.PASSWORD)
+                    .get("/cases/" + world.therapyCase().id());
+            assertThat(page.statusCode()).as(role.label()).isEqualTo(200);
+            assertThat(page.body()).as(role.label()).contains(world.therapyCase().reference())
+                    .doesNotContain(patient.familyName().toUpperCase(), patient.nhsNumber().formatted(),
+                            "data-testid=\"case-patient-identity\"");
+        }
+        assertThat(caseReads(world)).as("no patient read is logged for them").isEqualTo(reads);
     }
 
     private long caseReads(World world) {

@@ -77,8 +77,9 @@ class SecurityConfiguration {
                 throws Exception {
             http.securityMatcher("/api/**", "/actuator/**")
                     .authorizeHttpRequests(authorize -> authorize
-                            .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/actuator/health",
-                                    "/actuator/health/**")
+                            // the OpenAPI document is public in both its forms (the authorisation matrix)
+                            .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml",
+                                    "/actuator/health", "/actuator/health/**")
                             .permitAll()
                             .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
                             .anyRequest().authenticated())

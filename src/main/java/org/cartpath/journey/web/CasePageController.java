@@ -115,10 +115,11 @@ class CasePageController {
     /**
      * Who the case is for, at the top of its page: name, NHS number and date of birth are how staff tell one child's
      * cells from another's. Null for those who may not see the patient (manufacturers, couriers, organisations without
-     * access to the record); the read is logged like any other.
+     * access to the record, and roles that read no patient record: analysts, auditors, administrators — ADR 0019: they
+     * see their centre's cases, not its patients); the read is logged like any other.
      */
     private Demographics patientOf(Actor actor, CaseView view) {
-        if (!view.identityVisible() || view.therapyCase().patientId() == null) {
+        if (!view.identityVisible() || view.therapyCase().patientId() == null || !patients.maySearch(actor)) {
             return null;
         }
         try {
