@@ -62,7 +62,7 @@ class WaitlistAuditIT {
         TherapyCase waiting = fixtures.approvedCase(centre, "TECARTUS", "MCL");
         SlotBooking booked = bookings.book(centre.coordinatorActor(), new NewBooking(holder.id(), slot.id(),
                 slot.weekStart(), false)).booking();
-        UUID entry = waitlist.join(centre.coordinatorActor(), waiting.id()).id();
+        UUID entry = first(centre, waiting);
         bookings.cancel(centre.coordinatorActor(), booked.id(), "Patient declined treatment");
         UUID offer = openOffer(slot);
 
@@ -109,12 +109,12 @@ class WaitlistAuditIT {
     @Test
     void anOfferOfACaseThatEndsIsAuditedAsWithdrawnByThePersonWhoEndedIt() {
         Centre centre = fixtures.centre(2);
-        ManufacturingSlot slot = oneSlot("CARVYKTI", DayOfWeek.THURSDAY);
-        TherapyCase holder = fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA");
-        TherapyCase waiting = fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA");
+        ManufacturingSlot slot = oneSlot("YESCARTA", DayOfWeek.THURSDAY);
+        TherapyCase holder = fixtures.approvedCase(centre, "YESCARTA", "LBCL");
+        TherapyCase waiting = fixtures.approvedCase(centre, "YESCARTA", "LBCL");
         SlotBooking booked = bookings.book(centre.coordinatorActor(), new NewBooking(holder.id(), slot.id(),
                 slot.weekStart(), false)).booking();
-        waitlist.join(centre.coordinatorActor(), waiting.id());
+        first(centre, waiting);
         bookings.cancel(centre.coordinatorActor(), booked.id(), "Patient unwell");
         UUID offer = openOffer(slot);
 
@@ -123,6 +123,18 @@ class WaitlistAuditIT {
         Map<String, Object> row = auditRow("SLOT_OFFER_WITHDRAWN", offer);
         assertThat(row.get("actor_id")).isEqualTo(centre.coordinatorActor().id());
         assertThat(row.get("reason")).isEqualTo("the case ended");
+    }
+
+    /**
+     * Puts the case on its product's waitlist above every other (other tests leave cases waiting for the same
+     * products): the committee's first place, and the highest clinical priority.
+     */
+    private UUID first(Centre centre, TherapyCase c) {
+        UUID entry = waitlist.join(centre.coordinatorActor(), c.id()).id();
+        waitlist.setClinicalPriority(centre.consultantActor(), entry, Urgency.EMERGENCY,
+                DiseaseKinetics.RAPIDLY_PROGRESSIVE, "Fulminant relapse");
+        waitlist.overrideOrder(centre.coordinatorActor(), entry, 1, "Allocation committee: first for this test");
+        return entry;
     }
 
     private ManufacturingSlot oneSlot(String product, DayOfWeek day) {
