@@ -98,6 +98,14 @@ class AuditCompletenessIT {
         audited("POST /api/v1/waitlist-entries", joined, approved.coordinator().id().toString(), "WaitlistEntry",
                 id(joined));
 
+        // custody: the coordinator allocates a booked case's chain-of-identity identifier
+        World booked = cases.caseAt(Stage.SLOT_BOOKED, new BigDecimal("20"));
+        String bookedCase = booked.therapyCase().id().toString();
+        HttpResponse<String> coi = as(booked.coordinator()).postJson("/api/v1/cases/" + bookedCase
+                + "/chain-of-identity", Map.of());
+        audited("POST /api/v1/cases/{id}/chain-of-identity", coi, booked.coordinator().id().toString(), "TherapyCase",
+                bookedCase);
+
         // manufacturing: the manufacturer's operator reports the material received
         World manufacturing = cases.caseAt(Stage.IN_MANUFACTURING, new BigDecimal("20"));
         String manufacturingCase = manufacturing.therapyCase().id().toString();
