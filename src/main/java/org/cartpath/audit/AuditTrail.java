@@ -38,6 +38,8 @@ public class AuditTrail {
     /** Key of the advisory lock that serialises appends to the chain (an arbitrary constant). */
     private static final long CHAIN_LOCK = 0x6361727470617468L; // "cartpath"
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditTrail.class);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CanonicalJson json;
@@ -107,6 +109,11 @@ public class AuditTrail {
      * Records an event that must be kept even though the current transaction is about to fail, such as a
      * refused signature. The row is written in its own transaction once the current one has ended (at once
      * if there is none), so it never waits on the chain lock the current transaction may hold.
+     *
+     * <p>Never lost silently: a failed write is tried {@value #INDEPENDENT_ATTEMPTS} times; if every attempt fails,
+     * the event is logged at ERROR with its whole content (marker {@code AUDIT_ROW_LOST}, so an operator can alert on
+     * it and re-enter it) and, when there is no transaction to wait for, the failure is thrown to the caller. After a
+     * transaction has ended Spring discards whatever a synchronisation throws, so there the log is the surfacing.
      */
     public void recordIndependently(Actor actor, String action, String entityType, String entityId, Object after,
             String reason) {
@@ -117,7 +124,7 @@ public class AuditTrail {
                 org.slf4j.MDC.put(RequestIds.MDC_KEY, requestId);
             }
             try {
-                independent.executeWithoutResult(status -> record(actor, action, entityType, entityId, null, after, reason));
+                writeIndependently(actor, action, entityType, entityId, after, reason, requestId);
             } finally {
                 if (previous == null) {
                     org.slf4j.MDC.remove(RequestIds.MDC_KEY);
@@ -128,11 +135,60 @@ public class AuditTrail {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    write.run();
+                    try {
+                        write.run();
+                    } catch (RuntimeException alreadyLogged) {
+                        // logged at ERROR with the event's content by writeIndependently; Spring would discard it
+                    }
                 }
             });
         } else {
             write.run();
+        }
+    }
+
+    /** How often an independent row is tried before it is reported lost. */
+    static final int INDEPENDENT_ATTEMPTS = 3;
+
+    private void writeIndependently(Actor actor, String action, String entityType, String entityId, Object after,
+            String reason, String requestId) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= INDEPENDENT_ATTEMPTS; attempt++) {
+            try {
+                independent.executeWithoutResult(status -> record(actor, action, entityType, entityId, null, after, reason));
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                log.warn("Audit row {} of {} {} not written (attempt {} of {}): {}", action, entityType, entityId, attempt,
+                        INDEPENDENT_ATTEMPTS, e.toString());
+                if (attempt < INDEPENDENT_ATTEMPTS) {
+                    try {
+                        Thread.sleep(50L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        log.error("AUDIT_ROW_LOST: an independent audit row could not be written after {} attempts; its content: "
+                + "action={} entityType={} entityId={} actorId={} actorType={} actorName={} organisationId={} reason={} "
+                + "requestId={} after={}", INDEPENDENT_ATTEMPTS, action, entityType, entityId, actor.id(), actor.type(),
+                actor.displayName(), actor.organisationId() == null ? null : actor.organisationId().value(), reason,
+                requestId, describe(after), failure);
+        throw failure;
+    }
+
+    /** The content of a lost row for the log: its canonical JSON, or as much as can be said when that fails. */
+    private String describe(Object after) {
+        try {
+            return json.write(after);
+        } catch (RuntimeException e) {
+            try {
+                return String.valueOf(after) + " (not serialisable: " + e.getMessage() + ")";
+            } catch (RuntimeException again) {
+                return "(a " + after.getClass().getName() + " that cannot be described: " + again + ")";
+            }
         }
     }
 

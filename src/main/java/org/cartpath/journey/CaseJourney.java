@@ -96,8 +96,9 @@ public class CaseJourney {
         store.addParty(created.id(), command.treatingCentre(), PartyRole.TREATING_CENTRE, now);
         store.append(created.id(), now, actor, "CASE_OPENED", null, Stage.REFERRED,
                 command.summary() == null || command.summary().isBlank() ? "Case opened" : command.summary());
-        openDefaultTask(created.id(), Stage.REFERRED, now);
+        java.util.Optional<CaseTask> first = openDefaultTask(created.id(), Stage.REFERRED, now);
         audit.record(actor, "CASE_OPENED", "TherapyCase", created.id().toString(), null, auditView(created), null);
+        first.ifPresent(task -> auditTaskOpened(actor, task));
         return created;
     }
 
@@ -144,15 +145,23 @@ public class CaseJourney {
         if (!store.update(after, before.version())) {
             throw ProblemException.conflict("stale-version", "Case " + before.reference() + " changed meanwhile; retry");
         }
+        List<CaseTask> closed;
+        java.util.Optional<CaseTask> opened = java.util.Optional.empty();
         if (to.isEnding()) {
-            store.closeAllTasks(id, now, actor.displayName());
+            closed = store.closeAllTasks(id, now, actor.displayName());
         } else {
-            store.closeStageTasks(id, before.stage(), now, actor.displayName());
-            openDefaultTask(id, to, now);
+            closed = store.closeStageTasks(id, before.stage(), now, actor.displayName());
+            opened = openDefaultTask(id, to, now);
         }
         store.append(id, now, actor, "STAGE_CHANGED", before.stage(), to,
                 summary == null || summary.isBlank() ? to.label() : summary);
         audit.record(actor, "CASE_STAGE_CHANGED", "TherapyCase", id.toString(), auditView(before), auditView(after), reason);
+        // the tasks the stage change closed and opened are state changes of their own: each has its audit row
+        for (CaseTask task : closed) {
+            audit.record(actor, "CASE_TASK_CLOSED", "TherapyCase", id.toString(), null, Map.of("taskId",
+                    task.id().toString(), "task", task.title(), "closure", task.closure().name()), reason);
+        }
+        opened.ifPresent(task -> auditTaskOpened(actor, task));
         return after;
     }
 
@@ -252,7 +261,8 @@ public class CaseJourney {
         CaseTask task = new CaseTask(UUID.randomUUID(), id, title, role, dueOn, Instant.now(clock), null, null);
         store.openTask(task, stage);
         audit.record(actor, "CASE_TASK_OPENED", "TherapyCase", id.toString(), null,
-                Map.of("task", title, "role", role.name(), "dueOn", String.valueOf(dueOn)), null);
+                Map.of("taskId", task.id().toString(), "task", title, "role", role.name(), "dueOn", String.valueOf(dueOn)),
+                null);
         return task;
     }
 
@@ -517,12 +527,22 @@ public class CaseJourney {
     }
 
     /** Opens the stage's default task, unless a stage module says its work was already done (see {@link StageWork}). */
-    private void openDefaultTask(CaseId id, Stage stage, Instant now) {
+    private java.util.Optional<CaseTask> openDefaultTask(CaseId id, Stage stage, Instant now) {
         if (stageWork.orderedStream().anyMatch(w -> w.alreadyDone(id, stage))) {
-            return;
+            return java.util.Optional.empty();
         }
-        StageTasks.forStage(stage).ifPresent(d -> store.openTask(new CaseTask(UUID.randomUUID(), id, d.title(), d.role(),
-                LocalDate.ofInstant(now, zone).plusDays(d.dueInDays()), now, null, null), stage));
+        return StageTasks.forStage(stage).map(d -> {
+            CaseTask task = new CaseTask(UUID.randomUUID(), id, d.title(), d.role(),
+                    LocalDate.ofInstant(now, zone).plusDays(d.dueInDays()), now, null, null);
+            store.openTask(task, stage);
+            return task;
+        });
+    }
+
+    private void auditTaskOpened(Actor actor, CaseTask task) {
+        audit.record(actor, "CASE_TASK_OPENED", "TherapyCase", task.caseId().toString(), null, Map.of("taskId",
+                task.id().toString(), "task", task.title(), "role", task.role().name(), "dueOn",
+                String.valueOf(task.dueOn())), null);
     }
 
     static Map<String, Object> auditView(TherapyCase c) {

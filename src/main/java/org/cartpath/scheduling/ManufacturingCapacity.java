@@ -116,7 +116,7 @@ public class ManufacturingCapacity {
         int version = current.map(c -> c.version() + 1).orElse(1);
         store.insertPublication(publicationId, site.id(), product, week, version, source, text, digest, actor.id(),
                 actor.displayName(), actor.organisationId(), today.now());
-        int withdrawn = apply(site, manufacturer, product, week, wanted, have, publicationId);
+        int withdrawn = apply(actor, site, manufacturer, product, week, wanted, have, publicationId);
         store.replaceClosedDays(site.id(), product, week, PublicationContent.closedDays(command));
         List<ManufacturingSlot> after = store.lockSlotsOfWeek(site.id(), product, week);
         PublicationResult result = result(publicationId, version, current.isPresent() ? PublicationResult.Outcome.REPLACED
@@ -130,7 +130,7 @@ public class ManufacturingCapacity {
     }
 
     /** Keeps booked slots, keeps or adds free ones up to the wanted count, withdraws the rest; returns how many were withdrawn. */
-    private int apply(CapacityStore.Site site, OrganisationId manufacturer, String product, LocalDate week,
+    private int apply(Actor actor, CapacityStore.Site site, OrganisationId manufacturer, String product, LocalDate week,
             Map<Window, Integer> wanted, Map<Window, List<ManufacturingSlot>> have, UUID publicationId) {
         int withdrawn = 0;
         Set<Window> all = new java.util.TreeSet<>(Comparator.comparing(Window::start).thenComparing(Window::end));
@@ -151,7 +151,7 @@ public class ManufacturingCapacity {
                     store.confirmSlot(slot.id(), publicationId);
                 } else if (!slot.withdrawn()) {
                     store.withdrawSlot(slot.id(), publicationId, today.now());
-                    waitlist.slotWithdrawn(slot.id());
+                    waitlist.slotWithdrawn(actor, slot.id());
                     withdrawn++;
                 }
             }

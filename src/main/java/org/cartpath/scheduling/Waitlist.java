@@ -170,7 +170,7 @@ public class Waitlist {
         WaitlistEntry before = lockWaiting(entryId);
         store.close(entryId, WaitlistEntry.Status.LEFT, why, today.now());
         for (SlotOffer offer : store.openOffersOfCase(entry.caseId())) {
-            closeOffer(offer, SlotOffer.Status.WITHDRAWN, "the case left the waitlist");
+            closeOffer(actor, offer, SlotOffer.Status.WITHDRAWN, "the case left the waitlist");
             offerFreedSlot(offer.slotId());
         }
         journey.note(actor, entry.caseId(), "WAITLIST_LEFT", "Left the " + entry.productCode() + " waitlist");
@@ -193,10 +193,8 @@ public class Waitlist {
         SlotOffer locked = store.openOfferOfSlot(offer.slotId()).filter(o -> o.id().equals(offerId))
                 .orElseThrow(() -> ProblemException.conflict("offer-not-open", "This offer is "
                         + store.offer(offerId).orElseThrow().status().name().toLowerCase(java.util.Locale.ROOT)));
-        closeOffer(locked, SlotOffer.Status.DECLINED, why);
+        closeOffer(actor, locked, SlotOffer.Status.DECLINED, why);
         offerFreedSlot(offer.slotId());
-        audit.record(actor, "SLOT_OFFER_DECLINED", "SlotOffer", offerId.toString(), null,
-                Map.of("slotId", offer.slotId().toString(), "caseId", offer.caseId().toString()), why);
         return store.offer(offerId).orElseThrow();
     }
 
@@ -265,20 +263,23 @@ public class Waitlist {
                     auditView(store.find(entry.id()).orElseThrow()), why);
         });
         for (SlotOffer offer : store.openOffersOfCase(ended.caseId())) {
-            closeOffer(offer, SlotOffer.Status.WITHDRAWN, "the case ended");
+            closeOffer(ended.actor(), offer, SlotOffer.Status.WITHDRAWN, "the case ended");
             offerFreedSlot(offer.slotId());
         }
     }
 
     /** A case booked a slot: its waitlist entry is done, an offer of that slot accepted, other offers withdrawn. */
     void caseBooked(Actor actor, CaseId caseId, UUID slotId) {
-        store.waitingOfCase(caseId).ifPresent(e -> store.close(e.id(), WaitlistEntry.Status.BOOKED, "booked a slot",
-                today.now()));
+        store.waitingOfCase(caseId).ifPresent(e -> {
+            store.close(e.id(), WaitlistEntry.Status.BOOKED, "booked a slot", today.now());
+            audit.record(actor, "WAITLIST_BOOKED", "WaitlistEntry", e.id().toString(), auditView(e),
+                    auditView(store.find(e.id()).orElseThrow()), "booked a slot");
+        });
         for (SlotOffer offer : store.openOffersOfCase(caseId)) {
             if (offer.slotId().equals(slotId)) {
-                closeOffer(offer, SlotOffer.Status.ACCEPTED, "booked by " + actor.displayName());
+                closeOffer(actor, offer, SlotOffer.Status.ACCEPTED, "booked by " + actor.displayName());
             } else {
-                closeOffer(offer, SlotOffer.Status.WITHDRAWN, "the case booked another slot");
+                closeOffer(actor, offer, SlotOffer.Status.WITHDRAWN, "the case booked another slot");
                 offerFreedSlot(offer.slotId());
             }
         }
@@ -290,8 +291,8 @@ public class Waitlist {
     }
 
     /** A slot no longer exists (capacity lowered): an open offer of it is withdrawn. */
-    void slotWithdrawn(UUID slotId) {
-        store.openOfferOfSlot(slotId).ifPresent(o -> closeOffer(o, SlotOffer.Status.WITHDRAWN,
+    void slotWithdrawn(Actor actor, UUID slotId) {
+        store.openOfferOfSlot(slotId).ifPresent(o -> closeOffer(actor, o, SlotOffer.Status.WITHDRAWN,
                 "the manufacturer withdrew the slot"));
     }
 
@@ -309,7 +310,7 @@ public class Waitlist {
             if (open.get().openAt(today.now())) {
                 return Optional.empty();
             }
-            closeOffer(open.get(), SlotOffer.Status.EXPIRED, "not taken up in time");
+            closeOffer(Actor.system("waitlist"), open.get(), SlotOffer.Status.EXPIRED, "not taken up in time");
         }
         Set<UUID> alreadyOffered = new HashSet<>(store.casesOfferedSlot(slotId));
         LocalDate earliest = today.date().plusDays(1);
@@ -355,19 +356,27 @@ public class Waitlist {
     public int expireOffers() {
         List<SlotOffer> expired = store.lockExpired(today.now(), 50);
         for (SlotOffer offer : expired) {
-            closeOffer(offer, SlotOffer.Status.EXPIRED, "not taken up in time");
-            audit.record(Actor.system("waitlist"), "SLOT_OFFER_EXPIRED", "SlotOffer", offer.id().toString(), null,
-                    Map.of("slotId", offer.slotId().toString()), null);
+            closeOffer(Actor.system("waitlist"), offer, SlotOffer.Status.EXPIRED, "not taken up in time");
             offerFreedSlot(offer.slotId());
         }
         return expired.size();
     }
 
-    private void closeOffer(SlotOffer offer, SlotOffer.Status status, String reason) {
+    /**
+     * Closes an open offer (accepted, declined, withdrawn or expired) with its audit row, {@code SLOT_OFFER_<status>}
+     * by {@code actor} (the waitlist's system actor for the expiry sweep); an offer closed already is left as it was.
+     */
+    private void closeOffer(Actor actor, SlotOffer offer, SlotOffer.Status status, String reason) {
         if (store.closeOffer(offer.id(), status, reason, today.now())) {
             // idempotent: a task a person (or the case's ending) closed already stays as it was
             store.taskOfOffer(offer.id()).ifPresent(taskId ->
                     journey.closeTask(Actor.system("waitlist"), offer.caseId(), taskId));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("slotId", offer.slotId().toString());
+            after.put("caseId", offer.caseId().toString());
+            after.put("status", status.name());
+            audit.record(actor, "SLOT_OFFER_" + status.name(), "SlotOffer", offer.id().toString(),
+                    Map.of("status", SlotOffer.Status.OPEN.name()), after, reason);
         }
     }
 

@@ -149,19 +149,19 @@ public class JourneyStore {
     }
 
     /** Closes the open tasks that belonged to a stage the case has left: their work is done. */
-    public void closeStageTasks(CaseId id, Stage stage, Instant at, String by) {
-        jdbc.sql("update case_task set closed_at = ?, closed_by = ?, closed_as = 'DONE' where case_id = ? and stage = ?"
-                        + " and closed_at is null")
+    public List<CaseTask> closeStageTasks(CaseId id, Stage stage, Instant at, String by) {
+        return jdbc.sql("update case_task set closed_at = ?, closed_by = ?, closed_as = 'DONE' where case_id = ?"
+                        + " and stage = ? and closed_at is null returning *")
                 .params(Timestamp.from(at), by, id.value(), stage.name())
-                .update();
+                .query(JourneyStore::task).list();
     }
 
     /** Closes every open task of a case that ended: their work will not happen. */
-    public void closeAllTasks(CaseId id, Instant at, String by) {
-        jdbc.sql("update case_task set closed_at = ?, closed_by = ?, closed_as = 'CANCELLED' where case_id = ?"
-                        + " and closed_at is null")
+    public List<CaseTask> closeAllTasks(CaseId id, Instant at, String by) {
+        return jdbc.sql("update case_task set closed_at = ?, closed_by = ?, closed_as = 'CANCELLED' where case_id = ?"
+                        + " and closed_at is null returning *")
                 .params(Timestamp.from(at), by, id.value())
-                .update();
+                .query(JourneyStore::task).list();
     }
 
     public boolean closeTask(CaseId id, UUID taskId, Instant at, String by, CaseTask.Closure closure) {
