@@ -1,5 +1,6 @@
 package org.cartpath.treatment;
 
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.RequestFields;
 import org.cartpath.shared.Role;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.treatment.checklist.ChecklistEvaluation;
 import org.cartpath.treatment.checklist.ChecklistEvaluation.EntryKind;
 import org.cartpath.treatment.checklist.ChecklistEvaluation.ItemState;
@@ -148,7 +150,7 @@ public class PreInfusionChecklist {
     // --- configuration -------------------------------------------------------------------------------
 
     /** A centre's own item: a label and a hint; always ticked by a person. */
-    public record OwnItem(String label, String hint) {
+    public record OwnItem(@Size(max = TextLimits.SHORT) String label, @Size(max = TextLimits.LONG) String hint) {
     }
 
     /** The checklists that apply at the actor's centre: cartpath's default and the centre's own, latest versions. */

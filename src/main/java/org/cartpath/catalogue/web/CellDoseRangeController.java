@@ -2,6 +2,7 @@ package org.cartpath.catalogue.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.cartpath.catalogue.ProductCode;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
+import org.cartpath.shared.TextLimits;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Calculators", description = "Clinical calculators; each answer names the rule and source it applied")
 class CellDoseRangeController {
 
-    record CellDoseRangeRequest(String product, String indication, String jurisdiction, BigDecimal weightKg) {
+    record CellDoseRangeRequest(
+            @Size(max = TextLimits.SHORT) String product,
+            @Size(max = TextLimits.SHORT) String indication,
+            @Size(max = TextLimits.SHORT) String jurisdiction,
+            BigDecimal weightKg) {
     }
 
     private final Catalogue catalogue;

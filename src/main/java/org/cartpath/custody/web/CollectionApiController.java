@@ -2,12 +2,14 @@ package org.cartpath.custody.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.cartpath.custody.labels.LabelPrint;
 import org.cartpath.custody.labels.LabelPrinting;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Chain of custody", description = "COI allocation, custody items and their append-only event logs")
 class CollectionApiController {
 
-    record CollectionRequest(String collectedAt, String place, String reason, String password) {
+    record CollectionRequest(
+            @Size(max = TextLimits.SHORT) String collectedAt,
+            @Size(max = TextLimits.SHORT) String place,
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.SHORT) String password) {
     }
 
     record Collection(String bagId, String printId, String din, String coi, LocalDate collectionDate,

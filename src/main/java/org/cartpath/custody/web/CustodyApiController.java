@@ -3,6 +3,7 @@ package org.cartpath.custody.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.cartpath.custody.ChainOfIdentity;
@@ -18,6 +19,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +42,13 @@ class CustodyApiController {
     static final String IDEMPOTENCY = "Optional: a replay with the same key and body returns the first answer; the same"
             + " key with another body is 422 idempotency-key-reused; while the first is running, 409 idempotency-key-in-flight.";
 
-    record EventRequest(String type, String occurredAt, String place, Integer expectedVersion, String reason, String password) {
+    record EventRequest(
+            @Size(max = TextLimits.SHORT) String type,
+            @Size(max = TextLimits.SHORT) String occurredAt,
+            @Size(max = TextLimits.SHORT) String place,
+            Integer expectedVersion,
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.SHORT) String password) {
     }
 
     private final ChainOfIdentity chainOfIdentity;

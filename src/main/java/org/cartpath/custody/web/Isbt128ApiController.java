@@ -3,6 +3,7 @@ package org.cartpath.custody.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,6 +13,7 @@ import org.cartpath.custody.isbt128.KeyboardCheckCharacter;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
+import org.cartpath.shared.TextLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,7 +35,9 @@ class Isbt128ApiController {
     record CheckCharacterAnswer(String data, String checkCharacter) {
     }
 
-    record ValidationRequest(String identifier, String checkCharacter) {
+    record ValidationRequest(
+            @Size(max = TextLimits.SCAN) String identifier,
+            @Size(max = TextLimits.SHORT) String checkCharacter) {
     }
 
     /** The answer to a validation, 200 whether or not the identifier is valid: the errors are the answer. */

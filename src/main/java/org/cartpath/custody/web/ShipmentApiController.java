@@ -2,6 +2,8 @@ package org.cartpath.custody.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,26 +41,52 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Shipments", description = "Shippers, legs, hand-overs and receipts, each version-checked and scanned")
 class ShipmentApiController {
 
-    record LegBody(String fromPlace, String toPlace, String courierOrganisationId, String expectedDeparture,
-            String expectedArrival) {
+    record LegBody(
+            @Size(max = TextLimits.SHORT) String fromPlace,
+            @Size(max = TextLimits.SHORT) String toPlace,
+            @Size(max = TextLimits.SHORT) String courierOrganisationId,
+            @Size(max = TextLimits.SHORT) String expectedDeparture,
+            @Size(max = TextLimits.SHORT) String expectedArrival) {
     }
 
-    record ProductBagBody(String lot, Integer bagNumber) {
+    record ProductBagBody(@Size(max = TextLimits.SHORT) String lot, Integer bagNumber) {
     }
 
-    record ShipmentBody(String caseId, String direction, String shipperId, String manufacturerOrganisationId,
-            List<String> bagIds, List<ProductBagBody> productBags, String temperatureProfile, List<LegBody> legs,
-            String place) {
+    record ShipmentBody(
+            @Size(max = TextLimits.SHORT) String caseId,
+            @Size(max = TextLimits.SHORT) String direction,
+            @Size(max = TextLimits.SHORT) String shipperId,
+            @Size(max = TextLimits.SHORT) String manufacturerOrganisationId,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> bagIds,
+            @Valid List<ProductBagBody> productBags,
+            @Size(max = TextLimits.SHORT) String temperatureProfile,
+            @Valid List<LegBody> legs,
+            @Size(max = TextLimits.SHORT) String place) {
     }
 
-    record HandOverBody(String fromOrganisationId, String toOrganisationId, String place, String occurredAt,
-            Integer expectedVersion, String scannedIdentifier, String password) {
+    record HandOverBody(
+            @Size(max = TextLimits.SHORT) String fromOrganisationId,
+            @Size(max = TextLimits.SHORT) String toOrganisationId,
+            @Size(max = TextLimits.SHORT) String place,
+            @Size(max = TextLimits.SHORT) String occurredAt,
+            Integer expectedVersion,
+            @Size(max = TextLimits.SCAN) String scannedIdentifier,
+            @Size(max = TextLimits.SHORT) String password) {
     }
 
-    record DepartureBody(Integer leg, String place, String occurredAt, Integer expectedVersion) {
+    record DepartureBody(
+            Integer leg,
+            @Size(max = TextLimits.SHORT) String place,
+            @Size(max = TextLimits.SHORT) String occurredAt,
+            Integer expectedVersion) {
     }
 
-    record ReceiptBody(String place, String occurredAt, Integer expectedVersion, String scannedIdentifier, String password) {
+    record ReceiptBody(
+            @Size(max = TextLimits.SHORT) String place,
+            @Size(max = TextLimits.SHORT) String occurredAt,
+            Integer expectedVersion,
+            @Size(max = TextLimits.SCAN) String scannedIdentifier,
+            @Size(max = TextLimits.SHORT) String password) {
     }
 
     private final ShipmentRegistration registration;

@@ -3,6 +3,7 @@ package org.cartpath.custody.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import org.cartpath.custody.telemetry.CustodyAlerts;
 import org.cartpath.custody.telemetry.TelemetryIngest;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Temperature", description = "Data-logger readings (CSV or JSON batches), excursions and alerts")
 class TelemetryApiController {
 
-    record AcknowledgementBody(String note) {
+    record AcknowledgementBody(@Size(max = TextLimits.LONG) String note) {
     }
 
     private final TelemetryIngest ingest;

@@ -3,6 +3,7 @@ package org.cartpath.custody.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,16 +37,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Identity checks", description = "Two-person verification by scanning, hard stops and QA overrides")
 class VerificationApiController {
 
-    record OpenBody(String step, String itemId, String place) {
+    record OpenBody(
+            @Size(max = TextLimits.SHORT) String step,
+            @Size(max = TextLimits.SHORT) String itemId,
+            @Size(max = TextLimits.SHORT) String place) {
     }
 
-    record ScanBody(String scanned) {
+    record ScanBody(@Size(max = TextLimits.SCAN) String scanned) {
     }
 
-    record SignatureBody(String password) {
+    record SignatureBody(@Size(max = TextLimits.SHORT) String password) {
     }
 
-    record OverrideBody(String reason, String password) {
+    record OverrideBody(@Size(max = TextLimits.LONG) String reason, @Size(max = TextLimits.SHORT) String password) {
     }
 
     /** The witness on the first person's device: their username, password and scans, one per prompt in order. */

@@ -10,8 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,6 +24,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +43,20 @@ class SecurityConfiguration {
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' https://assets.nhs.uk; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
             + "object-src 'none'";
+
+    /**
+     * No page uses a browser feature behind a permission: scanners are keyboard wedges that type into a text field
+     * (static/assets/js/scan.js), not cameras, so the camera is denied like the rest.
+     */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), hid=(), bluetooth=(), display-capture=(), fullscreen=(self)";
+
+    /** Nobody is signed in and no token was sent: CSRF cannot be what stands in the way. */
+    private static boolean isAnonymous() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -66,7 +84,9 @@ class SecurityConfiguration {
                     .headers(headers -> headers
                             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                     + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
-                            .frameOptions(frame -> frame.deny()));
+                            .frameOptions(frame -> frame.deny())
+                            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                            .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)));
             return http.build();
         }
 
@@ -91,13 +111,20 @@ class SecurityConfiguration {
                     .logout(logout -> logout.disable())
                     .headers(headers -> headers
                             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                            .frameOptions(frame -> frame.deny()))
+                            .frameOptions(frame -> frame.deny())
+                            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                            .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)))
                     .exceptionHandling(exceptions -> exceptions
                             .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response,
                                     mapper, 401, "unauthenticated", "Not signed in",
                                     "Sign in, or send 'Authorization: Bearer <token>'"))
                             .accessDeniedHandler((request, response, e) -> {
-                                if (e instanceof MissingCsrfTokenException || e instanceof InvalidCsrfTokenException) {
+                                if (isAnonymous() && (e instanceof MissingCsrfTokenException
+                                        || e instanceof InvalidCsrfTokenException)) {
+                                    // no session and no token: say who is missing, not which header (issue 12)
+                                    ProblemResponses.write(request, response, mapper, 401, "unauthenticated",
+                                            "Not signed in", "Sign in, or send 'Authorization: Bearer <token>'");
+                                } else if (e instanceof MissingCsrfTokenException || e instanceof InvalidCsrfTokenException) {
                                     ProblemResponses.write(request, response, mapper, 403, "csrf", "Not allowed",
                                             "A call made with a session cookie needs the X-CSRF-TOKEN header");
                                 } else {
@@ -147,6 +174,8 @@ class SecurityConfiguration {
                             .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
                             .frameOptions(frame -> frame.deny())
                             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                            .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                     .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class);
             return http.build();

@@ -2,6 +2,7 @@ package org.cartpath.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.cartpath.identity.ApiTokenManagement;
@@ -22,6 +23,7 @@ import org.cartpath.shared.Ids;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.shared.UserId;
 import org.cartpath.shared.Versions;
 import org.springframework.http.HttpStatus;
@@ -42,20 +44,35 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Identity", description = "Organisations, users, API tokens and who is calling")
 class IdentityApiController {
 
-    record OrganisationRequest(String name, String kind, String region, String odsCode, String fin, Boolean active) {
+    record OrganisationRequest(
+            @Size(max = TextLimits.SHORT) String name,
+            @Size(max = TextLimits.SHORT) String kind,
+            @Size(max = TextLimits.SHORT) String region,
+            @Size(max = TextLimits.SHORT) String odsCode,
+            @Size(max = TextLimits.SHORT) String fin,
+            Boolean active) {
     }
 
-    record UserRequest(String organisationId, String username, String displayName, String email, String jobTitle,
-            List<String> roles, Boolean enabled) {
+    record UserRequest(
+            @Size(max = TextLimits.SHORT) String organisationId,
+            @Size(max = TextLimits.SHORT) String username,
+            @Size(max = TextLimits.SHORT) String displayName,
+            @Size(max = TextLimits.SHORT) String email,
+            @Size(max = TextLimits.SHORT) String jobTitle,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> roles,
+            Boolean enabled) {
     }
 
-    record TokenRequest(String organisationId, String name, List<String> roles) {
+    record TokenRequest(
+            @Size(max = TextLimits.SHORT) String organisationId,
+            @Size(max = TextLimits.SHORT) String name,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> roles) {
     }
 
-    record RevocationRequest(String reason) {
+    record RevocationRequest(@Size(max = TextLimits.LONG) String reason) {
     }
 
-    record PasswordResetRequest(String reason) {
+    record PasswordResetRequest(@Size(max = TextLimits.LONG) String reason) {
     }
 
     record CreatedUser(UserAccount user, String temporaryPassword) {

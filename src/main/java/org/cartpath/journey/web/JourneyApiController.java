@@ -2,6 +2,7 @@ package org.cartpath.journey.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.cartpath.journey.CaseId;
@@ -14,6 +15,7 @@ import org.cartpath.journey.TimelineEntry;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.shared.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "Therapy cases: stage, timeline, tasks and the coordinator's worklist")
 class JourneyApiController {
 
-    record EndingRequest(String reason) {
+    record EndingRequest(@Size(max = TextLimits.LONG) String reason) {
     }
 
     record CaseResponse(TherapyCase therapyCase, String visibility, List<CaseTask> openTasks) {

@@ -2,6 +2,7 @@ package org.cartpath.manufacturing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.cartpath.manufacturing.ManufacturingStatus;
 import org.cartpath.manufacturing.ProductLot;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,15 +38,31 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Manufacturing", description = "Manufacturer status, certificates of analysis, release checks and acceptance")
 class ManufacturingApiController {
 
-    record ReportRequest(String status, String failureReason, String resolution, String reason, LocalDate expectedReleaseOn) {
+    record ReportRequest(
+            @Size(max = TextLimits.SHORT) String status,
+            @Size(max = TextLimits.LONG) String failureReason,
+            @Size(max = TextLimits.LONG) String resolution,
+            @Size(max = TextLimits.LONG) String reason,
+            LocalDate expectedReleaseOn) {
     }
 
-    record ReleaseRequest(String lotNumber, String chainOfIdentity, BigDecimal doseCells, BigDecimal cd8Cells,
-            BigDecimal cd4Cells, BigDecimal viabilityPercent, BigDecimal volumeMl, Integer bags, LocalDate expiresOn,
-            String manufacturerOutOfSpecification) {
+    record ReleaseRequest(
+            @Size(max = TextLimits.SHORT) String lotNumber,
+            @Size(max = TextLimits.SHORT) String chainOfIdentity,
+            BigDecimal doseCells,
+            BigDecimal cd8Cells,
+            BigDecimal cd4Cells,
+            BigDecimal viabilityPercent,
+            BigDecimal volumeMl,
+            Integer bags,
+            LocalDate expiresOn,
+            @Size(max = TextLimits.LONG) String manufacturerOutOfSpecification) {
     }
 
-    record SignatureRequest(String password, String reason, String route) {
+    record SignatureRequest(
+            @Size(max = TextLimits.SHORT) String password,
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.SHORT) String route) {
     }
 
     private final ManufacturingManagement manufacturing;

@@ -2,6 +2,8 @@ package org.cartpath.monitoring.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.cartpath.journey.CaseId;
@@ -10,6 +12,7 @@ import org.cartpath.monitoring.RecordedAssessment;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.Page;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
         + " Idempotency-Key.")
 class AssessmentApiController {
 
-    record CorrectionRequest(String reason, AssessmentRequest assessment) {
+    record CorrectionRequest(@Size(max = TextLimits.LONG) String reason, @Valid AssessmentRequest assessment) {
     }
 
     private final MonitoringManagement monitoring;

@@ -1,5 +1,7 @@
 package org.cartpath.monitoring.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.cartpath.monitoring.grading.OxygenDevice;
 import org.cartpath.monitoring.grading.Seizure;
 import org.cartpath.monitoring.grading.Vasopressor;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 
 /**
  * An assessment as the API (and, converted from its fields, the form) receives it: every required field
@@ -25,22 +28,22 @@ record AssessmentRequest(
         BigDecimal respiratoryRatePerMinute,
         BigDecimal oxygenSaturationPercent,
         Boolean hypotension,
-        List<String> vasopressors,
-        String oxygenDevice,
+        @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> vasopressors,
+        @Size(max = TextLimits.SHORT) String oxygenDevice,
         BigDecimal oxygenFlowLitresPerMinute,
         Boolean feverAttributableToOtherCause,
         Boolean antipyreticOrAnticytokineGiven,
         Boolean deathFromCrs,
-        IceItemsRequest iceItems,
-        List<String> capdAnswers,
+        @Valid IceItemsRequest iceItems,
+        @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> capdAnswers,
         Boolean unableToAssess,
-        String consciousness,
+        @Size(max = TextLimits.SHORT) String consciousness,
         Boolean consciousnessAttributableToOtherCause,
-        String seizure,
+        @Size(max = TextLimits.SHORT) String seizure,
         Boolean motorWeakness,
-        String cerebralEdema,
-        String imaging,
-        String notes) {
+        @Size(max = TextLimits.SHORT) String cerebralEdema,
+        @Size(max = TextLimits.LONG) String imaging,
+        @Size(max = TextLimits.LONG) String notes) {
 
     record IceItemsRequest(BigDecimal orientation, BigDecimal naming, BigDecimal followsCommands, BigDecimal writing,
             BigDecimal attention) {

@@ -2,6 +2,7 @@ package org.cartpath.monitoring.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.cartpath.journey.CaseId;
 import org.cartpath.monitoring.MonitoringAlert;
@@ -9,6 +10,7 @@ import org.cartpath.monitoring.MonitoringAlerts;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.TextLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
         + " fever up to day 14, missed assessments) for the centre's consultants and coordinators")
 class MonitoringAlertApiController {
 
-    record AcknowledgementRequest(String note) {
+    record AcknowledgementRequest(@Size(max = TextLimits.LONG) String note) {
     }
 
     private final MonitoringAlerts alerts;

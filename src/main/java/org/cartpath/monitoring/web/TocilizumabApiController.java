@@ -2,6 +2,8 @@ package org.cartpath.monitoring.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.cartpath.journey.CaseId;
@@ -13,6 +15,7 @@ import org.cartpath.monitoring.TocilizumabStatus;
 import org.cartpath.monitoring.ToxicityTreatment;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
         + " rules, steroid guidance (decision support only), tocilizumab stock. POSTs accept Idempotency-Key.")
 class TocilizumabApiController {
 
-    record OverrideRequest(String password, String reason) {
+    record OverrideRequest(@Size(max = TextLimits.SHORT) String password, @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record DoseRequest(Instant givenAt, BigDecimal doseMg, OverrideRequest override) {
+    record DoseRequest(Instant givenAt, BigDecimal doseMg, @Valid OverrideRequest override) {
     }
 
     record StockRequest(BigDecimal dosesOnSite) {

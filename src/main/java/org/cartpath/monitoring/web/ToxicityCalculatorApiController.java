@@ -2,6 +2,7 @@ package org.cartpath.monitoring.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.cartpath.monitoring.grading.Seizure;
 import org.cartpath.monitoring.grading.TocilizumabDose;
 import org.cartpath.monitoring.grading.Vasopressor;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,9 +43,15 @@ import org.springframework.web.bind.annotation.RestController;
         + " tocilizumab dose for CRS; decision support, nothing is stored")
 class ToxicityCalculatorApiController {
 
-    record CrsGradeRequest(BigDecimal temperatureCelsius, Boolean feverAttributableToOtherCause,
-            Boolean antipyreticOrAnticytokineGiven, Boolean hypotension, List<String> vasopressors, String oxygenDevice,
-            BigDecimal oxygenFlowLitresPerMinute, Boolean deathFromCrs) {
+    record CrsGradeRequest(
+            BigDecimal temperatureCelsius,
+            Boolean feverAttributableToOtherCause,
+            Boolean antipyreticOrAnticytokineGiven,
+            Boolean hypotension,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> vasopressors,
+            @Size(max = TextLimits.SHORT) String oxygenDevice,
+            BigDecimal oxygenFlowLitresPerMinute,
+            Boolean deathFromCrs) {
     }
 
     record CrsGradeResponse(int grade, Set<CrsDriver> drivers, String explanation) {
@@ -56,15 +64,23 @@ class ToxicityCalculatorApiController {
     record IceScoreResponse(int score) {
     }
 
-    record CapdScoreRequest(List<String> answers) {
+    record CapdScoreRequest(@Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> answers) {
     }
 
     record CapdScoreResponse(int score, boolean positive) {
     }
 
-    record IcansGradeRequest(BigDecimal ageYears, Boolean developmentalDelay, BigDecimal iceScore, BigDecimal capdScore,
-            Boolean unableToAssess, String consciousness, Boolean consciousnessAttributableToOtherCause, String seizure,
-            Boolean motorWeakness, String cerebralEdema) {
+    record IcansGradeRequest(
+            BigDecimal ageYears,
+            Boolean developmentalDelay,
+            BigDecimal iceScore,
+            BigDecimal capdScore,
+            Boolean unableToAssess,
+            @Size(max = TextLimits.SHORT) String consciousness,
+            Boolean consciousnessAttributableToOtherCause,
+            @Size(max = TextLimits.SHORT) String seizure,
+            Boolean motorWeakness,
+            @Size(max = TextLimits.SHORT) String cerebralEdema) {
     }
 
     record IcansGradeResponse(int grade, AssessmentTool tool, Set<IcansDriver> drivers, String explanation) {

@@ -2,6 +2,8 @@ package org.cartpath.patient.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import org.cartpath.patient.Address;
@@ -15,6 +17,7 @@ import org.cartpath.patient.Sex;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.shared.Versions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +40,22 @@ class PatientApiController {
 
     static final String READ_PURPOSE = "API read";
 
-    record AddressRequest(String line1, String line2, String town, String postcode) {
+    record AddressRequest(
+            @Size(max = TextLimits.SHORT) String line1,
+            @Size(max = TextLimits.SHORT) String line2,
+            @Size(max = TextLimits.SHORT) String town,
+            @Size(max = TextLimits.SHORT) String postcode) {
     }
 
-    record PatientRequest(String nhsNumber, String localHospitalNumber, String givenName, String familyName,
-            @StrictDate LocalDate dateOfBirth, String sex, AddressRequest address, String reason) {
+    record PatientRequest(
+            @Size(max = TextLimits.SHORT) String nhsNumber,
+            @Size(max = TextLimits.SHORT) String localHospitalNumber,
+            @Size(max = TextLimits.SHORT) String givenName,
+            @Size(max = TextLimits.SHORT) String familyName,
+            @StrictDate LocalDate dateOfBirth,
+            @Size(max = TextLimits.SHORT) String sex,
+            @Valid AddressRequest address,
+            @Size(max = TextLimits.LONG) String reason) {
 
         PatientDetails details() {
             AddressRequest a = address == null ? new AddressRequest(null, null, null, null) : address;

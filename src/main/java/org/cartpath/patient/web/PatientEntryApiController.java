@@ -2,6 +2,7 @@ package org.cartpath.patient.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.cartpath.patient.Transplant;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.Page;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +51,10 @@ class PatientEntryApiController {
     record MeasurementRequest(@StrictDate LocalDate measuredOn, BigDecimal weightKg, BigDecimal heightCm) {
     }
 
-    record DiagnosisRequest(String code, String description, @StrictDate LocalDate diagnosedOn) {
+    record DiagnosisRequest(
+            @Size(max = TextLimits.SHORT) String code,
+            @Size(max = TextLimits.LONG) String description,
+            @StrictDate LocalDate diagnosedOn) {
     }
 
     record DiseaseStatusRequest(@StrictDate LocalDate assessedOn, Boolean refractory, Integer relapseNumber,
@@ -61,27 +66,42 @@ class PatientEntryApiController {
             BigDecimal spo2Percent) {
     }
 
-    record TherapyLineRequest(Integer lineNumber, String regimen, @StrictDate LocalDate startedOn,
+    record TherapyLineRequest(
+            Integer lineNumber,
+            @Size(max = TextLimits.SHORT) String regimen,
+            @StrictDate LocalDate startedOn,
             @StrictDate LocalDate endedOn,
-            String bestResponse, List<String> tags) {
+            @Size(max = TextLimits.SHORT) String bestResponse,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> tags) {
     }
 
-    record TransplantRequest(String type, @StrictDate LocalDate transplantedOn) {
+    record TransplantRequest(@Size(max = TextLimits.SHORT) String type, @StrictDate LocalDate transplantedOn) {
     }
 
-    record AntigenStatusRequest(String antigen, String result, @StrictDate LocalDate testedOn, String method) {
+    record AntigenStatusRequest(
+            @Size(max = TextLimits.SHORT) String antigen,
+            @Size(max = TextLimits.SHORT) String result,
+            @StrictDate LocalDate testedOn,
+            @Size(max = TextLimits.SHORT) String method) {
     }
 
-    record CnsStatusRequest(String status, @StrictDate LocalDate assessedOn) {
+    record CnsStatusRequest(@Size(max = TextLimits.SHORT) String status, @StrictDate LocalDate assessedOn) {
     }
 
-    record PerformanceStatusRequest(String scale, Integer score, @StrictDate LocalDate assessedOn) {
+    record PerformanceStatusRequest(
+            @Size(max = TextLimits.SHORT) String scale,
+            Integer score,
+            @StrictDate LocalDate assessedOn) {
     }
 
-    record ConsentRequest(String type, String decision, @StrictDate LocalDate decidedOn, String note) {
+    record ConsentRequest(
+            @Size(max = TextLimits.SHORT) String type,
+            @Size(max = TextLimits.SHORT) String decision,
+            @StrictDate LocalDate decidedOn,
+            @Size(max = TextLimits.LONG) String note) {
     }
 
-    record VoidRequest(String reason) {
+    record VoidRequest(@Size(max = TextLimits.LONG) String reason) {
     }
 
     private final PatientManagement patients;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
@@ -94,6 +95,12 @@ class ApiErrorHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable refusal = e.getCause(); refusal != null; refusal = refusal.getCause()) {
+            // a body longer than RequestBodyLimits allows, noticed while the JSON was being read
+            if (refusal instanceof ProblemException problem && request instanceof ServletWebRequest servlet) {
+                return ResponseEntity.status(problem.status()).body(problem(problem, servlet.getRequest()).getBody());
+            }
+        }
         String field = null;
         Throwable cause = e.getCause();
         while (cause != null && !(cause instanceof DatabindException)) {

@@ -7,12 +7,19 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.stream.Collectors;
+import org.cartpath.shared.Actor;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document's description, its bearer-token scheme, and the list of problem types. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // the Actor is resolved from the session or bearer token (ActorArgumentResolver), never sent as a parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     @Bean
     OpenAPI cartpathOpenApi() {

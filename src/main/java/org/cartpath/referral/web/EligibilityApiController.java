@@ -2,6 +2,7 @@ package org.cartpath.referral.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,14 +36,23 @@ class EligibilityApiController {
 
     static final String READ_PURPOSE = "API eligibility assessments";
 
-    record EvaluationRequest(String productCode, String indication, String jurisdiction) {
+    record EvaluationRequest(
+            @Size(max = TextLimits.SHORT) String productCode,
+            @Size(max = TextLimits.SHORT) String indication,
+            @Size(max = TextLimits.SHORT) String jurisdiction) {
     }
 
     record EvaluationResponse(EligibilityEvaluation evaluation, String evaluationDigest, int nextVersion) {
     }
 
-    record AssessmentRequest(String productCode, String indication, String jurisdiction, String decision, String reason,
-            String password, String evaluationDigest) {
+    record AssessmentRequest(
+            @Size(max = TextLimits.SHORT) String productCode,
+            @Size(max = TextLimits.SHORT) String indication,
+            @Size(max = TextLimits.SHORT) String jurisdiction,
+            @Size(max = TextLimits.SHORT) String decision,
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.SHORT) String password,
+            @Size(max = TextLimits.SHORT) String evaluationDigest) {
     }
 
     private final EligibilityAssessments assessments;

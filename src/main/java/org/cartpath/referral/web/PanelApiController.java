@@ -2,6 +2,8 @@ package org.cartpath.referral.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,6 +28,7 @@ import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.shared.UserId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,23 +48,32 @@ import org.springframework.web.bind.annotation.RestController;
         + "Idempotency-Key: a replay answers with the first answer.")
 class PanelApiController {
 
-    record MeetingRequest(String meetsOn, String chairId) {
+    record MeetingRequest(@Size(max = TextLimits.SHORT) String meetsOn, @Size(max = TextLimits.SHORT) String chairId) {
     }
 
-    record AgendaRequest(String caseId) {
+    record AgendaRequest(@Size(max = TextLimits.SHORT) String caseId) {
     }
 
-    record AttendeeRequest(String userId, Boolean voting) {
+    record AttendeeRequest(@Size(max = TextLimits.SHORT) String userId, Boolean voting) {
     }
 
-    record AttendanceRequest(List<AttendeeRequest> members) {
+    record AttendanceRequest(@Valid List<AttendeeRequest> members) {
     }
 
-    record VoteRequest(String caseId, String vote, String comment) {
+    record VoteRequest(
+            @Size(max = TextLimits.SHORT) String caseId,
+            @Size(max = TextLimits.SHORT) String vote,
+            @Size(max = TextLimits.LONG) String comment) {
     }
 
-    record DecisionRequest(String caseId, String outcome, String reason, String treatingCentreId,
-            String allocationBasis, String allocationReason, String password) {
+    record DecisionRequest(
+            @Size(max = TextLimits.SHORT) String caseId,
+            @Size(max = TextLimits.SHORT) String outcome,
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.SHORT) String treatingCentreId,
+            @Size(max = TextLimits.SHORT) String allocationBasis,
+            @Size(max = TextLimits.LONG) String allocationReason,
+            @Size(max = TextLimits.SHORT) String password) {
     }
 
     private final NationalPanel panel;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.cartpath.referral.TriageDecision;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.shared.Versions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,11 +49,21 @@ class ReferralApiController {
 
     static final String READ_PURPOSE = "API read";
 
-    record AddressRequest(String line1, String line2, String town, String postcode) {
+    record AddressRequest(
+            @Size(max = TextLimits.SHORT) String line1,
+            @Size(max = TextLimits.SHORT) String line2,
+            @Size(max = TextLimits.SHORT) String town,
+            @Size(max = TextLimits.SHORT) String postcode) {
     }
 
-    record PatientRequest(String nhsNumber, String localHospitalNumber, String givenName, String familyName,
-            @JsonFormat(lenient = OptBoolean.FALSE) LocalDate dateOfBirth, String sex, AddressRequest address) {
+    record PatientRequest(
+            @Size(max = TextLimits.SHORT) String nhsNumber,
+            @Size(max = TextLimits.SHORT) String localHospitalNumber,
+            @Size(max = TextLimits.SHORT) String givenName,
+            @Size(max = TextLimits.SHORT) String familyName,
+            @JsonFormat(lenient = OptBoolean.FALSE) LocalDate dateOfBirth,
+            @Size(max = TextLimits.SHORT) String sex,
+            @Valid AddressRequest address) {
 
         PatientDetails details() {
             AddressRequest a = address == null ? new AddressRequest(null, null, null, null) : address;
@@ -60,9 +73,18 @@ class ReferralApiController {
         }
     }
 
-    record ReferralRequest(String patientId, PatientRequest patient, String diagnosisCode, String diagnosisDescription,
-            @JsonFormat(lenient = OptBoolean.FALSE) LocalDate diagnosedOn, String centreId, String productCode,
-            String indication, String jurisdiction, String urgency, String clinicalSummary) {
+    record ReferralRequest(
+            @Size(max = TextLimits.SHORT) String patientId,
+            @Valid PatientRequest patient,
+            @Size(max = TextLimits.SHORT) String diagnosisCode,
+            @Size(max = TextLimits.LONG) String diagnosisDescription,
+            @JsonFormat(lenient = OptBoolean.FALSE) LocalDate diagnosedOn,
+            @Size(max = TextLimits.SHORT) String centreId,
+            @Size(max = TextLimits.SHORT) String productCode,
+            @Size(max = TextLimits.SHORT) String indication,
+            @Size(max = TextLimits.SHORT) String jurisdiction,
+            @Size(max = TextLimits.SHORT) String urgency,
+            @Size(max = TextLimits.CLINICAL_SUMMARY) String clinicalSummary) {
 
         NewReferral command() {
             return new NewReferral(patientId == null || patientId.isBlank() ? null : PatientId.of(patientId),
@@ -71,10 +93,13 @@ class ReferralApiController {
         }
     }
 
-    record TriageRequest(String decision, String reason, String question) {
+    record TriageRequest(
+            @Size(max = TextLimits.SHORT) String decision,
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.LONG) String question) {
     }
 
-    record AnswerRequest(String answer) {
+    record AnswerRequest(@Size(max = TextLimits.LONG) String answer) {
     }
 
     private final ReferralManagement referrals;

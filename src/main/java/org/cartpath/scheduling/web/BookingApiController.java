@@ -2,6 +2,7 @@ package org.cartpath.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,13 +37,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Bookings", description = "Slots that fit an apheresis day; booking, rescheduling and cancelling; the plan")
 class BookingApiController {
 
-    record BookingRequest(String caseId, String slotId, String apheresisDate, Boolean remanufacture) {
+    record BookingRequest(
+            @Size(max = TextLimits.SHORT) String caseId,
+            @Size(max = TextLimits.SHORT) String slotId,
+            @Size(max = TextLimits.SHORT) String apheresisDate,
+            Boolean remanufacture) {
     }
 
-    record ReschedulingRequest(String apheresisDate, String slotId, String reason) {
+    record ReschedulingRequest(
+            @Size(max = TextLimits.SHORT) String apheresisDate,
+            @Size(max = TextLimits.SHORT) String slotId,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record CancellationRequest(String reason) {
+    record CancellationRequest(@Size(max = TextLimits.LONG) String reason) {
     }
 
     /** A booking with its plan; after a reschedule, the steps that no longer fit and the slots that would. */

@@ -3,6 +3,8 @@ package org.cartpath.scheduling.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.shared.Versions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,18 +44,33 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Capacity", description = "Manufacturing slots per site, product and week; apheresis chairs per centre")
 class CapacityApiController {
 
-    record ExceptionRequest(String date, BigDecimal slots, String reason) {
+    record ExceptionRequest(
+            @Size(max = TextLimits.SHORT) String date,
+            BigDecimal slots,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record PublicationRequest(String manufacturerId, String siteCode, String siteName, String productCode,
-            String weekStart, Map<String, BigDecimal> slotsPerDay, BigDecimal slotsPerWeek,
-            List<ExceptionRequest> exceptions, String mirroredFrom) {
+    record PublicationRequest(
+            @Size(max = TextLimits.SHORT) String manufacturerId,
+            @Size(max = TextLimits.SHORT) String siteCode,
+            @Size(max = TextLimits.SHORT) String siteName,
+            @Size(max = TextLimits.SHORT) String productCode,
+            @Size(max = TextLimits.SHORT) String weekStart,
+            @Size(max = TextLimits.ITEMS) Map<String, BigDecimal> slotsPerDay,
+            BigDecimal slotsPerWeek,
+            @Valid List<ExceptionRequest> exceptions,
+            @Size(max = TextLimits.LONG) String mirroredFrom) {
     }
 
-    record UnitRequest(BigDecimal chairsPerDay, List<String> openingDays) {
+    record UnitRequest(
+            BigDecimal chairsPerDay,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> openingDays) {
     }
 
-    record DayRequest(String date, BigDecimal chairs, String reason) {
+    record DayRequest(
+            @Size(max = TextLimits.SHORT) String date,
+            BigDecimal chairs,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
     private final ManufacturingCapacity manufacturing;

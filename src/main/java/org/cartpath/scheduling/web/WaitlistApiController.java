@@ -2,6 +2,7 @@ package org.cartpath.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import org.cartpath.catalogue.ProductCode;
@@ -18,6 +19,7 @@ import org.cartpath.shared.Ids;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,16 +34,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Waitlist", description = "Cases waiting for a slot, their priority score and the committee's overrides")
 class WaitlistApiController {
 
-    record JoinRequest(String caseId) {
+    record JoinRequest(@Size(max = TextLimits.SHORT) String caseId) {
     }
 
-    record PriorityRequest(String urgency, String kinetics, String reason) {
+    record PriorityRequest(
+            @Size(max = TextLimits.SHORT) String urgency,
+            @Size(max = TextLimits.SHORT) String kinetics,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record OverrideRequest(BigDecimal rank, String reason) {
+    record OverrideRequest(BigDecimal rank, @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record ReasonRequest(String reason) {
+    record ReasonRequest(@Size(max = TextLimits.LONG) String reason) {
     }
 
     private final Waitlist waitlist;

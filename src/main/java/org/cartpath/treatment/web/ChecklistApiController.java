@@ -2,10 +2,13 @@ package org.cartpath.treatment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.treatment.ChecklistConfiguration;
 import org.cartpath.treatment.ChecklistStatus;
 import org.cartpath.treatment.PreInfusionChecklist;
@@ -25,16 +28,22 @@ import org.springframework.web.bind.annotation.RestController;
         + " only (404 for every other organisation). POSTs accept Idempotency-Key.")
 class ChecklistApiController {
 
-    record TickBody(String itemCode, String note) {
+    record TickBody(@Size(max = TextLimits.SHORT) String itemCode, @Size(max = TextLimits.LONG) String note) {
     }
 
-    record OverrideBody(String itemCode, String reason, String password) {
+    record OverrideBody(
+            @Size(max = TextLimits.SHORT) String itemCode,
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.SHORT) String password) {
     }
 
-    record WithdrawalBody(String itemCode, String reason) {
+    record WithdrawalBody(@Size(max = TextLimits.SHORT) String itemCode, @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record ConfigurationBody(String productCode, List<PreInfusionChecklist.OwnItem> items, String reason) {
+    record ConfigurationBody(
+            @Size(max = TextLimits.SHORT) String productCode,
+            @Valid List<PreInfusionChecklist.OwnItem> items,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
     private final PreInfusionChecklist checklist;

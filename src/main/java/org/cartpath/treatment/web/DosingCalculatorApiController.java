@@ -2,8 +2,10 @@ package org.cartpath.treatment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.treatment.dosing.BodySurfaceArea;
 import org.cartpath.treatment.dosing.CreatinineClearance;
 import org.cartpath.treatment.dosing.SerumCreatinine;
@@ -23,14 +25,21 @@ import org.springframework.web.bind.annotation.RestController;
         + " decision support, nothing is stored")
 class DosingCalculatorApiController {
 
-    record BodySurfaceAreaRequest(BigDecimal heightCm, BigDecimal weightKg, String formula) {
+    record BodySurfaceAreaRequest(
+            BigDecimal heightCm,
+            BigDecimal weightKg,
+            @Size(max = TextLimits.SHORT) String formula) {
     }
 
     record BodySurfaceAreaResponse(BigDecimal bsaM2) {
     }
 
-    record CreatinineClearanceRequest(BigDecimal ageYears, BigDecimal weightKg, String sex,
-            BigDecimal serumCreatinineMgPerDl, BigDecimal serumCreatinineUmolPerL) {
+    record CreatinineClearanceRequest(
+            BigDecimal ageYears,
+            BigDecimal weightKg,
+            @Size(max = TextLimits.SHORT) String sex,
+            BigDecimal serumCreatinineMgPerDl,
+            BigDecimal serumCreatinineUmolPerL) {
     }
 
     record CreatinineClearanceResponse(BigDecimal mlPerMin) {

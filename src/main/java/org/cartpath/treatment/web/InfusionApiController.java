@@ -2,6 +2,7 @@ package org.cartpath.treatment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.RequestFields;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.treatment.InfusionRecord;
 import org.cartpath.treatment.Infusions;
 import org.cartpath.treatment.PathToInfusion;
@@ -31,8 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
         + " The treating centre only (404 for every other organisation). POST accepts Idempotency-Key.")
 class InfusionApiController {
 
-    record InfusionBody(String startedAt, String endedAt, BigDecimal bagsUsed, String reactions, Boolean developmentalDelay,
-            String password) {
+    record InfusionBody(
+            @Size(max = TextLimits.SHORT) String startedAt,
+            @Size(max = TextLimits.SHORT) String endedAt,
+            BigDecimal bagsUsed,
+            @Size(max = TextLimits.LONG) String reactions,
+            Boolean developmentalDelay,
+            @Size(max = TextLimits.SHORT) String password) {
     }
 
     private final Infusions infusions;

@@ -2,6 +2,7 @@ package org.cartpath.treatment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.treatment.Lymphodepletion;
 import org.cartpath.treatment.LymphodepletionAdministration;
 import org.cartpath.treatment.LymphodepletionPlanRecord;
@@ -35,14 +37,23 @@ import org.springframework.web.bind.annotation.RestController;
         + " centre only (404 for every other organisation). POSTs accept Idempotency-Key: a replay answers as the first.")
 class LymphodepletionApiController {
 
-    record PlanBody(String regimenId, String anchorOn, String plannedInfusionOn, String reason) {
+    record PlanBody(
+            @Size(max = TextLimits.SHORT) String regimenId,
+            @Size(max = TextLimits.SHORT) String anchorOn,
+            @Size(max = TextLimits.SHORT) String plannedInfusionOn,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record VerificationBody(String password) {
+    record VerificationBody(@Size(max = TextLimits.SHORT) String password) {
     }
 
-    record AdministrationBody(String plannedOn, String drug, String status, String givenAt, BigDecimal givenMg,
-            String reason) {
+    record AdministrationBody(
+            @Size(max = TextLimits.SHORT) String plannedOn,
+            @Size(max = TextLimits.SHORT) String drug,
+            @Size(max = TextLimits.SHORT) String status,
+            @Size(max = TextLimits.SHORT) String givenAt,
+            BigDecimal givenMg,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
     private final LymphodepletionPlanning planning;

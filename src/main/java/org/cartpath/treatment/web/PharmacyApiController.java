@@ -2,6 +2,8 @@ package org.cartpath.treatment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +13,7 @@ import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException.FieldProblem;
+import org.cartpath.shared.TextLimits;
 import org.cartpath.treatment.DosingRules;
 import org.cartpath.treatment.PharmacySettings;
 import org.cartpath.treatment.RenalTableVersion;
@@ -32,10 +35,17 @@ import org.springframework.web.bind.annotation.RestController;
         + " Idempotency-Key.")
 class PharmacyApiController {
 
-    record RenalTableBody(String name, String source, List<RenalBand> bands, String reason) {
+    record RenalTableBody(
+            @Size(max = TextLimits.SHORT) String name,
+            @Size(max = TextLimits.LONG) String source,
+            @Valid List<RenalBand> bands,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
-    record DosingRulesBody(String bsaFormula, Map<String, BigDecimal> roundingIncrementsMg, String reason) {
+    record DosingRulesBody(
+            @Size(max = TextLimits.SHORT) String bsaFormula,
+            @Size(max = TextLimits.ITEMS) Map<String, BigDecimal> roundingIncrementsMg,
+            @Size(max = TextLimits.LONG) String reason) {
     }
 
     private final PharmacySettings pharmacy;
