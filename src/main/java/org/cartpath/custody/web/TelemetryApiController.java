@@ -11,9 +11,9 @@ import java.util.List;
 import org.cartpath.custody.telemetry.CustodyAlert;
 import org.cartpath.custody.telemetry.CustodyAlerts;
 import org.cartpath.custody.telemetry.TelemetryIngest;
+import org.cartpath.shared.AlertAcknowledgements;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
-import org.cartpath.shared.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Temperature", description = "Data-logger readings (CSV or JSON batches), excursions and alerts")
 class TelemetryApiController {
 
-    record AcknowledgementBody(@Size(max = TextLimits.LONG) String note) {
+    record AcknowledgementBody(@Size(max = AlertAcknowledgements.MAX_NOTE) String note) {
     }
 
     private final TelemetryIngest ingest;

@@ -7,10 +7,10 @@ import java.util.List;
 import org.cartpath.journey.CaseId;
 import org.cartpath.monitoring.MonitoringAlert;
 import org.cartpath.monitoring.MonitoringAlerts;
+import org.cartpath.shared.AlertAcknowledgements;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Ids;
 import org.cartpath.shared.ProblemException;
-import org.cartpath.shared.TextLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
         + " fever up to day 14, missed assessments) for the centre's consultants and coordinators")
 class MonitoringAlertApiController {
 
-    record AcknowledgementRequest(@Size(max = TextLimits.LONG) String note) {
+    record AcknowledgementRequest(@Size(max = AlertAcknowledgements.MAX_NOTE) String note) {
     }
 
     private final MonitoringAlerts alerts;
