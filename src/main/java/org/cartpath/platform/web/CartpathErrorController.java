@@ -57,9 +57,13 @@ class CartpathErrorController implements ErrorController {
         return page;
     }
 
+    /** The error's status; opened directly there is no error to report, and nothing at {@code /error}: 404. */
     private static int status(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        return status instanceof Integer code ? code : 500;
+        if (status instanceof Integer code) {
+            return code;
+        }
+        return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null ? 500 : 404;
     }
 
     private static String originalUri(HttpServletRequest request) {

@@ -78,6 +78,18 @@ class HttpEdgesIT {
     }
 
     @Test
+    void theErrorPathOpenedDirectlyHasNothingToReportAndAnswers404NotAServerError() throws IOException {
+        RawResponse problem = raw("GET /error HTTP/1.1\r\nHost: localhost\r\nAccept: application/problem+json\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(problem.status).as(problem.text).isEqualTo(404);
+        assertThat(problem.header("content-type")).startsWith("application/problem+json");
+        RawResponse page = raw("GET /error HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        assertThat(page.status).as(page.text).isEqualTo(404);
+        assertThat(page.body).contains("nhsuk");
+        assertNoInternals(page.text);
+    }
+
+    @Test
     void anonymousWritesToTheApiAnswer401NotACsrfRefusal() {
         for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
             HttpResponse<String> refused = send(HttpClient.newHttpClient(), method, "/api/v1/referrals/"
