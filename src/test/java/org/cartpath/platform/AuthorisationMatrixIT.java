@@ -49,7 +49,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The authorisation matrix ({@code src/test/resources/authorisation-matrix.csv}, issue 12 item 3, ADR 0019) is the
+ * The authorisation matrix ({@code src/test/resources/authorisation-matrix.csv}, ADR 0019) is the
  * build's statement of who reaches every endpoint. This test holds the application to it: every handler mapping is a
  * row of the matrix and every row a mapping; then every row is called by a set of identities around one case carried
  * to the product's release (its treating centre's staff, another centre, its referrer, its booked manufacturer and

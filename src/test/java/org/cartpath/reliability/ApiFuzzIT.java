@@ -38,9 +38,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * No input to any API operation answers a server error, leaks a stack trace or SQL, or writes anything when it is
- * refused (issue 12 item 2). The operations come from the OpenAPI document the application serves; each is called by
- * every kind of identity (anonymous, a treatment centre's staff in a session, a manufacturer's and a courier's system
- * with a token) with missing, empty, malformed and hostile bodies, wrong content types, and malformed and foreign ids.
+ * refused (docs/security-and-reliability.md). The operations come from the OpenAPI document the application serves;
+ * each is called by every kind of identity (anonymous, a treatment centre's staff in a session, a manufacturer's and a
+ * courier's system with a token) with missing, empty, malformed and hostile bodies, wrong content types, and
+ * malformed and foreign ids.
  *
  * <p>Deterministic: the seed is {@code -Dfuzz.seed} (default fixed). {@code -Dfuzz.rounds=N} adds N-1 rounds of
  * random variations for a longer (nightly) run; the default single round takes a few minutes.

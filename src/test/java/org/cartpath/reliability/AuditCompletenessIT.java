@@ -32,10 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every state change writes its audit row in the same transaction (issue 12 item 7): a sweep of state-changing API
- * operations, at least one per module, each called once as the person or system who does it, and each must have left
- * an audit row carrying the request's id (so: written while serving that request, in its transaction) with the
- * actor, the entity changed and its state after. The fuzz suite ({@link ApiFuzzIT}) adds the converse for every
+ * Every state change writes its audit row in the same transaction (docs/security-and-reliability.md): a sweep of
+ * state-changing API operations, at least one per module, each called once as the person or system who does it, and
+ * each must have left an audit row carrying the request's id (so: written while serving that request, in its
+ * transaction) with the actor, the entity changed and its state after. The fuzz suite ({@link ApiFuzzIT}) adds the converse for every
  * operation: a request that wrote to a watched table must have audited under its request id.
  */
 @CartpathIntegrationTest

@@ -53,7 +53,10 @@ class VerificationApiController {
     }
 
     /** The witness on the first person's device: their username, password and scans, one per prompt in order. */
-    record SameDeviceWitnessBody(String witnessUsername, String witnessPassword, List<String> scans) {
+    record SameDeviceWitnessBody(
+            @Size(max = TextLimits.SHORT) String witnessUsername,
+            @Size(max = TextLimits.SHORT) String witnessPassword,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SCAN) String> scans) {
     }
 
     record VerificationView(UUID id, UUID caseId, UUID itemId, String step, String status, int awaitingPerson,

@@ -121,7 +121,7 @@ class SecurityConfiguration {
                             .accessDeniedHandler((request, response, e) -> {
                                 if (isAnonymous() && (e instanceof MissingCsrfTokenException
                                         || e instanceof InvalidCsrfTokenException)) {
-                                    // no session and no token: say who is missing, not which header (issue 12)
+                                    // no session and no token: say who is missing, not which header
                                     ProblemResponses.write(request, response, mapper, 401, "unauthenticated",
                                             "Not signed in", "Sign in, or send 'Authorization: Bearer <token>'");
                                 } else if (e instanceof MissingCsrfTokenException || e instanceof InvalidCsrfTokenException) {

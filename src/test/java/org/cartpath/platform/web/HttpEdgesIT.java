@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The edges of HTTP: what Tomcat refuses before cartpath runs, anonymous writes, security headers, running behind a
- * TLS proxy, and the OpenAPI document's parameters (issue 12). Raw sockets send what java.net.http refuses to.
+ * TLS proxy, and the OpenAPI document's parameters (docs/security-and-reliability.md). Raw sockets send what
+ * java.net.http refuses to.
  */
 @CartpathIntegrationTest
 class HttpEdgesIT {
