@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
         + " centre only (404 for every other organisation). POSTs accept Idempotency-Key: a replay answers as the first.")
 class LymphodepletionApiController {
 
-    record PlanBody(String regimenId, String anchorOn, String plannedInfusionOn, String reason) {
+    record PlanBody(String regimenId, String anchorOn, String plannedInfusionOn, String reason,
+            String renalOverrideReason, String password) {
     }
 
     record VerificationBody(String password) {
@@ -60,14 +61,17 @@ class LymphodepletionApiController {
             + " day 0 for regimens dated from the infusion; both default to the booking's plan. plannedInfusionOn for"
             + " regimens dated from their first day. 422 measurement-missing or measurement-too-old (recorded) when the"
             + " weight or height is older than the centre's limit (cartpath.treatment.ld-max-measurement-age-days)."
-            + " 422 lymphodepletion-before-collection when the first day is before the cells were collected.")
+            + " 422 lymphodepletion-before-collection when the first day is before the cells were collected."
+            + " Fludarabine is dosed by Cockcroft–Gault from 18 and by the bedside Schwartz eGFR below"
+            + " (docs/clinical/renal-function.md); a child whose estimate is outside its validated use is 422"
+            + " renal-estimate-needs-override (recorded) unless renalOverrideReason is given and signed with password.")
     ResponseEntity<LymphodepletionPlanRecord> plan(Actor actor, @PathVariable String id,
             @RequestBody(required = false) PlanBody body) {
-        PlanBody in = body != null ? body : new PlanBody(null, null, null, null);
+        PlanBody in = body != null ? body : new PlanBody(null, null, null, null, null, null);
         List<FieldProblem> problems = new ArrayList<>();
         LymphodepletionPlanning.PlanRequest request = new LymphodepletionPlanning.PlanRequest(in.regimenId(),
                 Fields.date(in.anchorOn(), "anchorOn", problems), Fields.date(in.plannedInfusionOn(), "plannedInfusionOn",
-                problems), in.reason());
+                problems), in.reason(), in.renalOverrideReason(), in.password());
         Fields.check(problems);
         LymphodepletionPlanRecord plan = planning.plan(actor, CaseId.of(id), request);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/lymphodepletion-plans/" + plan.id())).body(plan);

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.cartpath.catalogue.TocilizumabParameters;
+import org.cartpath.monitoring.grading.TocilizumabLabels;
 import org.cartpath.monitoring.rules.TocilizumabRules.Rule;
 import org.cartpath.monitoring.rules.TocilizumabRules.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CRS tables; DOMAIN.md section 6), with their boundaries. Times are hours after the first dose.
  */
 class TocilizumabRulesTest {
+
+    /** The numbers of the catalogue's tocilizumab document (RoActemra SmPC 4.2; docs/clinical/tocilizumab.md). */
+    static final TocilizumabParameters CATALOGUE = TocilizumabLabels.CATALOGUE;
 
     static final Instant T0 = Instant.parse("2026-11-25T20:00:00Z");
 
@@ -56,7 +61,7 @@ class TocilizumabRulesTest {
     @MethodSource("cases")
     void aProposedDoseBreaksExactlyTheseRules(String name, List<Instant> given, double proposed, List<Rule> broken,
             Double earliestHours) {
-        List<Violation> violations = TocilizumabRules.check(given, T0.minus(Duration.ofDays(1)), h(proposed));
+        List<Violation> violations = TocilizumabRules.check(given, T0.minus(Duration.ofDays(1)), h(proposed), CATALOGUE);
         assertThat(violations).extracting(Violation::rule).containsExactlyInAnyOrderElementsOf(broken);
         Optional<Instant> earliest = violations.stream().filter(v -> v.rule() != Rule.MAX_4_PER_EPISODE)
                 .map(Violation::earliestAllowed).flatMap(Optional::stream).findFirst();
@@ -66,7 +71,7 @@ class TocilizumabRulesTest {
     @ParameterizedTest(name = "earliest next: {0}")
     @MethodSource("earliestCases")
     void theEarliestNextDose(String name, List<Instant> given, double now, Double earliestHours) {
-        assertThat(TocilizumabRules.earliestNext(given, T0.minus(Duration.ofDays(1)), h(now)))
+        assertThat(TocilizumabRules.earliestNext(given, T0.minus(Duration.ofDays(1)), h(now), CATALOGUE))
                 .isEqualTo(Optional.ofNullable(earliestHours).map(TocilizumabRulesTest::h));
     }
 
@@ -84,7 +89,7 @@ class TocilizumabRulesTest {
     @ParameterizedTest(name = "course start {0}")
     @MethodSource("courseCases")
     void onlyDosesSinceTheCourseStartedCountTowardsFour(String name, double courseStart, List<Rule> broken) {
-        List<Violation> violations = TocilizumabRules.check(doses(0, 8, 16, 24), h(courseStart), h(40));
+        List<Violation> violations = TocilizumabRules.check(doses(0, 8, 16, 24), h(courseStart), h(40), CATALOGUE);
         assertThat(violations).extracting(Violation::rule).containsExactlyElementsOf(broken);
     }
 
