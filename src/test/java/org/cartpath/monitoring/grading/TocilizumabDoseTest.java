@@ -31,4 +31,20 @@ class TocilizumabDoseTest {
         assertThatThrownBy(() -> TocilizumabDose.forCrs(weightKg, TocilizumabLabels.CATALOGUE)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.fieldProblems().get(0).field()).isEqualTo("weightKg"));
     }
+
+    /** A label with other numbers (from 25 kg, 10 and 6 mg/kg, at most 600 mg): the dose follows the label. */
+    @ParameterizedTest(name = "under another label: {0} kg → {1} mg at {2} mg/kg, capped {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            24.9  | 249   | 10 | false
+            25    | 150   | 6  | false
+            29.9  | 179.4 | 6  | false
+            100   | 600   | 6  | false
+            100.1 | 600   | 6  | true
+            """)
+    void followsTheLabelsNumbersNotConstants(BigDecimal weightKg, BigDecimal doseMg, int mgPerKg, boolean capped) {
+        TocilizumabDose dose = TocilizumabDose.forCrs(weightKg, TocilizumabLabels.label("6", "10", "25", "600", "8", 3, 4));
+        assertThat(dose.doseMg()).isEqualByComparingTo(doseMg);
+        assertThat(dose.mgPerKg()).isEqualTo(mgPerKg);
+        assertThat(dose.capped()).isEqualTo(capped);
+    }
 }

@@ -100,4 +100,35 @@ class TocilizumabRulesTest {
                 Arguments.of("after the first (CRS resolved and returned): 3 given", 1.0, List.of()),
                 Arguments.of("after every dose: none given", 30.0, List.of()));
     }
+
+    /** A label with other numbers (6 hours apart, 2 in 24 hours, 3 in an episode): the rules follow the label. */
+    static Stream<Arguments> otherLabelCases() {
+        return Stream.of(
+                Arguments.of("5h59 after the previous", doses(0), 5 + 59 / 60.0, List.of(Rule.MIN_INTERVAL_8_HOURS)),
+                Arguments.of("exactly 6 hours after the previous", doses(0), 6.0, List.of()),
+                Arguments.of("a 3rd within 24 hours", doses(0, 6), 12.0, List.of(Rule.MAX_3_IN_24_HOURS)),
+                Arguments.of("a 3rd exactly 24 hours after the first", doses(0, 6), 24.0, List.of()),
+                Arguments.of("a 4th in the episode", doses(0, 24, 48), 72.0, List.of(Rule.MAX_4_PER_EPISODE)));
+    }
+
+    @ParameterizedTest(name = "under another label: {0}")
+    @MethodSource("otherLabelCases")
+    void theRulesReadTheLabelsNumbers(String name, List<Instant> given, double proposed, List<Rule> broken) {
+        TocilizumabParameters other = TocilizumabLabels.label("8", "12", "30", "800", "6", 2, 3);
+        assertThat(TocilizumabRules.check(given, T0.minus(Duration.ofDays(1)), h(proposed), other))
+                .extracting(Violation::rule).containsExactlyInAnyOrderElementsOf(broken);
+    }
+
+    @ParameterizedTest(name = "{0} says {1}")
+    @MethodSource("ruleWords")
+    void eachRuleNamesTheLabelsNumber(Rule rule, String words) {
+        assertThat(rule.label(CATALOGUE)).isEqualTo(words);
+    }
+
+    static Stream<Arguments> ruleWords() {
+        return Stream.of(Arguments.of(Rule.MIN_INTERVAL_8_HOURS, "at least 8 hours between doses"),
+                Arguments.of(Rule.MAX_3_IN_24_HOURS, "at most 3 doses in 24 hours"),
+                Arguments.of(Rule.MAX_4_PER_EPISODE, "at most 4 doses in a CRS episode"),
+                Arguments.of(Rule.DOSE_ABOVE_WEIGHT_BASED, "no more than the dose for the patient's weight"));
+    }
 }
