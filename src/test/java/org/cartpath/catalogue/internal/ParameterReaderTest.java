@@ -19,6 +19,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ParameterReaderTest {
 
+    static final String BAD_RENAL_DOCUMENTS = """
+            the µmol/L constant is not 0.413 × 88.4      | 'value: 36.5, source'    | 'value: 36.6, source'    | schwartzConstantUmolPerL
+            a constant without a source                  | '{value: 0.413, source: "Schwartz 2009"}' | '{value: 0.413}' | schwartzConstantMgPerDl.source
+            an unknown estimate                          | BEDSIDE_SCHWARTZ_2009    | CKID_U25                 | paediatricEstimate
+            an adult age in years and a half             | 'value: 18, source'      | 'value: 17.5, source'    | adultFromAgeYears.value
+            the paediatric estimate from the adult age   | 'value: 1, source'       | 'value: 18, source'      | paediatricEstimateFromAgeYears
+            an unknown band basis                        | 'paediatricBands: INDEXED' | 'paediatricBands: ABSOLUTE' | paediatricBands
+            a misspelt field                             | 'paediatricBandsSource:' | 'paediatricBandSource:'  | paediatricBandSource
+            """;
+
     private static final String TOCILIZUMAB = """
             id: TEST-TOCILIZUMAB
             title: Test
@@ -79,15 +89,7 @@ class ParameterReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            the µmol/L constant is not 0.413 × 88.4      | 'value: 36.5, source'    | 'value: 36.6, source'    | schwartzConstantUmolPerL
-            a constant without a source                  | '{value: 0.413, source: "Schwartz 2009"}' | '{value: 0.413}' | schwartzConstantMgPerDl.source
-            an unknown estimate                          | BEDSIDE_SCHWARTZ_2009    | CKID_U25                 | paediatricEstimate
-            an adult age in years and a half             | 'value: 18, source'      | 'value: 17.5, source'    | adultFromAgeYears.value
-            the paediatric estimate from the adult age   | 'value: 1, source'       | 'value: 18, source'      | paediatricEstimateFromAgeYears
-            an unknown band basis                        | 'paediatricBands: INDEXED' | 'paediatricBands: ABSOLUTE' | paediatricBands
-            a misspelt field                             | 'paediatricBandsSource:' | 'paediatricBandSource:'  | paediatricBandSource
-            """)
+    @CsvSource(delimiter = '|', textBlock = BAD_RENAL_DOCUMENTS)
     void refusesABadRenalFunctionDocumentNamingTheField(String what, String from, String to, String field) {
         assertThatThrownBy(() -> ParameterReader.renalFunction(RENAL.replace(from, to)))
                 .isInstanceOfSatisfying(InvalidCatalogueDocument.class, e -> assertThat(e.path()).isEqualTo(field));

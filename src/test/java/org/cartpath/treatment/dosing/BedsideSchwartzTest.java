@@ -18,6 +18,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BedsideSchwartzTest {
 
+    static final String WORKED_EXAMPLES = """
+            120 | 35    | UMOL_PER_L | 125.1
+            120 | 50    | UMOL_PER_L | 87.6
+            100 | 36.5  | UMOL_PER_L | 100.0
+            80  | 36.5  | UMOL_PER_L | 80.0
+            150 | 88.4  | UMOL_PER_L | 61.9
+            150 | 1.0   | MG_PER_DL  | 62.0
+            110 | 0.55  | MG_PER_DL  | 82.6
+            30  | 1800  | UMOL_PER_L | 0.6
+            """;
+
     static final RenalFunctionParameters CATALOGUE = new CatalogueParameters().renalFunction();
 
     @Test
@@ -30,16 +41,7 @@ class BedsideSchwartzTest {
     }
 
     @ParameterizedTest(name = "{0} cm, creatinine {1} {2} → {3} mL/min/1.73 m²")
-    @CsvSource(delimiter = '|', textBlock = """
-            120 | 35    | UMOL_PER_L | 125.1
-            120 | 50    | UMOL_PER_L | 87.6
-            100 | 36.5  | UMOL_PER_L | 100.0
-            80  | 36.5  | UMOL_PER_L | 80.0
-            150 | 88.4  | UMOL_PER_L | 61.9
-            150 | 1.0   | MG_PER_DL  | 62.0
-            110 | 0.55  | MG_PER_DL  | 82.6
-            30  | 1800  | UMOL_PER_L | 0.6
-            """)
+    @CsvSource(delimiter = '|', textBlock = WORKED_EXAMPLES)
     void estimatesFromHeightAndCreatinine(BigDecimal heightCm, BigDecimal creatinine, SerumCreatinine.Unit unit,
             BigDecimal expected) {
         BigDecimal k = unit == SerumCreatinine.Unit.MG_PER_DL ? CATALOGUE.schwartzConstantMgPerDl().value()

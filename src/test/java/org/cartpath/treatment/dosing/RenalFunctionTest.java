@@ -22,10 +22,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RenalFunctionTest {
 
-    static final RenalFunctionParameters CATALOGUE = new CatalogueParameters().renalFunction();
+    /** born on | planned on | estimate: 17 years 364 days is a child, 18 years an adult (also across 29 February). */
+    static final String BY_BIRTHDAY = """
+            2008-12-08 | 2026-12-07 | BEDSIDE_SCHWARTZ_2009
+            2008-12-07 | 2026-12-07 | COCKCROFT_GAULT
+            2008-02-29 | 2026-02-28 | BEDSIDE_SCHWARTZ_2009
+            2008-02-29 | 2026-03-01 | COCKCROFT_GAULT
+            2025-12-08 | 2026-12-07 | BEDSIDE_SCHWARTZ_2009
+            """;
 
-    @ParameterizedTest(name = "aged {0}: {1}, override needed {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    /** completed years | estimate | a signed override needed. */
+    static final String BY_AGE = """
             0   | BEDSIDE_SCHWARTZ_2009 | true
             1   | BEDSIDE_SCHWARTZ_2009 | false
             9   | BEDSIDE_SCHWARTZ_2009 | false
@@ -34,7 +41,12 @@ class RenalFunctionTest {
             18  | COCKCROFT_GAULT       | false
             19  | COCKCROFT_GAULT       | false
             70  | COCKCROFT_GAULT       | false
-            """)
+            """;
+
+    static final RenalFunctionParameters CATALOGUE = new CatalogueParameters().renalFunction();
+
+    @ParameterizedTest(name = "aged {0}: {1}, override needed {2}")
+    @CsvSource(delimiter = '|', textBlock = BY_AGE)
     void theCatalogueChoosesTheEstimateByAge(int ageYears, Method method, boolean overrideNeeded) {
         Choice choice = RenalFunction.choose(CATALOGUE, ageYears);
         assertThat(choice.method()).isEqualTo(method);
@@ -43,13 +55,7 @@ class RenalFunctionTest {
 
     /** The age is completed years on the day of the calculation, as the patient's clinical snapshot counts it. */
     @ParameterizedTest(name = "born {0}, planned {1}: {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-            2008-12-08 | 2026-12-07 | BEDSIDE_SCHWARTZ_2009
-            2008-12-07 | 2026-12-07 | COCKCROFT_GAULT
-            2008-02-29 | 2026-02-28 | BEDSIDE_SCHWARTZ_2009
-            2008-02-29 | 2026-03-01 | COCKCROFT_GAULT
-            2025-12-08 | 2026-12-07 | BEDSIDE_SCHWARTZ_2009
-            """)
+    @CsvSource(delimiter = '|', textBlock = BY_BIRTHDAY)
     void aChildOf17Years364DaysIsAChildAndOf18YearsAnAdult(LocalDate born, LocalDate plannedOn, Method method) {
         int completedYears = Period.between(born, plannedOn).getYears();
         assertThat(RenalFunction.choose(CATALOGUE, completedYears).method()).isEqualTo(method);

@@ -14,12 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RenalBandLabelTest {
 
-    private static BigDecimal n(String value) {
-        return value.equals("-") ? null : new BigDecimal(value);
-    }
-
-    @ParameterizedTest(name = "from {0} below {1} at {2}% → {3}")
-    @CsvSource(delimiter = '|', textBlock = """
+    static final String LABELS = """
             50      | 80      | 80   | CrCl 50 to under 80 mL/min: 80% of the dose
             80      | -       | 100  | CrCl 80 or more mL/min: 100% of the dose
             0       | 30      | -    | CrCl 0 to under 30 mL/min: do not give
@@ -28,7 +23,14 @@ class RenalBandLabelTest {
             30.00   | 70.0    | 80.0 | CrCl 30 to under 70 mL/min: 80% of the dose
             1E+2    | -       | 1E+2 | CrCl 100 or more mL/min: 100% of the dose
             0       | 0.5     | 12.5 | CrCl 0 to under 0.5 mL/min: 12.5% of the dose
-            """)
+            """;
+
+    private static BigDecimal n(String value) {
+        return value.equals("-") ? null : new BigDecimal(value);
+    }
+
+    @ParameterizedTest(name = "from {0} below {1} at {2}% → {3}")
+    @CsvSource(delimiter = '|', textBlock = LABELS)
     void printsDecimalBoundsAsWritten(String from, String below, String percent, String expected) {
         RenalBand band = new RenalBand(n(from), n(below), n(percent));
         assertThat(band.describe()).isEqualTo(expected);
