@@ -100,7 +100,8 @@ public final class LymphodepletionPlanner {
         if (drug == Drug.FLUDARABINE && band != null && (band.percentOfDose() == null
                 || band.percentOfDose().compareTo(new BigDecimal("100")) != 0)) {
             if (band.percentOfDose() == null) {
-                return new PlannedDose(date, day, drug, labelDose, null, null, "Withheld: " + band.describe(measure, unit));
+                return new PlannedDose(date, day, drug, labelDose, null, null, "Withheld: "
+                        + band.describe(measure, unit));
             }
             perM2 = labelDose.multiply(band.percentOfDose()).divide(new BigDecimal("100"), 2, RoundingMode.HALF_UP);
             note = "Reduced: " + band.describe(measure, unit);
