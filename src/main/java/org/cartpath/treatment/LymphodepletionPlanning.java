@@ -1,5 +1,6 @@
 package org.cartpath.treatment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,12 +115,14 @@ public class LymphodepletionPlanning {
      * @param renalOverrideReason the pharmacist's reason for dosing a child by a renal estimate outside its validated
      *                          use (422 {@code renal-estimate-needs-override} without it; docs/clinical/renal-function.md)
      * @param password          the pharmacist's password, signing that reason
+     * @param measuredGfrMlPerMinPer173m2 a child's measured GFR, used instead of any estimate (with {@code measuredGfrOn})
      */
     public record PlanRequest(String regimenId, LocalDate anchorOn, LocalDate plannedInfusionOn, String reason,
-            String renalOverrideReason, String password) {
+            String renalOverrideReason, String password, BigDecimal measuredGfrMlPerMinPer173m2,
+            LocalDate measuredGfrOn) {
 
         public PlanRequest(String regimenId, LocalDate anchorOn, LocalDate plannedInfusionOn, String reason) {
-            this(regimenId, anchorOn, plannedInfusionOn, reason, null, null);
+            this(regimenId, anchorOn, plannedInfusionOn, reason, null, null, null, null);
         }
     }
 
@@ -157,7 +160,9 @@ public class LymphodepletionPlanning {
         String overrideReason = renalOverrideReason(request);
         PlanCalculation calculation = PlanCalculation.of(snapshot, fludarabine, today, settings,
                 pharmacy.currentDosingRules(therapyCase.treatingCentre()),
-                pharmacy.currentRenalTable(therapyCase.treatingCentre()), labels.catalogue().renalFunction());
+                pharmacy.currentRenalTable(therapyCase.treatingCentre()), labels.catalogue().renalFunction(),
+                request.measuredGfrMlPerMinPer173m2() == null && request.measuredGfrOn() == null ? null
+                        : new PlanCalculation.MeasuredGfr(request.measuredGfrMlPerMinPer173m2(), request.measuredGfrOn()));
         calculation.refusal().ifPresent(refusal -> refuse(actor, caseId, refusal));
         requireOverrideWhereNeeded(actor, caseId, calculation, overrideReason, request.password());
         RenalFunction renal = calculation.renal();

@@ -33,6 +33,13 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
     record Refusal(String type, String detail) {
     }
 
+    /** A child's GFR measured on a day, given with the plan (docs/clinical/renal-function.md). */
+    record MeasuredGfr(BigDecimal mlPerMinPer173m2, LocalDate measuredOn) {
+    }
+
+    /** Input sanity for a measured GFR, not a clinical rule: beyond it the value is a typing error or the wrong unit. */
+    static final BigDecimal HIGHEST_GFR = new BigDecimal("250");
+
     /** The clearance or eGFR the planner reads the bands against; null without fludarabine. */
     CreatinineClearance clearance() {
         return renal == null ? null : renal.forBands();
@@ -40,6 +47,18 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
 
     static PlanCalculation of(ClinicalSnapshot s, boolean fludarabine, LocalDate today, TreatmentSettings settings,
             DosingRules rules, RenalTableVersion renalTable, RenalFunctionParameters renalParameters) {
+        return of(s, fludarabine, today, settings, rules, renalTable, renalParameters, null);
+    }
+
+    /**
+     * @param measured a child's measured GFR, used instead of any estimate; null when none was given
+     */
+    static PlanCalculation of(ClinicalSnapshot s, boolean fludarabine, LocalDate today, TreatmentSettings settings,
+            DosingRules rules, RenalTableVersion renalTable, RenalFunctionParameters renalParameters,
+            MeasuredGfr measured) {
+        if (measured != null) {
+            checkMeasured(measured, s.ageYears(), fludarabine, today, settings, renalParameters);
+        }
         Dated<BigDecimal> weight = s.weightKg();
         Dated<BigDecimal> height = s.heightCm();
         Dated<BigDecimal> creatinine = fludarabine ? s.creatinineMicromolPerLitre() : null;
@@ -47,7 +66,7 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
                 on(creatinine), s.ageYears(), s.sex() == null ? null : s.sex().name(), rules.bsaFormula().name(),
                 rules.rounding().incrementsMg(), renalTable.table().id(), renalTable.table().name(), renalTable.version(),
                 rules.version(), settings.ldMaxMeasurementAgeDays(), settings.ldMaxCreatinineAgeDays(), null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
         List<String> missing = new ArrayList<>();
         if (weight == null) {
             missing.add("a weight");
@@ -60,11 +79,13 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
         Sex sex = null;
         RenalFunction.Choice choice = null;
         if (fludarabine) {
-            if (creatinine == null) {
+            if (creatinine == null && measured == null) {
                 missing.add("a serum creatinine");
             }
             if (s.ageYears() == null) {
                 missing.add("a date of birth (the renal estimate depends on the age)");
+            } else if (measured != null) {
+                choice = new RenalFunction.Choice(RenalFunction.Method.MEASURED_GFR, Optional.empty());
             } else {
                 choice = RenalFunction.choose(renalParameters, s.ageYears());
             }
@@ -88,14 +109,18 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
         }
         BodySurfaceArea bsa = BodySurfaceArea.of(rules.bsaFormula(), height.value(), weight.value());
         RenalFunction renal = null;
-        if (fludarabine) {
+        if (fludarabine && measured != null) {
+            renal = RenalFunction.measured(measured.mlPerMinPer173m2(), bsa, renalParameters.paediatricBands());
+            inputs = inputs.withRenal(renal.method().name(), renal.estimate(), renal.method().unit(), renal.bandUnit(),
+                    renalParameters.id(), measured.measuredOn());
+        } else if (fludarabine) {
             SerumCreatinine serum = new SerumCreatinine(creatinine.value(), SerumCreatinine.Unit.UMOL_PER_L);
             renal = choice.method() == RenalFunction.Method.COCKCROFT_GAULT
                     ? RenalFunction.of(CreatinineClearance.cockcroftGault(s.ageYears(), weight.value(), sex, serum))
                     : RenalFunction.of(BedsideSchwartz.estimate(height.value(), serum, renalParameters.schwartzUmol()), bsa,
                             renalParameters.paediatricBands());
             inputs = inputs.withRenal(renal.method().name(), renal.estimate(), renal.method().unit(), renal.bandUnit(),
-                    renalParameters.id());
+                    renalParameters.id(), null);
         }
         List<String> warnings = new ArrayList<>();
         if (rules.isDefault()) {
@@ -107,6 +132,42 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
         }
         return new PlanCalculation(bsa, renal, inputs, rules, renalTable, warnings,
                 choice == null ? Optional.empty() : choice.needsOverride(), Optional.empty());
+    }
+
+    /**
+     * A measured GFR is for a child (adults are dosed by Cockcroft–Gault, as before), given with its day, not in the
+     * future and not older than the centre's creatinine limit, and a plausible number; else 400 naming the field.
+     */
+    private static void checkMeasured(MeasuredGfr measured, Integer ageYears, boolean fludarabine, LocalDate today,
+            TreatmentSettings settings, RenalFunctionParameters parameters) {
+        List<org.cartpath.shared.ProblemException.FieldProblem> problems = new ArrayList<>();
+        String value = "measuredGfrMlPerMinPer173m2";
+        if (!fludarabine) {
+            problems.add(new org.cartpath.shared.ProblemException.FieldProblem(value, "is only used to dose fludarabine,"
+                    + " which this regimen does not give"));
+        } else if (ageYears != null && ageYears >= parameters.adultFromAgeYears().intValue()) {
+            problems.add(new org.cartpath.shared.ProblemException.FieldProblem(value, "is for a patient under "
+                    + parameters.adultFromAgeYears().intValue() + "; adults are dosed by the Cockcroft–Gault clearance"));
+        }
+        if (measured.mlPerMinPer173m2() == null) {
+            problems.add(new org.cartpath.shared.ProblemException.FieldProblem(value, "is required with its day"));
+        } else if (measured.mlPerMinPer173m2().signum() <= 0 || measured.mlPerMinPer173m2().compareTo(HIGHEST_GFR) > 0) {
+            problems.add(new org.cartpath.shared.ProblemException.FieldProblem(value, "must be more than 0 and at most "
+                    + HIGHEST_GFR.toPlainString() + " mL/min/1.73 m²"));
+        }
+        if (measured.measuredOn() == null) {
+            problems.add(new org.cartpath.shared.ProblemException.FieldProblem("measuredGfrOn", "is required with a"
+                    + " measured GFR"));
+        } else if (measured.measuredOn().isAfter(today)) {
+            problems.add(new org.cartpath.shared.ProblemException.FieldProblem("measuredGfrOn", "must not be in the"
+                    + " future"));
+        } else if (MeasurementAge.tooOld(measured.measuredOn(), today, settings.ldMaxCreatinineAgeDays())) {
+            problems.add(new org.cartpath.shared.ProblemException.FieldProblem("measuredGfrOn", "must be within the"
+                    + " last " + settings.ldMaxCreatinineAgeDays() + " days, the centre's limit for renal function"));
+        }
+        if (!problems.isEmpty()) {
+            throw org.cartpath.shared.ProblemException.invalid(problems);
+        }
     }
 
     /** Whether a measurement the plan uses has become too old to dose by, as of {@code today}. */

@@ -20,6 +20,7 @@ import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
  * @param renalParametersId          the catalogue's renal function document the choice was made by
  * @param renalOverrideReason        the pharmacist's signed reason, when the estimate needed one
  * @param renalOverrideSignatureId   that signature
+ * @param measuredGfrOn              the day a measured GFR was measured, when the plan used one
  */
 public record PlanInputs(
         LocalDate calculatedOn,
@@ -45,14 +46,16 @@ public record PlanInputs(
         String renalBandUnit,
         String renalParametersId,
         String renalOverrideReason,
-        java.util.UUID renalOverrideSignatureId) {
+        java.util.UUID renalOverrideSignatureId,
+        LocalDate measuredGfrOn) {
 
     /** The same inputs with the renal estimate used. */
-    PlanInputs withRenal(String method, BigDecimal estimate, String estimateUnit, String bandUnit, String parametersId) {
+    PlanInputs withRenal(String method, BigDecimal estimate, String estimateUnit, String bandUnit, String parametersId,
+            LocalDate measuredOn) {
         return new PlanInputs(calculatedOn, weightKg, weighedOn, heightCm, heightMeasuredOn, creatinineMicromolPerLitre,
                 creatinineTestedOn, ageYears, sex, bsaFormula, roundingIncrementsMg, renalTableId, renalTableName,
                 renalTableVersion, dosingRulesVersion, maxMeasurementAgeDays, maxCreatinineAgeDays, method, estimate,
-                estimateUnit, bandUnit, parametersId, renalOverrideReason, renalOverrideSignatureId);
+                estimateUnit, bandUnit, parametersId, renalOverrideReason, renalOverrideSignatureId, measuredOn);
     }
 
     /** The same inputs with the pharmacist's signed reason for the renal estimate. */
@@ -60,6 +63,6 @@ public record PlanInputs(
         return new PlanInputs(calculatedOn, weightKg, weighedOn, heightCm, heightMeasuredOn, creatinineMicromolPerLitre,
                 creatinineTestedOn, ageYears, sex, bsaFormula, roundingIncrementsMg, renalTableId, renalTableName,
                 renalTableVersion, dosingRulesVersion, maxMeasurementAgeDays, maxCreatinineAgeDays, renalMethod,
-                renalEstimate, renalEstimateUnit, renalBandUnit, renalParametersId, reason, signatureId);
+                renalEstimate, renalEstimateUnit, renalBandUnit, renalParametersId, reason, signatureId, measuredGfrOn);
     }
 }

@@ -213,4 +213,44 @@ class PaediatricRenalFunctionIT {
         assertThat(pharmacist.get(page).body()).contains("data-testid=\"ld-renal-override\"", "Measured GFR agrees",
                 "mL/min/1.73 m² (bedside Schwartz 2009");
     }
+
+    @Test
+    void aChildsMeasuredGfrIsUsedInsteadOfAnyEstimateAndNeedsNoOverride() {
+        Product p = patientBornOn(journey.today().minusMonths(6));
+        Http pharmacist = as(p.world().pharmacist());
+        JsonNode plan = TreatmentStoryIT.created(pharmacist.postJson(path(p, "/lymphodepletion-plans"), plan(Map.of(
+                "measuredGfrMlPerMinPer173m2", 45, "measuredGfrOn", journey.today().minusDays(1).toString()))));
+        JsonNode inputs = plan.get("inputs");
+        assertThat(inputs.get("renalMethod").asText()).isEqualTo("MEASURED_GFR");
+        assertThat(inputs.get("renalEstimate").decimalValue()).isEqualByComparingTo("45");
+        assertThat(inputs.get("measuredGfrOn").asText()).isEqualTo(journey.today().minusDays(1).toString());
+        assertThat(inputs.get("renalOverrideReason").isNull()).isTrue();
+        // 45 lies in the US Fludara band from 30 to under 50: 60% of the dose
+        assertThat(plan.get("plan").get("renalBandApplied").asText()).isEqualTo("GFR 30 to under 50 mL/min/1.73 m²: 60%"
+                + " of the dose");
+        assertThat(pharmacist.get("/cases/" + p.caseId() + "/lymphodepletion").body())
+                .contains("Renal function (measured GFR)", "45 mL/min/1.73 m² (measured on");
+    }
+
+    @Test
+    void aMeasuredGfrForAnAdultInTheFutureOrTooOldIsRefusedNamingTheField() {
+        Product adult = patientBornOn(journey.today().minusYears(30));
+        assertProblem(as(adult.world().pharmacist()).postJson(path(adult, "/lymphodepletion-plans"), plan(Map.of(
+                "measuredGfrMlPerMinPer173m2", 90, "measuredGfrOn", journey.today().toString()))), 400, "invalid-request",
+                "measuredGfrMlPerMinPer173m2");
+        Product child = patientBornOn(journey.today().minusYears(9));
+        Http pharmacist = as(child.world().pharmacist());
+        assertProblem(pharmacist.postJson(path(child, "/lymphodepletion-plans"), plan(Map.of(
+                "measuredGfrMlPerMinPer173m2", 90, "measuredGfrOn", journey.today().plusDays(1).toString()))), 400,
+                "invalid-request", "measuredGfrOn");
+        assertProblem(pharmacist.postJson(path(child, "/lymphodepletion-plans"), plan(Map.of(
+                "measuredGfrMlPerMinPer173m2", 90, "measuredGfrOn", journey.today().minusDays(8).toString()))), 400,
+                "invalid-request", "measuredGfrOn");
+        assertProblem(pharmacist.postJson(path(child, "/lymphodepletion-plans"), plan(Map.of(
+                "measuredGfrMlPerMinPer173m2", 900, "measuredGfrOn", journey.today().toString()))), 400,
+                "invalid-request", "measuredGfrMlPerMinPer173m2");
+        assertProblem(pharmacist.postJson(path(child, "/lymphodepletion-plans"), plan(Map.of(
+                "measuredGfrMlPerMinPer173m2", 90))), 400, "invalid-request", "measuredGfrOn");
+        assertThat(plans(adult) + plans(child)).isZero();
+    }
 }

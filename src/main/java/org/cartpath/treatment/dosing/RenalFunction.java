@@ -28,7 +28,9 @@ public record RenalFunction(Method method, BigDecimal estimate, BigDecimal bandV
 
     public enum Method {
         COCKCROFT_GAULT("Cockcroft–Gault", "CrCl", "mL/min"),
-        BEDSIDE_SCHWARTZ_2009("bedside Schwartz (2009)", "eGFR", "mL/min/1.73 m²");
+        BEDSIDE_SCHWARTZ_2009("bedside Schwartz (2009)", "eGFR", "mL/min/1.73 m²"),
+        /** A child's GFR measured (for example by iohexol or 51Cr-EDTA clearance), given with the plan. */
+        MEASURED_GFR("measured GFR", "GFR", "mL/min/1.73 m²");
 
         private final String label;
         private final String measure;
@@ -96,6 +98,17 @@ public record RenalFunction(Method method, BigDecimal estimate, BigDecimal bandV
                 ? new RenalFunction(Method.BEDSIDE_SCHWARTZ_2009, egfr.mlPerMinPer173m2(), egfr.deIndexed(bsa), "mL/min")
                 : new RenalFunction(Method.BEDSIDE_SCHWARTZ_2009, egfr.mlPerMinPer173m2(), egfr.mlPerMinPer173m2(),
                         Method.BEDSIDE_SCHWARTZ_2009.unit());
+    }
+
+    /**
+     * A child's measured GFR, in mL/min/1.73 m²: preferred to any estimate, and read by the bands as the catalogue says
+     * for the paediatric estimate.
+     */
+    public static RenalFunction measured(BigDecimal mlPerMinPer173m2, BodySurfaceArea bsa, BandBasis basis) {
+        BedsideSchwartz asIndexed = new BedsideSchwartz(mlPerMinPer173m2);
+        return basis == BandBasis.DE_INDEXED_BY_BSA
+                ? new RenalFunction(Method.MEASURED_GFR, mlPerMinPer173m2, asIndexed.deIndexed(bsa), "mL/min")
+                : new RenalFunction(Method.MEASURED_GFR, mlPerMinPer173m2, mlPerMinPer173m2, Method.MEASURED_GFR.unit());
     }
 
     /** What the bands are read against, as the planner takes it. */

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 class LymphodepletionApiController {
 
     record PlanBody(String regimenId, String anchorOn, String plannedInfusionOn, String reason,
-            String renalOverrideReason, String password) {
+            String renalOverrideReason, String password, BigDecimal measuredGfrMlPerMinPer173m2, String measuredGfrOn) {
     }
 
     record VerificationBody(String password) {
@@ -64,14 +64,17 @@ class LymphodepletionApiController {
             + " 422 lymphodepletion-before-collection when the first day is before the cells were collected."
             + " Fludarabine is dosed by Cockcroft–Gault from 18 and by the bedside Schwartz eGFR below"
             + " (docs/clinical/renal-function.md); a child whose estimate is outside its validated use is 422"
-            + " renal-estimate-needs-override (recorded) unless renalOverrideReason is given and signed with password.")
+            + " renal-estimate-needs-override (recorded) unless renalOverrideReason is given and signed with password."
+            + " A child's measured GFR (measuredGfrMlPerMinPer173m2 with measuredGfrOn, within the creatinine age"
+            + " limit) is used instead of any estimate.")
     ResponseEntity<LymphodepletionPlanRecord> plan(Actor actor, @PathVariable String id,
             @RequestBody(required = false) PlanBody body) {
-        PlanBody in = body != null ? body : new PlanBody(null, null, null, null, null, null);
+        PlanBody in = body != null ? body : new PlanBody(null, null, null, null, null, null, null, null);
         List<FieldProblem> problems = new ArrayList<>();
         LymphodepletionPlanning.PlanRequest request = new LymphodepletionPlanning.PlanRequest(in.regimenId(),
                 Fields.date(in.anchorOn(), "anchorOn", problems), Fields.date(in.plannedInfusionOn(), "plannedInfusionOn",
-                problems), in.reason(), in.renalOverrideReason(), in.password());
+                problems), in.reason(), in.renalOverrideReason(), in.password(), in.measuredGfrMlPerMinPer173m2(),
+                Fields.date(in.measuredGfrOn(), "measuredGfrOn", problems));
         Fields.check(problems);
         LymphodepletionPlanRecord plan = planning.plan(actor, CaseId.of(id), request);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/lymphodepletion-plans/" + plan.id())).body(plan);

@@ -70,7 +70,9 @@ class LymphodepletionPages {
             LymphodepletionPlanning.PlanRequest request = new LymphodepletionPlanning.PlanRequest(
                     Fields.text(form, "regimenId"), Fields.date(form.get("anchorOn"), "anchorOn", problems),
                     Fields.date(form.get("plannedInfusionOn"), "plannedInfusionOn", problems), form.get("reason"),
-                    form.get("renalOverrideReason"), form.get("renalOverridePassword"));
+                    form.get("renalOverrideReason"), form.get("renalOverridePassword"),
+                    Fields.number(form.get("measuredGfrMlPerMinPer173m2"), "measuredGfrMlPerMinPer173m2", problems),
+                    Fields.date(form.get("measuredGfrOn"), "measuredGfrOn", problems));
             // the page's own name for the signing password (the verification form below has "password")
             String overrideReason = form.get("renalOverrideReason");
             String overridePassword = form.get("renalOverridePassword");
@@ -141,7 +143,8 @@ class LymphodepletionPages {
 
     /** The plan form's labels, for its errors (the renal override: docs/clinical/renal-function.md). */
     static final Map<String, String> FIELD_LABELS = Map.of("renalOverrideReason", "Reason for dosing by this renal"
-            + " estimate", "renalOverridePassword", "Your password");
+            + " estimate", "renalOverridePassword", "Your password", "measuredGfrMlPerMinPer173m2", "Measured GFR",
+            "measuredGfrOn", "Day the GFR was measured");
 
     private String page(Actor actor, CaseId caseId, Model model, Map<String, Object> form, Map<String, String> errors) {
         CaseView view = journey.get(actor, caseId);

@@ -110,4 +110,16 @@ class RenalFunctionTest {
         assertThat(renal.bandValue()).isEqualByComparingTo("93.4");
         assertThat(renal.bandUnit()).isEqualTo("mL/min");
     }
+
+    @Test
+    void aMeasuredGfrIsReadByTheBandsLikeThePaediatricEstimate() {
+        BodySurfaceArea bsa = new BodySurfaceArea(new BigDecimal("0.894"), BodySurfaceArea.Formula.MOSTELLER);
+        RenalFunction indexed = RenalFunction.measured(new BigDecimal("45"), bsa, BandBasis.INDEXED);
+        assertThat(indexed.method()).isEqualTo(Method.MEASURED_GFR);
+        assertThat(indexed.bandValue()).isEqualByComparingTo("45");
+        assertThat(indexed.bandUnit()).isEqualTo("mL/min/1.73 m²");
+        // 45 × 0.894 / 1.73 = 23.25 → 23.3 mL/min
+        assertThat(RenalFunction.measured(new BigDecimal("45"), bsa, BandBasis.DE_INDEXED_BY_BSA).bandValue())
+                .isEqualByComparingTo("23.3");
+    }
 }
