@@ -61,7 +61,8 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
         }
         Dated<BigDecimal> weight = s.weightKg();
         Dated<BigDecimal> height = s.heightCm();
-        Dated<BigDecimal> creatinine = fludarabine ? s.creatinineMicromolPerLitre() : null;
+        // a measured GFR replaces the creatinine: an old creatinine then neither doses nor blocks the plan
+        Dated<BigDecimal> creatinine = fludarabine && measured == null ? s.creatinineMicromolPerLitre() : null;
         PlanInputs inputs = new PlanInputs(today, value(weight), on(weight), value(height), on(height), value(creatinine),
                 on(creatinine), s.ageYears(), s.sex() == null ? null : s.sex().name(), rules.bsaFormula().name(),
                 rules.rounding().incrementsMg(), renalTable.table().id(), renalTable.table().name(), renalTable.version(),
@@ -185,13 +186,17 @@ record PlanCalculation(BodySurfaceArea bsa, RenalFunction renal, PlanInputs inpu
         if (creatinineOld) {
             old.add("the creatinine was tested on " + in.creatinineTestedOn());
         }
+        if (MeasurementAge.tooOld(in.measuredGfrOn(), today, settings.ldMaxCreatinineAgeDays())) {
+            old.add("the GFR was measured on " + in.measuredGfrOn());
+        }
         if (old.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Refusal("measurement-too-old", "Lymphodepletion doses are not calculated from old "
                 + "measurements: " + String.join("; ", old) + ". The centre's limit is " + max + " days for weight and "
-                + "height" + (in.creatinineTestedOn() == null ? "" : " and " + settings.ldMaxCreatinineAgeDays()
-                + " days for creatinine") + "; record a new measurement"));
+                + "height" + (in.creatinineTestedOn() != null ? " and " + settings.ldMaxCreatinineAgeDays()
+                + " days for creatinine" : in.measuredGfrOn() != null ? " and " + settings.ldMaxCreatinineAgeDays()
+                + " days for a measured GFR" : "") + "; record a new measurement"));
     }
 
     private static PlanCalculation refused(PlanInputs inputs, DosingRules rules, RenalTableVersion renal, Refusal refusal) {
