@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cartpath.catalogue.internal.BundledCatalogue;
+import org.cartpath.catalogue.internal.CatalogueParameters;
 import org.cartpath.catalogue.internal.LabelVersionStore;
 import org.cartpath.catalogue.internal.StoredLabelVersions;
 import org.cartpath.shared.ProblemException;
@@ -28,14 +29,16 @@ public class Catalogue {
     public static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("350");
 
     private final BundledCatalogue bundled;
+    private final CatalogueParameters parameters;
     private final StoredLabelVersions versions;
     private final LabelVersionStore store;
     private final Clock clock;
     private final ZoneId zone;
 
-    Catalogue(BundledCatalogue bundled, StoredLabelVersions versions, LabelVersionStore store, Clock clock,
-            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    Catalogue(BundledCatalogue bundled, CatalogueParameters parameters, StoredLabelVersions versions,
+            LabelVersionStore store, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.bundled = bundled;
+        this.parameters = parameters;
         this.versions = versions;
         this.store = store;
         this.clock = clock;
@@ -87,6 +90,26 @@ public class Catalogue {
     public List<Product> productsLicensedFor(Indication indication, Jurisdiction jurisdiction) {
         return products().stream().filter(p -> currentLabelVersion(p.code(), jurisdiction)
                 .flatMap(v -> v.indication(indication)).isPresent()).toList();
+    }
+
+    /**
+     * How renal function is estimated for fludarabine, by age: the catalogue's document
+     * {@code catalogue/parameters/renal-function.yaml} (docs/clinical/renal-function.md).
+     */
+    public RenalFunctionParameters renalFunction() {
+        return parameters.renalFunction();
+    }
+
+    /**
+     * Tocilizumab for CRS under a label version: the version's own numbers ({@code monitoring.tocilizumab}) when it has
+     * them, else the catalogue's document {@code catalogue/parameters/tocilizumab.yaml} (RoActemra SmPC 4.2), which is
+     * also the answer when no label version is known (docs/clinical/tocilizumab.md).
+     */
+    public TocilizumabParameters tocilizumab(LabelVersion version) {
+        if (version != null && version.monitoring() != null && version.monitoring().tocilizumab() != null) {
+            return version.monitoring().tocilizumab().withBasis("label version " + version.id());
+        }
+        return parameters.tocilizumab();
     }
 
     public LocalDate today() {

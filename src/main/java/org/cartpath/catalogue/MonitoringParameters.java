@@ -11,6 +11,9 @@ package org.cartpath.catalogue;
  * @param tocilizumabDosesOnSite          doses of tocilizumab held on site for the patient before infusion
  * @param capdBelowAgeYears               ICANS is graded with CAPD instead of ICE below this age
  * @param capdDevelopmentalDelayMaxAgeYears CAPD may be used up to this age with developmental delay
+ * @param tocilizumab                     the label's tocilizumab-for-CRS numbers; null when the version gives none
+ *                                        (versions compiled before the field existed: ADR 0010 never rewrites a
+ *                                        stored version), and {@link Catalogue#tocilizumab} answers the catalogue's
  */
 public record MonitoringParameters(
         SourcedNumber dailyMonitoringDays,
@@ -19,5 +22,6 @@ public record MonitoringParameters(
         SourcedNumber noDrivingDays,
         SourcedNumber tocilizumabDosesOnSite,
         SourcedNumber capdBelowAgeYears,
-        SourcedNumber capdDevelopmentalDelayMaxAgeYears) {
+        SourcedNumber capdDevelopmentalDelayMaxAgeYears,
+        TocilizumabParameters tocilizumab) {
 }

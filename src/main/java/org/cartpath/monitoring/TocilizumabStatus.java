@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.cartpath.catalogue.TocilizumabParameters;
 
 /**
  * Tocilizumab for a case now: the dose for the latest weight (empty without a weight), the doses given, and
@@ -13,6 +14,8 @@ import java.util.List;
  * @param earliestNextAt   the earliest time the spacing rules allow a further dose; empty when the episode's
  *                         4 doses have been given
  * @param nextDose         the same in words, with the rule that decides it
+ * @param parameters       the numbers the dose and the rules were read from: the case's label version, or the
+ *                         catalogue's tocilizumab document (docs/clinical/tocilizumab.md)
  */
 public record TocilizumabStatus(
         BigDecimal weightKg,
@@ -25,7 +28,8 @@ public record TocilizumabStatus(
         Instant courseStart,
         Instant earliestNextAt,
         boolean mayGiveNow,
-        String nextDose) {
+        String nextDose,
+        TocilizumabParameters parameters) {
 
     public boolean anyOverridden() {
         return doses.stream().anyMatch(TocilizumabDoseGiven::overridden);

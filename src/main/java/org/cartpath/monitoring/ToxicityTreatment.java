@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.LabelVersion;
 import org.cartpath.catalogue.SourcedNumber;
+import org.cartpath.catalogue.TocilizumabParameters;
 import org.cartpath.identity.ElectronicSignature;
 import org.cartpath.identity.ElectronicSignatures;
 import org.cartpath.identity.SignatureMeaning;
@@ -91,31 +92,33 @@ public class ToxicityTreatment {
         Instant now = Instant.now(clock);
         Optional<MonitoringAnchor> anchor = anchors.find(caseId);
         Optional<WeightMeasurement> weight = anchor.flatMap(a -> anchors.latestWeight(caseId));
-        TocilizumabDose dose = weight.map(w -> TocilizumabDose.forCrs(w.weightKg())).orElse(null);
+        TocilizumabParameters label = labels.tocilizumab(anchor.map(labels::of).orElse(null));
+        TocilizumabDose dose = weight.map(w -> TocilizumabDose.forCrs(w.weightKg(), label)).orElse(null);
         List<TocilizumabDoseGiven> doses = store.doses(caseId);
         List<Instant> given = doses.stream().map(TocilizumabDoseGiven::givenAt).toList();
         Instant courseStart = anchor.map(a -> courseStart(a, now)).orElse(now);
         int inCourse = (int) given.stream().filter(d -> !d.isBefore(courseStart)).count();
-        Optional<Instant> earliest = TocilizumabRules.earliestNext(given, courseStart, now);
+        Optional<Instant> earliest = TocilizumabRules.earliestNext(given, courseStart, now, label);
         return new TocilizumabStatus(weight.map(WeightMeasurement::weightKg).orElse(null),
                 weight.map(WeightMeasurement::measuredOn).orElse(null), dose == null ? null : dose.doseMg(),
                 dose == null ? null : dose.mgPerKg(), dose != null && dose.capped(), doses, inCourse, courseStart,
                 earliest.orElse(null), earliest.map(e -> !e.isAfter(now)).orElse(false),
-                nextDose(given, earliest, now));
+                nextDose(given, earliest, now, label), label);
     }
 
-    private String nextDose(List<Instant> given, Optional<Instant> earliest, Instant now) {
+    private String nextDose(List<Instant> given, Optional<Instant> earliest, Instant now, TocilizumabParameters label) {
         if (earliest.isEmpty()) {
-            return "The 4 doses of this CRS episode have been given: no further dose may be given in this episode.";
+            return "The " + label.maxPerEpisode() + " doses of this CRS episode have been given: no further dose may be"
+                    + " given in this episode.";
         }
         Instant at = earliest.get();
         if (!at.isAfter(now)) {
             return given.isEmpty() ? "No dose has been given yet." : "A further dose may be given now.";
         }
-        Optional<Instant> afterInterval = given.stream().filter(d -> d.plus(TocilizumabRules.MIN_INTERVAL).equals(at))
+        Optional<Instant> afterInterval = given.stream().filter(d -> d.plus(label.minInterval()).equals(at))
                 .findFirst();
-        String why = afterInterval.map(d -> "at least 8 hours after the dose at " + time.format(d))
-                .orElse("at most 3 doses in 24 hours");
+        String why = afterInterval.map(d -> "at least " + TocilizumabRules.hours(label) + " after the dose at "
+                + time.format(d)).orElse("at most " + label.maxIn24Hours() + " doses in 24 hours");
         return "The next dose may not be given before " + time.format(at) + " (" + why + ").";
     }
 
@@ -130,7 +133,8 @@ public class ToxicityTreatment {
             TocilizumabOverride override) {
         CaseView view = access.require(actor, caseId, MonitoringAccess.ASSESSORS, "record tocilizumab");
         Instant now = Instant.now(clock);
-        checkDose(givenAt, doseMg, override, now);
+        TocilizumabParameters label = labels.tocilizumab(anchors.find(caseId).map(labels::of).orElse(null));
+        checkDose(givenAt, doseMg, override, now, label);
         if (override != null && !actor.hasRole(Role.CONSULTANT)) {
             throw ProblemException.forbidden("Only a consultant may override a tocilizumab rule");
         }
@@ -144,18 +148,19 @@ public class ToxicityTreatment {
         anchors.lockCase(caseId);
         WeightMeasurement weight = anchors.latestWeight(caseId).orElseThrow(() -> ProblemException.unprocessable(
                 "weight-required", "Record the patient's weight first: the tocilizumab dose depends on it"));
-        TocilizumabDose weightBased = TocilizumabDose.forCrs(weight.weightKg());
+        TocilizumabDose weightBased = TocilizumabDose.forCrs(weight.weightKg(), label);
         List<Instant> given = store.doses(caseId).stream().map(TocilizumabDoseGiven::givenAt).toList();
         Instant courseStart = courseStart(anchor, givenAt);
-        List<Violation> violations = new ArrayList<>(TocilizumabRules.check(given, courseStart, givenAt));
+        List<Violation> violations = new ArrayList<>(TocilizumabRules.check(given, courseStart, givenAt, label));
         if (doseMg.compareTo(weightBased.doseMg()) > 0) {
             violations.add(new Violation(Rule.DOSE_ABOVE_WEIGHT_BASED, doseMg.toPlainString() + " mg is more than "
                     + weightBased.doseMg().toPlainString() + " mg, the dose for " + weight.weightKg().toPlainString()
-                    + " kg (" + weightBased.mgPerKg() + " mg/kg" + (weightBased.capped() ? ", at most 800 mg" : "")
+                    + " kg (" + weightBased.mgPerKg() + " mg/kg" + (weightBased.capped() ? ", at most "
+                            + label.maxDose().toPlainString() + " mg" : "")
                     + ")", Optional.empty()));
         }
         if (!violations.isEmpty() && override == null) {
-            throw refusal(givenAt, violations);
+            throw refusal(givenAt, violations, label);
         }
         UUID id = UUID.randomUUID();
         List<String> overridden = violations.stream().map(v -> v.rule().name()).toList();
@@ -177,7 +182,7 @@ public class ToxicityTreatment {
             // The case's timeline is seen by every party, manufacturers included: the flag says what happened,
             // the dose, the reason and the signer stay in monitoring, which only the treating centre sees.
             journey.note(actor, caseId, "TOCILIZUMAB_RULE_OVERRIDDEN", "Tocilizumab given against the rule"
-                    + (overridden.size() > 1 ? "s " : " ") + violations.stream().map(v -> "'" + v.rule().label() + "'")
+                    + (overridden.size() > 1 ? "s " : " ") + violations.stream().map(v -> "'" + v.rule().label(label) + "'")
                     .collect(Collectors.joining(", ")) + ", overridden by a consultant with a signed reason");
         }
         Map<String, Object> after = new LinkedHashMap<>();
@@ -192,7 +197,8 @@ public class ToxicityTreatment {
         return dose;
     }
 
-    private static void checkDose(Instant givenAt, BigDecimal doseMg, TocilizumabOverride override, Instant now) {
+    private static void checkDose(Instant givenAt, BigDecimal doseMg, TocilizumabOverride override, Instant now,
+            TocilizumabParameters label) {
         List<FieldProblem> problems = new ArrayList<>();
         if (givenAt == null) {
             problems.add(new FieldProblem("givenAt", "is required"));
@@ -201,8 +207,9 @@ public class ToxicityTreatment {
         }
         if (doseMg == null) {
             problems.add(new FieldProblem("doseMg", "is required"));
-        } else if (doseMg.signum() <= 0 || doseMg.compareTo(new BigDecimal("800")) > 0) {
-            problems.add(new FieldProblem("doseMg", "must be more than 0 and at most 800 mg (the label's maximum dose)"));
+        } else if (doseMg.signum() <= 0 || doseMg.compareTo(label.maxDose()) > 0) {
+            problems.add(new FieldProblem("doseMg", "must be more than 0 and at most " + label.maxDose().toPlainString()
+                    + " mg (the label's maximum dose)"));
         } else if (doseMg.stripTrailingZeros().scale() > 1) {
             problems.add(new FieldProblem("doseMg", "must have at most one decimal"));
         }
@@ -221,7 +228,7 @@ public class ToxicityTreatment {
         }
     }
 
-    private ProblemException refusal(Instant givenAt, List<Violation> violations) {
+    private ProblemException refusal(Instant givenAt, List<Violation> violations, TocilizumabParameters label) {
         Set<Rule> rules = violations.stream().map(Violation::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
         String type = rules.contains(Rule.MAX_4_PER_EPISODE) ? "tocilizumab-episode-limit"
                 : rules.contains(Rule.MIN_INTERVAL_8_HOURS) || rules.contains(Rule.MAX_3_IN_24_HOURS)
@@ -229,7 +236,7 @@ public class ToxicityTreatment {
         Optional<Instant> earliest = rules.contains(Rule.MAX_4_PER_EPISODE) ? Optional.empty()
                 : violations.stream().map(Violation::earliestAllowed).flatMap(Optional::stream).max(Instant::compareTo);
         String detail = "Tocilizumab at " + time.format(givenAt) + " breaks "
-                + violations.stream().map(v -> "the rule '" + v.rule().label() + "' (" + v.detail() + ")")
+                + violations.stream().map(v -> "the rule '" + v.rule().label(label) + "' (" + v.detail() + ")")
                         .collect(Collectors.joining("; "))
                 + earliest.map(e -> ". The earliest allowed time is " + time.format(e)).orElse("")
                 + ". A consultant may override with a signed reason.";
@@ -240,7 +247,7 @@ public class ToxicityTreatment {
         return new ProblemException(type, 422, "The request breaks a rule", detail, List.of(), properties);
     }
 
-    /** Doses since the last CRS resolution before {@code at} count towards the episode's 4; else since infusion. */
+    /** Doses since the last CRS resolution before {@code at} count towards the episode's limit; else since infusion. */
     private Instant courseStart(MonitoringAnchor anchor, Instant at) {
         return assessments.episodes(anchor.caseId()).stream()
                 .filter(e -> e.syndrome() == ToxicityEpisode.Syndrome.CRS && e.resolvedAt() != null

@@ -1,5 +1,6 @@
 package org.cartpath.treatment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +45,7 @@ import org.cartpath.treatment.internal.CaseLabel;
 import org.cartpath.treatment.internal.LymphodepletionStore;
 import org.cartpath.treatment.internal.TreatmentAccess;
 import org.cartpath.treatment.internal.TreatmentSettings;
+import org.cartpath.treatment.dosing.RenalFunction;
 import org.cartpath.treatment.lymphodepletion.LymphodepletionCourse;
 import org.cartpath.treatment.lymphodepletion.LymphodepletionPlan;
 import org.cartpath.treatment.lymphodepletion.LymphodepletionPlanner;
@@ -111,8 +113,18 @@ public class LymphodepletionPlanning {
      * @param plannedInfusionOn for a regimen dated from its first day; by default the booking plan's infusion day, else
      *                          the first day the window allows
      * @param reason            required for a new plan once doses of the current one were recorded
+     * @param renalOverrideReason the pharmacist's reason for dosing a child by a renal estimate outside its validated
+     *                          use (422 {@code renal-estimate-needs-override} without it; docs/clinical/renal-function.md)
+     * @param password          the pharmacist's password, signing that reason
+     * @param measuredGfrMlPerMinPer173m2 a child's measured GFR, used instead of any estimate (with {@code measuredGfrOn})
      */
-    public record PlanRequest(String regimenId, LocalDate anchorOn, LocalDate plannedInfusionOn, String reason) {
+    public record PlanRequest(String regimenId, LocalDate anchorOn, LocalDate plannedInfusionOn, String reason,
+            String renalOverrideReason, String password, BigDecimal measuredGfrMlPerMinPer173m2,
+            LocalDate measuredGfrOn) {
+
+        public PlanRequest(String regimenId, LocalDate anchorOn, LocalDate plannedInfusionOn, String reason) {
+            this(regimenId, anchorOn, plannedInfusionOn, reason, null, null, null, null);
+        }
     }
 
     /** The regimens the case's label allows, and the dates the booking planned, for the pharmacist's form. */
@@ -146,12 +158,18 @@ public class LymphodepletionPlanning {
         ClinicalSnapshot snapshot = patients.snapshot(actor, new PatientId(therapyCase.patientId()), today,
                 "Planning lymphodepletion");
         boolean fludarabine = regimen.agents().stream().anyMatch(a -> a.drug() == Drug.FLUDARABINE);
+        String overrideReason = renalOverrideReason(request);
         PlanCalculation calculation = PlanCalculation.of(snapshot, fludarabine, today, settings,
                 pharmacy.currentDosingRules(therapyCase.treatingCentre()),
-                pharmacy.currentRenalTable(therapyCase.treatingCentre()));
+                pharmacy.currentRenalTable(therapyCase.treatingCentre()), labels.catalogue().renalFunction(),
+                request.measuredGfrMlPerMinPer173m2() == null && request.measuredGfrOn() == null ? null
+                        : new PlanCalculation.MeasuredGfr(request.measuredGfrMlPerMinPer173m2(), request.measuredGfrOn()));
         calculation.refusal().ifPresent(refusal -> refuse(actor, caseId, refusal));
+        requireOverrideWhereNeeded(actor, caseId, calculation, overrideReason, request.password());
+        RenalFunction renal = calculation.renal();
         LymphodepletionPlan plan = LymphodepletionPlanner.plan(regimen, anchor, calculation.bsa(), calculation.clearance(),
-                calculation.renal().table(), calculation.rules().rounding());
+                renal == null ? "CrCl" : renal.method().measure(), renal == null ? "mL/min" : renal.bandUnit(),
+                calculation.renalTable().table(), calculation.rules().rounding());
         requireAfterCollection(actor, caseId, plan);
         LocalDate plannedInfusion = plannedInfusion(regimen, anchor, request.plannedInfusionOn(), booked, plan);
         Optional<LymphodepletionPlanRecord> previous = store.current(caseId);
@@ -165,9 +183,19 @@ public class LymphodepletionPlanning {
             warnings.add("The planned infusion on " + plannedInfusion + " is outside the window " + plan.earliestInfusion()
                     + " to " + plan.latestInfusion() + " (" + plan.windowSource() + ")");
         }
-        LymphodepletionPlanRecord record = new LymphodepletionPlanRecord(UUID.randomUUID(), caseId,
+        UUID planId = UUID.randomUUID();
+        PlanInputs inputs = calculation.inputs();
+        if (calculation.overrideNeeded().isPresent()) {
+            warnings.add(calculation.overrideNeeded().get() + ". Overridden by the pharmacist with a signed reason: "
+                    + overrideReason);
+            ElectronicSignature signature = signatures.sign(actor, request.password(), Role.PHARMACIST,
+                    SignatureMeaning.OVERRIDDEN, renalOverrideRecord(planId, caseId, inputs, overrideReason),
+                    overrideReason);
+            inputs = inputs.withRenalOverride(overrideReason, signature.id());
+        }
+        LymphodepletionPlanRecord record = new LymphodepletionPlanRecord(planId, caseId,
                 previous.map(p -> p.version() + 1).orElse(1), label.version().id(), regimen.id(), regimen.dayReference(),
-                anchor, plannedInfusion, plan, calculation.inputs(), warnings, reason, actor.displayName(),
+                anchor, plannedInfusion, plan, inputs, warnings, reason, actor.displayName(),
                 Instant.now(clock), null);
         store.insertPlan(record, actor);
         // a new plan is the answer to a closed infusion window
@@ -176,7 +204,9 @@ public class LymphodepletionPlanning {
         journey.closeOpenTasks(actor, caseId, StageTasks.LYMPHODEPLETION_DOSES, CaseTask.Closure.REPLACED);
         journey.note(actor, caseId, "LYMPHODEPLETION_PLANNED", "Lymphodepletion planned (version " + record.version()
                 + "): " + regimen.name() + ", " + plan.firstDay() + " to " + plan.lastDay() + "; infusion window "
-                + plan.earliestInfusion() + " to " + plan.latestInfusion() + "; awaiting the pharmacist's verification");
+                + plan.earliestInfusion() + " to " + plan.latestInfusion() + "; awaiting the pharmacist's verification"
+                + (inputs.renalOverrideReason() == null ? "" : "; fludarabine dosed by a renal estimate outside its"
+                        + " validated use, overridden by the pharmacist with a signed reason"));
         audit.record(actor, "LYMPHODEPLETION_PLANNED", "LymphodepletionPlan", record.id().toString(),
                 previous.map(p -> Map.<String, Object>of("version", p.version(), "planId", p.id().toString())).orElse(null),
                 auditView(record), reason);
@@ -244,6 +274,62 @@ public class LymphodepletionPlanning {
     }
 
     // --- rules ---------------------------------------------------------------------------------------
+
+    /**
+     * A child dosed by a renal estimate outside its validated use (docs/clinical/renal-function.md: only an adult
+     * formula in the catalogue, or younger than the paediatric estimate was derived in) needs the pharmacist's reason,
+     * signed with their password; without it the plan is refused (422 {@code renal-estimate-needs-override}, recorded).
+     * A reason given where none is needed is refused (400): a signature must mean something.
+     */
+    private void requireOverrideWhereNeeded(Actor actor, CaseId caseId, PlanCalculation calculation, String reason,
+            String password) {
+        Optional<String> needed = calculation.overrideNeeded();
+        if (needed.isEmpty()) {
+            if (reason != null) {
+                throw ProblemException.invalid("renalOverrideReason", "is only for a child whose renal estimate needs a"
+                        + " signed override; this plan needs none");
+            }
+            return;
+        }
+        if (reason == null) {
+            String detail = needed.get() + ". Give the reason and sign it with your password, or record what the"
+                    + " estimate needs";
+            audit.recordIndependently(actor, "LYMPHODEPLETION_PLAN_REFUSED", "TherapyCase", caseId.toString(),
+                    Map.of("problem", RENAL_OVERRIDE_NEEDED, "detail", detail), detail);
+            throw new ProblemException(RENAL_OVERRIDE_NEEDED, 422, "The request breaks a rule", detail,
+                    List.of(new ProblemException.FieldProblem("renalOverrideReason", "is needed: " + needed.get())),
+                    Map.of("overridable", true, "renalMethod", calculation.renal().method().name()));
+        }
+        if (password == null || password.isEmpty()) {
+            throw ProblemException.invalid("password", "is needed to sign the reason for the renal estimate");
+        }
+    }
+
+    static final String RENAL_OVERRIDE_NEEDED = "renal-estimate-needs-override";
+
+    private static String renalOverrideReason(PlanRequest request) {
+        String value = request.renalOverrideReason();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.trim().length() > 500) {
+            throw ProblemException.invalid("renalOverrideReason", "must be 500 characters or fewer");
+        }
+        return value.trim();
+    }
+
+    /** What the pharmacist's override signs: the estimate used for a child, and why. */
+    private static SignedRecord renalOverrideRecord(UUID planId, CaseId caseId, PlanInputs inputs, String reason) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("caseId", caseId.toString());
+        content.put("ageYears", inputs.ageYears());
+        content.put("renalMethod", inputs.renalMethod());
+        content.put("renalEstimate", inputs.renalEstimate().toPlainString());
+        content.put("renalEstimateUnit", inputs.renalEstimateUnit());
+        content.put("renalParametersId", inputs.renalParametersId());
+        content.put("reason", reason);
+        return new SignedRecord("LymphodepletionPlan", planId.toString(), content);
+    }
 
     private void refuse(Actor actor, CaseId caseId, PlanCalculation.Refusal refusal) {
         audit.recordIndependently(actor, "LYMPHODEPLETION_PLAN_REFUSED", "TherapyCase", caseId.toString(),
@@ -346,6 +432,8 @@ public class LymphodepletionPlanning {
         view.put("creatinineClearanceMlPerMin", r.plan().creatinineClearanceMlPerMin() == null ? null
                 : r.plan().creatinineClearanceMlPerMin().toPlainString());
         view.put("renalBandApplied", r.plan().renalBandApplied());
+        view.put("renalMethod", r.inputs().renalMethod());
+        view.put("renalOverrideReason", r.inputs().renalOverrideReason());
         view.put("doses", r.plan().doses().stream().map(d -> d.date() + " " + d.drug() + " "
                 + (d.withheld() ? "withheld" : d.mg().toPlainString() + " mg")).toList());
         return view;

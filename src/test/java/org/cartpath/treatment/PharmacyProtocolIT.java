@@ -76,7 +76,7 @@ class PharmacyProtocolIT {
     void aPlanIsCalculatedWithTheCentresLatestVersionsAndRecordsThem() {
         Product p = fixtures.released();
         fixtures.receiptChecked(p);
-        fixtures.measured(p, "24", "120", "35");
+        fixtures.measured(p, "24", "120", "50");
         Http pharmacist = as(p.world().pharmacist());
 
         JsonNode defaults = Http.json(pharmacist.get(TABLES + "/current"));
@@ -102,7 +102,11 @@ class PharmacyProtocolIT {
         assertThat(inputs.get("dosingRulesVersion").asInt()).isEqualTo(1);
         assertThat(inputs.get("bsaFormula").asText()).isEqualTo("DUBOIS");
 
-        // Creatinine clearance 93.4 mL/min falls in the 50–99 band: 75% of 30 mg/m² (Kymriah's fludarabine).
+        // The child's bedside Schwartz eGFR, 36.5 × 120 / 50 = 87.6 mL/min/1.73 m², falls in the band from 50 to under
+        // 100: 75% of 30 mg/m² (Kymriah's fludarabine).
+        assertThat(plan.get("plan").get("creatinineClearanceMlPerMin").decimalValue()).isEqualByComparingTo("87.6");
+        assertThat(plan.get("plan").get("renalBandApplied").asText()).isEqualTo("eGFR 50 to under 100 mL/min/1.73 m²:"
+                + " 75% of the dose");
         BigDecimal bsa = plan.get("plan").get("bsaM2").decimalValue();
         BigDecimal fludarabine = bsa.multiply(new BigDecimal("30")).multiply(new BigDecimal("0.75"))
                 .setScale(0, RoundingMode.HALF_UP);

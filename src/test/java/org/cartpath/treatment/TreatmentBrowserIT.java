@@ -93,7 +93,8 @@ class TreatmentBrowserIT {
             assertThat(page.getByTestId("success")).containsText("The plan has been calculated");
             assertThat(page.getByTestId("plan-unverified")).isVisible();
             assertThat(page.getByTestId("ld-plan")).containsText("0.894 m² by");
-            assertThat(page.getByTestId("ld-plan")).containsText("93.4 mL/min");
+            // a child: the bedside Schwartz eGFR (docs/clinical/renal-function.md)
+            assertThat(page.getByTestId("ld-renal")).containsText("125.1 mL/min/1.73 m² (bedside Schwartz 2009");
             Locator doses = page.getByTestId("ld-doses").locator("tbody tr");
             assertThat(doses).hasCount(6);
             Locator mg = doses.locator("td:nth-child(5)");

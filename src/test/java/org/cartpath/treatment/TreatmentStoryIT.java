@@ -101,13 +101,17 @@ class TreatmentStoryIT {
 
         JsonNode plan = planVerifyAndGiveAll(pharmacist, nurse, p, 6);
         assertThat(plan.get("plan").get("bsaM2").decimalValue()).isEqualByComparingTo("0.894");
-        assertThat(plan.get("plan").get("creatinineClearanceMlPerMin").decimalValue()).isEqualByComparingTo("93.4");
+        // a child of 9: the bedside Schwartz eGFR, 36.5 × 120 cm / 35 µmol/L = 125.1 mL/min/1.73 m²
+        // (docs/clinical/renal-function.md), not the adult Cockcroft–Gault clearance (93.4 mL/min)
+        assertThat(plan.get("plan").get("creatinineClearanceMlPerMin").decimalValue()).isEqualByComparingTo("125.1");
+        assertThat(plan.get("inputs").get("renalMethod").asText()).isEqualTo("BEDSIDE_SCHWARTZ_2009");
         assertThat(plan.get("plan").get("doses").findValuesAsString("mg")).containsExactlyInAnyOrder("27", "447", "27", "447",
                 "27", "27");
         assertThat(plan.get("plan").get("doses").findValues("dayRelativeToInfusion").stream().map(JsonNode::asInt))
                 .containsExactly(-5, -5, -4, -4, -3, -2);
         assertThat(plan.get("inputs").get("renalTableId").asText()).isEqualTo("US-FLUDARA-DEFAULT");
-        assertThat(plan.get("warnings").toString()).contains("derived in adults");
+        assertThat(plan.get("plan").get("renalBandApplied").asText()).isEqualTo("eGFR 80 or more mL/min/1.73 m²: 100% of"
+                + " the dose");
         assertThat(fixtures.stage(p)).isEqualTo(Stage.LYMPHODEPLETION);
 
         JsonNode status = Http.json(nurse.get(path(p, "/lymphodepletion")));

@@ -92,12 +92,14 @@ public final class LabelVersionReader {
 
     private static MonitoringParameters monitoring(YamlObject m) {
         m.allow("dailyMonitoringDays", "monitoringDays", "stayNearCentreDays", "noDrivingDays",
-                "tocilizumabDosesOnSite", "capdBelowAgeYears", "capdDevelopmentalDelayMaxAgeYears");
+                "tocilizumabDosesOnSite", "capdBelowAgeYears", "capdDevelopmentalDelayMaxAgeYears", "tocilizumab");
         return new MonitoringParameters(m.number("dailyMonitoringDays", Kind.POSITIVE_WHOLE),
                 m.number("monitoringDays", Kind.POSITIVE_WHOLE), m.number("stayNearCentreDays", Kind.POSITIVE_WHOLE),
                 m.number("noDrivingDays", Kind.POSITIVE_WHOLE), m.number("tocilizumabDosesOnSite", Kind.POSITIVE_WHOLE),
                 m.number("capdBelowAgeYears", Kind.POSITIVE_WHOLE),
-                m.number("capdDevelopmentalDelayMaxAgeYears", Kind.POSITIVE_WHOLE));
+                m.number("capdDevelopmentalDelayMaxAgeYears", Kind.POSITIVE_WHOLE),
+                // optional (ADR 0010: a field added later must be, as stored versions never have it)
+                m.has("tocilizumab") ? ParameterReader.tocilizumab(m.object("tocilizumab"), null) : null);
     }
 
     private static LeadTimes leadTimes(YamlObject l) {

@@ -10,6 +10,7 @@ import org.cartpath.catalogue.LabelVersion;
 import org.cartpath.catalogue.MonitoringParameters;
 import org.cartpath.catalogue.ProductCode;
 import org.cartpath.catalogue.SourcedNumber;
+import org.cartpath.catalogue.TocilizumabParameters;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.monitoring.LabelDate;
 import org.cartpath.monitoring.MonitoringAnchor;
@@ -119,6 +120,14 @@ public class MonitoringLabels {
             return SourcedNumber.absent("The catalogue has no tocilizumab requirement for this label version");
         }
         return m.tocilizumabDosesOnSite();
+    }
+
+    /**
+     * Tocilizumab for CRS under a label version (null when none is known): its own numbers, else the catalogue's
+     * tocilizumab document (docs/clinical/tocilizumab.md).
+     */
+    public TocilizumabParameters tocilizumab(LabelVersion version) {
+        return catalogue.tocilizumab(version);
     }
 
     private static LabelDate date(LocalDate dayZero, SourcedNumber days) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.cartpath.catalogue.Catalogue;
 import org.cartpath.monitoring.grading.AssessmentTool;
 import org.cartpath.monitoring.grading.CapdAnswer;
 import org.cartpath.monitoring.grading.CapdScore;
@@ -94,6 +95,11 @@ class ToxicityCalculatorApiController {
 
     // IcansParameters will come from the catalogue per label version; the guideline default until then.
     private final IcansGrader icansGrader = new IcansGrader(IcansParameters.DEFAULT);
+    private final Catalogue catalogue;
+
+    ToxicityCalculatorApiController(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
 
     @PostMapping("/crs-grade")
     @Operation(summary = "CRS grade 0–5 by ASTCT 2019 from temperature, hypotension, vasopressors and oxygen",
@@ -186,7 +192,8 @@ class ToxicityCalculatorApiController {
     TocilizumabDoseResponse tocilizumabDose(@RequestBody(required = false) TocilizumabDoseRequest body) {
         TocilizumabDoseRequest in = body != null ? body : new TocilizumabDoseRequest(null);
         RequestFields.required().field("weightKg", in.weightKg()).check();
-        TocilizumabDose dose = TocilizumabDose.forCrs(in.weightKg());
+        // no case, so no label version: the catalogue's tocilizumab document (docs/clinical/tocilizumab.md)
+        TocilizumabDose dose = TocilizumabDose.forCrs(in.weightKg(), catalogue.tocilizumab(null));
         return new TocilizumabDoseResponse(dose.doseMg(), dose.mgPerKg(), dose.capped());
     }
 }

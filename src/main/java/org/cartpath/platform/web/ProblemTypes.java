@@ -185,6 +185,8 @@ public final class ProblemTypes {
             Map.entry("no-lymphodepletion-regimen", "The case's label version gives no lymphodepletion regimen (422)."),
             Map.entry("regimen-incomplete", "The catalogue lacks a dose or window of the regimen; the pharmacy plans it by"
                     + " hand (422)."),
+            Map.entry("renal-estimate-needs-override", "A child's renal function estimate for fludarabine is outside its"
+                    + " validated use: the pharmacist gives a reason and signs it (422; docs/clinical/renal-function.md)."),
             Map.entry("creatinine-clearance-required", "Fludarabine is dosed by the creatinine clearance (422)."),
             Map.entry("lymphodepletion-not-verified", "Doses are recorded against a plan the pharmacist has verified (422)."),
             Map.entry("dose-withheld-in-plan", "The plan withholds this dose (renal band); it is not given (422)."),

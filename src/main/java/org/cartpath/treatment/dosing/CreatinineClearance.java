@@ -14,7 +14,8 @@ import org.cartpath.shared.ProblemException;
  *       used in UK practice (1.23 ≈ 88.4 / 72; 1.04 ≈ 1.23 × 0.85).</li>
  * </ul>
  * The weight is the one given: whether a centre uses actual, ideal or adjusted body weight is its protocol's
- * choice. The equation was derived in adults; children need a paediatric estimate, which is not here.
+ * choice. The equation was derived in adults: lymphodepletion plans use it from 18 and the bedside Schwartz eGFR
+ * ({@link BedsideSchwartz}) below, as {@link RenalFunction} chooses (docs/clinical/renal-function.md).
  */
 public record CreatinineClearance(BigDecimal mlPerMin) {
 

@@ -35,6 +35,15 @@ public final class LymphodepletionPlanner {
      */
     public static LymphodepletionPlan plan(LymphodepletionRegimen regimen, LocalDate anchor, BodySurfaceArea bsa,
             CreatinineClearance clearance, RenalBandTable renal, DoseRounding rounding) {
+        return plan(regimen, anchor, bsa, clearance, "CrCl", "mL/min", renal, rounding);
+    }
+
+    /**
+     * As above, naming the renal measure the bands are read against and its unit ("eGFR", "mL/min/1.73 m²" for a
+     * child: docs/clinical/renal-function.md), so that the band applied says what it was applied to.
+     */
+    public static LymphodepletionPlan plan(LymphodepletionRegimen regimen, LocalDate anchor, BodySurfaceArea bsa,
+            CreatinineClearance clearance, String measure, String unit, RenalBandTable renal, DoseRounding rounding) {
         boolean hasFludarabine = regimen.agents().stream().anyMatch(a -> a.drug() == Drug.FLUDARABINE);
         if (hasFludarabine && clearance == null) {
             throw ProblemException.unprocessable("creatinine-clearance-required",
@@ -50,7 +59,7 @@ public final class LymphodepletionPlanner {
             BigDecimal labelDose = agent.doseMgPerM2PerDay().value();
             for (int day : agent.days()) {
                 LocalDate date = anchor.plusDays(day);
-                doses.add(dose(agent.drug(), labelDose, date, 0, bsa, band, rounding));
+                doses.add(dose(agent.drug(), labelDose, date, 0, bsa, band, measure, unit, rounding));
             }
         }
         doses.sort(Comparator.comparing(PlannedDose::date).thenComparing(PlannedDose::drug));
@@ -81,20 +90,21 @@ public final class LymphodepletionPlanner {
                 d.givenMgPerM2(), d.mg(), d.note())).toList();
         return new LymphodepletionPlan(regimen.id(), regimen.name(), regimen.source(), bsa.squareMetres(),
                 bsa.formula().name(), clearance == null ? null : clearance.mlPerMin(), band == null ? null : renal.id(),
-                band == null ? null : band.describe(), dated, first, last, earliest, latest, windowSource);
+                band == null ? null : band.describe(measure, unit), dated, first, last, earliest, latest, windowSource);
     }
 
     private static PlannedDose dose(Drug drug, BigDecimal labelDose, LocalDate date, int day, BodySurfaceArea bsa,
-            RenalBandTable.RenalBand band, DoseRounding rounding) {
+            RenalBandTable.RenalBand band, String measure, String unit, DoseRounding rounding) {
         BigDecimal perM2 = labelDose;
         String note = null;
         if (drug == Drug.FLUDARABINE && band != null && (band.percentOfDose() == null
                 || band.percentOfDose().compareTo(new BigDecimal("100")) != 0)) {
             if (band.percentOfDose() == null) {
-                return new PlannedDose(date, day, drug, labelDose, null, null, "Withheld: " + band.describe());
+                return new PlannedDose(date, day, drug, labelDose, null, null, "Withheld: "
+                        + band.describe(measure, unit));
             }
             perM2 = labelDose.multiply(band.percentOfDose()).divide(new BigDecimal("100"), 2, RoundingMode.HALF_UP);
-            note = "Reduced: " + band.describe();
+            note = "Reduced: " + band.describe(measure, unit);
         }
         BigDecimal mg = rounding.round(drug, perM2.multiply(bsa.squareMetres()));
         return new PlannedDose(date, day, drug, labelDose, perM2, mg, note);

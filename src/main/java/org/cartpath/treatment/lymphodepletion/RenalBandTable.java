@@ -22,11 +22,26 @@ public record RenalBandTable(String id, String name, String source, List<RenalBa
             return mlPerMin.compareTo(fromMlPerMin) >= 0 && (belowMlPerMin == null || mlPerMin.compareTo(belowMlPerMin) < 0);
         }
 
+        /** The band as a pharmacist reads it, for a creatinine clearance: "CrCl 50 to under 80 mL/min: 80% of the dose". */
         public String describe() {
-            String range = belowMlPerMin == null ? "≥ " + fromMlPerMin.toPlainString()
-                    : fromMlPerMin.toPlainString() + "–" + belowMlPerMin.subtract(BigDecimal.ONE).toPlainString();
-            return "CrCl " + range + " mL/min: " + (percentOfDose == null ? "do not give"
-                    : percentOfDose.stripTrailingZeros().toPlainString() + "% of the dose");
+            return describe("CrCl", "mL/min");
+        }
+
+        /**
+         * The band for a named measure in its unit. Bounds print as written, never in exponent form and without
+         * trailing zeros (29.5, not 2.95E+1 or 29.50), and the upper bound is exclusive as the band is: "50 to under
+         * 80", so that a clearance of 79.5 is visibly in the band (not "50–79").
+         */
+        public String describe(String measure, String unit) {
+            String range = belowMlPerMin == null ? plain(fromMlPerMin) + " or more"
+                    : plain(fromMlPerMin) + " to under " + plain(belowMlPerMin);
+            return measure + " " + range + " " + unit + ": " + (percentOfDose == null ? "do not give"
+                    : plain(percentOfDose) + "% of the dose");
+        }
+
+        private static String plain(BigDecimal value) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
         }
     }
 
@@ -35,7 +50,7 @@ public record RenalBandTable(String id, String name, String source, List<RenalBa
     }
 
     /**
-     * The default protocol, from the US Fludara label (docs/clinical/renal-function.md): CrCl 50–79 mL/min
+     * The default protocol, from the US Fludara label (docs/clinical/renal-function.md): CrCl 50 to under 80 mL/min
      * → 20 of 25 mg/m² (80%), 30–49 → 15 of 25 (60%), under 30 → do not give; 80 and over the full dose.
      * A centre's pharmacy replaces it with its own, versioned protocol.
      */

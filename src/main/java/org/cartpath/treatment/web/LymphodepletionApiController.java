@@ -41,7 +41,11 @@ class LymphodepletionApiController {
             @Size(max = TextLimits.SHORT) String regimenId,
             @Size(max = TextLimits.SHORT) String anchorOn,
             @Size(max = TextLimits.SHORT) String plannedInfusionOn,
-            @Size(max = TextLimits.LONG) String reason) {
+            @Size(max = TextLimits.LONG) String reason,
+            @Size(max = TextLimits.LONG) String renalOverrideReason,
+            @Size(max = TextLimits.SHORT) String password,
+            BigDecimal measuredGfrMlPerMinPer173m2,
+            @Size(max = TextLimits.SHORT) String measuredGfrOn) {
     }
 
     record VerificationBody(@Size(max = TextLimits.SHORT) String password) {
@@ -71,14 +75,20 @@ class LymphodepletionApiController {
             + " day 0 for regimens dated from the infusion; both default to the booking's plan. plannedInfusionOn for"
             + " regimens dated from their first day. 422 measurement-missing or measurement-too-old (recorded) when the"
             + " weight or height is older than the centre's limit (cartpath.treatment.ld-max-measurement-age-days)."
-            + " 422 lymphodepletion-before-collection when the first day is before the cells were collected.")
+            + " 422 lymphodepletion-before-collection when the first day is before the cells were collected."
+            + " Fludarabine is dosed by Cockcroft–Gault from 18 and by the bedside Schwartz eGFR below"
+            + " (docs/clinical/renal-function.md); a child whose estimate is outside its validated use is 422"
+            + " renal-estimate-needs-override (recorded) unless renalOverrideReason is given and signed with password."
+            + " A child's measured GFR (measuredGfrMlPerMinPer173m2 with measuredGfrOn, within the creatinine age"
+            + " limit) is used instead of any estimate.")
     ResponseEntity<LymphodepletionPlanRecord> plan(Actor actor, @PathVariable String id,
             @RequestBody(required = false) PlanBody body) {
-        PlanBody in = body != null ? body : new PlanBody(null, null, null, null);
+        PlanBody in = body != null ? body : new PlanBody(null, null, null, null, null, null, null, null);
         List<FieldProblem> problems = new ArrayList<>();
         LymphodepletionPlanning.PlanRequest request = new LymphodepletionPlanning.PlanRequest(in.regimenId(),
                 Fields.date(in.anchorOn(), "anchorOn", problems), Fields.date(in.plannedInfusionOn(), "plannedInfusionOn",
-                problems), in.reason());
+                problems), in.reason(), in.renalOverrideReason(), in.password(), in.measuredGfrMlPerMinPer173m2(),
+                Fields.date(in.measuredGfrOn(), "measuredGfrOn", problems));
         Fields.check(problems);
         LymphodepletionPlanRecord plan = planning.plan(actor, CaseId.of(id), request);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/lymphodepletion-plans/" + plan.id())).body(plan);

@@ -69,11 +69,24 @@ class LymphodepletionPages {
             List<FieldProblem> problems = new ArrayList<>();
             LymphodepletionPlanning.PlanRequest request = new LymphodepletionPlanning.PlanRequest(
                     Fields.text(form, "regimenId"), Fields.date(form.get("anchorOn"), "anchorOn", problems),
-                    Fields.date(form.get("plannedInfusionOn"), "plannedInfusionOn", problems), form.get("reason"));
+                    Fields.date(form.get("plannedInfusionOn"), "plannedInfusionOn", problems), form.get("reason"),
+                    form.get("renalOverrideReason"), form.get("renalOverridePassword"),
+                    Fields.number(form.get("measuredGfrMlPerMinPer173m2"), "measuredGfrMlPerMinPer173m2", problems),
+                    Fields.date(form.get("measuredGfrOn"), "measuredGfrOn", problems));
+            // the page's own name for the signing password (the verification form below has "password")
+            String overrideReason = form.get("renalOverrideReason");
+            String overridePassword = form.get("renalOverridePassword");
+            if (overrideReason != null && !overrideReason.isBlank() && (overridePassword == null
+                    || overridePassword.isEmpty())) {
+                problems.add(new FieldProblem("renalOverridePassword", "is needed to sign the reason for the renal"
+                        + " estimate"));
+            }
             Fields.check(problems);
             planning.plan(actor, caseId, request);
         } catch (ProblemException e) {
-            return refused(actor, caseId, model, form, e);
+            Map<String, String> kept = new HashMap<>(form);
+            kept.remove("renalOverridePassword");
+            return refused(actor, caseId, model, kept, e);
         }
         redirect.addFlashAttribute("success", "The plan has been calculated. Check it, then sign the verification.");
         return "redirect:/cases/" + caseId + "/lymphodepletion";
@@ -125,8 +138,13 @@ class LymphodepletionPages {
         if (e.status() == 403 || e.status() == 404) {
             throw e;
         }
-        return page(actor, caseId, model, new HashMap<>(form), FormErrors.of(e));
+        return page(actor, caseId, model, new HashMap<>(form), FormErrors.of(e, FIELD_LABELS));
     }
+
+    /** The plan form's labels, for its errors (the renal override: docs/clinical/renal-function.md). */
+    static final Map<String, String> FIELD_LABELS = Map.of("renalOverrideReason", "Reason for dosing by this renal"
+            + " estimate", "renalOverridePassword", "Your password", "measuredGfrMlPerMinPer173m2", "Measured GFR",
+            "measuredGfrOn", "Day the GFR was measured");
 
     private String page(Actor actor, CaseId caseId, Model model, Map<String, Object> form, Map<String, String> errors) {
         CaseView view = journey.get(actor, caseId);

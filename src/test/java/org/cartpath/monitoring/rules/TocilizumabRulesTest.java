@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.cartpath.catalogue.TocilizumabParameters;
+import org.cartpath.monitoring.grading.TocilizumabLabels;
 import org.cartpath.monitoring.rules.TocilizumabRules.Rule;
 import org.cartpath.monitoring.rules.TocilizumabRules.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CRS tables; docs/clinical/tocilizumab.md), with their boundaries. Times are hours after the first dose.
  */
 class TocilizumabRulesTest {
+
+    /** The numbers of the catalogue's tocilizumab document (RoActemra SmPC 4.2; docs/clinical/tocilizumab.md). */
+    static final TocilizumabParameters CATALOGUE = TocilizumabLabels.CATALOGUE;
 
     static final Instant T0 = Instant.parse("2026-11-25T20:00:00Z");
 
@@ -56,7 +61,7 @@ class TocilizumabRulesTest {
     @MethodSource("cases")
     void aProposedDoseBreaksExactlyTheseRules(String name, List<Instant> given, double proposed, List<Rule> broken,
             Double earliestHours) {
-        List<Violation> violations = TocilizumabRules.check(given, T0.minus(Duration.ofDays(1)), h(proposed));
+        List<Violation> violations = TocilizumabRules.check(given, T0.minus(Duration.ofDays(1)), h(proposed), CATALOGUE);
         assertThat(violations).extracting(Violation::rule).containsExactlyInAnyOrderElementsOf(broken);
         Optional<Instant> earliest = violations.stream().filter(v -> v.rule() != Rule.MAX_4_PER_EPISODE)
                 .map(Violation::earliestAllowed).flatMap(Optional::stream).findFirst();
@@ -66,7 +71,7 @@ class TocilizumabRulesTest {
     @ParameterizedTest(name = "earliest next: {0}")
     @MethodSource("earliestCases")
     void theEarliestNextDose(String name, List<Instant> given, double now, Double earliestHours) {
-        assertThat(TocilizumabRules.earliestNext(given, T0.minus(Duration.ofDays(1)), h(now)))
+        assertThat(TocilizumabRules.earliestNext(given, T0.minus(Duration.ofDays(1)), h(now), CATALOGUE))
                 .isEqualTo(Optional.ofNullable(earliestHours).map(TocilizumabRulesTest::h));
     }
 
@@ -84,7 +89,7 @@ class TocilizumabRulesTest {
     @ParameterizedTest(name = "course start {0}")
     @MethodSource("courseCases")
     void onlyDosesSinceTheCourseStartedCountTowardsFour(String name, double courseStart, List<Rule> broken) {
-        List<Violation> violations = TocilizumabRules.check(doses(0, 8, 16, 24), h(courseStart), h(40));
+        List<Violation> violations = TocilizumabRules.check(doses(0, 8, 16, 24), h(courseStart), h(40), CATALOGUE);
         assertThat(violations).extracting(Violation::rule).containsExactlyElementsOf(broken);
     }
 
@@ -94,5 +99,36 @@ class TocilizumabRulesTest {
                 Arguments.of("at the first dose: 4 given", 0.0, List.of(Rule.MAX_4_PER_EPISODE)),
                 Arguments.of("after the first (CRS resolved and returned): 3 given", 1.0, List.of()),
                 Arguments.of("after every dose: none given", 30.0, List.of()));
+    }
+
+    /** A label with other numbers (6 hours apart, 2 in 24 hours, 3 in an episode): the rules follow the label. */
+    static Stream<Arguments> otherLabelCases() {
+        return Stream.of(
+                Arguments.of("5h59 after the previous", doses(0), 5 + 59 / 60.0, List.of(Rule.MIN_INTERVAL_8_HOURS)),
+                Arguments.of("exactly 6 hours after the previous", doses(0), 6.0, List.of()),
+                Arguments.of("a 3rd within 24 hours", doses(0, 6), 12.0, List.of(Rule.MAX_3_IN_24_HOURS)),
+                Arguments.of("a 3rd exactly 24 hours after the first", doses(0, 6), 24.0, List.of()),
+                Arguments.of("a 4th in the episode", doses(0, 24, 48), 72.0, List.of(Rule.MAX_4_PER_EPISODE)));
+    }
+
+    @ParameterizedTest(name = "under another label: {0}")
+    @MethodSource("otherLabelCases")
+    void theRulesReadTheLabelsNumbers(String name, List<Instant> given, double proposed, List<Rule> broken) {
+        TocilizumabParameters other = TocilizumabLabels.label("8", "12", "30", "800", "6", 2, 3);
+        assertThat(TocilizumabRules.check(given, T0.minus(Duration.ofDays(1)), h(proposed), other))
+                .extracting(Violation::rule).containsExactlyInAnyOrderElementsOf(broken);
+    }
+
+    @ParameterizedTest(name = "{0} says {1}")
+    @MethodSource("ruleWords")
+    void eachRuleNamesTheLabelsNumber(Rule rule, String words) {
+        assertThat(rule.label(CATALOGUE)).isEqualTo(words);
+    }
+
+    static Stream<Arguments> ruleWords() {
+        return Stream.of(Arguments.of(Rule.MIN_INTERVAL_8_HOURS, "at least 8 hours between doses"),
+                Arguments.of(Rule.MAX_3_IN_24_HOURS, "at most 3 doses in 24 hours"),
+                Arguments.of(Rule.MAX_4_PER_EPISODE, "at most 4 doses in a CRS episode"),
+                Arguments.of(Rule.DOSE_ABOVE_WEIGHT_BASED, "no more than the dose for the patient's weight"));
     }
 }
