@@ -113,9 +113,9 @@ class ParameterReaderTest {
     @Test
     void aLabelVersionMayCarryItsOwnTocilizumabNumbersAndOlderOnesHaveNone() {
         String withSection = LabelVersionDocuments.valid().replace("""
-                  capdDevelopmentalDelayMaxAgeYears: {value: 21, check: true, source: "DOMAIN.md §5"}
+                  capdDevelopmentalDelayMaxAgeYears: {value: 21, check: true, source: "Traube C et al., Crit Care Med 2014"}
                 """, """
-                  capdDevelopmentalDelayMaxAgeYears: {value: 21, check: true, source: "DOMAIN.md §5"}
+                  capdDevelopmentalDelayMaxAgeYears: {value: 21, check: true, source: "Traube C et al., Crit Care Med 2014"}
                   tocilizumab:
                     mgPerKg: {value: 8, source: "Test SmPC 4.4"}
                     mgPerKgBelowWeight: {value: 12, source: "Test SmPC 4.4"}
