@@ -95,6 +95,23 @@ class ShipmentIT {
     }
 
     @Test
+    void theShipTaskClosesWhenTheCourierTakesTheCellsNotWhenTheManufacturerReceivesThem() {
+        scenario.verifyCollection();
+        assertThat(openTasks()).contains("Ship the cells to the manufacturer");
+        scenario.registerOutbound("DS-TASK");
+        assertThat(openTasks()).as("registered, still at the centre").contains("Ship the cells to the manufacturer");
+        assertThat(scenario.handOverToCourier(scenario.courier(), 1, scenario.coi()).statusCode()).isEqualTo(200);
+        assertThat(openTasks()).doesNotContain("Ship the cells to the manufacturer");
+        assertThat(journey.get(world.actor(world.coordinator()), scenario.therapyCase.id()).therapyCase().stage())
+                .as("the stage moves on at the manufacturer's receipt, as before").isEqualTo(Stage.COLLECTED);
+    }
+
+    private List<String> openTasks() {
+        return journey.tasks(world.actor(world.coordinator()), scenario.therapyCase.id()).stream()
+                .filter(org.cartpath.journey.CaseTask::isOpen).map(org.cartpath.journey.CaseTask::title).toList();
+    }
+
+    @Test
     void theCouriersHomeListsTheShipmentToCollectThenInTransitAndAnotherCourierSeesNothing() {
         scenario.verifyCollection();
         scenario.registerOutbound("DS-QUEUE");

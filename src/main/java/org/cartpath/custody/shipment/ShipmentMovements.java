@@ -24,6 +24,7 @@ import org.cartpath.identity.SignatureMeaning;
 import org.cartpath.identity.SignedRecord;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
+import org.cartpath.journey.StageTasks;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.shared.NotFoundException;
@@ -110,6 +111,10 @@ public class ShipmentMovements {
         CustodyCommand command = CustodyCommand.handOver(at, by, actor.displayName(), request.place(), from, to,
                 shipment.id(), shipment.shipperId(), signed);
         move(actor, therapyCase, shipment, request.expectedVersion(), command);
+        if (shipment.direction() == Shipment.Direction.TO_MANUFACTURER && from.id().equals(therapyCase.treatingCentre())) {
+            // the centre's part is done once the courier holds the cells: the task closes then, not at the manufacturer
+            StageTasks.forStage(Stage.COLLECTED).ifPresent(d -> journey.closeOpenTasks(actor, therapyCase.id(), d.title()));
+        }
         shipment.legs().stream().filter(l -> l.courier().equals(from.id()) && l.actualDeparture() != null && l.actualArrival() == null)
                 .findFirst().ifPresent(l -> store.arrived(shipment.id(), l.sequence(), at));
         return shipments.find(actor, shipmentId);
