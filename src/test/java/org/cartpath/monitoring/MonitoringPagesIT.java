@@ -274,7 +274,7 @@ class MonitoringPagesIT {
         HttpResponse<String> again = coordinator.postForm(path, Map.of());
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(coordinator.get("/monitoring/alerts").body()).contains("There is a problem")
-                .contains("This alert was acknowledged by " + centre.coordinator().displayName());
+                .contains("This alert was already acknowledged by " + centre.coordinator().displayName());
         assertThat(coordinator.get("/monitoring/alerts?include=all").body()).contains("data-testid=\"acknowledged-by\"");
     }
 
