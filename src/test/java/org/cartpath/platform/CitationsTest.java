@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cartpath.testing.TestSources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,6 @@ class CitationsTest {
     private static final List<Path> ROOTS = List.of(Path.of("src/main"), Path.of("src/test"), Path.of("docs"),
             Path.of("README.md"));
     private static final Set<String> EXTENSIONS = Set.of("java", "yaml", "yml", "html", "sql", "md", "properties");
-    private static final Path TESTS = Path.of("src/test/java");
     private static final Path CLINICAL = Path.of("docs/clinical");
 
     /** The domain brief's file name, built so that this file does not cite it. */
@@ -253,23 +253,12 @@ class CitationsTest {
                 && Integer.parseInt(m.group(1)) <= FROZEN_MIGRATIONS_UP_TO;
     }
 
-    /** A method declared with a JUnit or jqwik test annotation somewhere above it (as in {@code HazardLogTest}). */
     static boolean declaresTestMethod(String source, String method) {
-        Matcher declaration = Pattern.compile("\\bvoid\\s+" + Pattern.quote(method) + "\\s*\\(").matcher(source);
-        if (!declaration.find()) {
-            return false;
-        }
-        String before = source.substring(Math.max(0, declaration.start() - 400), declaration.start());
-        return before.contains("@Test") || before.contains("@Property") || before.contains("@ParameterizedTest")
-                || before.contains("@Example");
+        return TestSources.declaresTestMethod(source, method);
     }
 
     static List<Path> sourcesOf(String testClass) {
-        try (Stream<Path> files = Files.walk(TESTS)) {
-            return files.filter(p -> p.getFileName().toString().equals(testClass + ".java")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestSources.of(testClass);
     }
 
     private static List<Path> clinicalPages() throws IOException {

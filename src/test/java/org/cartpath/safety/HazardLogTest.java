@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.cartpath.testing.TestSources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class HazardLogTest {
 
     private static final Path LOG = Path.of("docs/safety/hazard-log.md");
-    private static final Path TESTS = Path.of("src/test/java");
     private static final Pattern HAZARD = Pattern.compile("^### (H-\\d{2}) (.+)$");
     static final Pattern TEST_REFERENCE = Pattern.compile("`([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9]*)`");
 
@@ -70,23 +69,12 @@ class HazardLogTest {
         assertThat(m.group(1) + "#" + m.group(2)).isEqualTo("ShipmentIT#aBagThatWasNotCheckedByTwoPeopleCannotBeShipped");
     }
 
-    /** A method declared with a JUnit or jqwik test annotation somewhere above it. */
     static boolean declaresTestMethod(String source, String method) {
-        Matcher declaration = Pattern.compile("\\bvoid\\s+" + Pattern.quote(method) + "\\s*\\(").matcher(source);
-        if (!declaration.find()) {
-            return false;
-        }
-        String before = source.substring(Math.max(0, declaration.start() - 400), declaration.start());
-        return before.contains("@Test") || before.contains("@Property") || before.contains("@ParameterizedTest")
-                || before.contains("@Example");
+        return TestSources.declaresTestMethod(source, method);
     }
 
     static Optional<Path> sourceOf(String testClass) {
-        try (Stream<Path> files = Files.walk(TESTS)) {
-            return files.filter(p -> p.getFileName().toString().equals(testClass + ".java")).findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestSources.of(testClass).stream().findFirst();
     }
 
     private static Map<String, String> hazards(String log) {
