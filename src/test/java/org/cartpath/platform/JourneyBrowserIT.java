@@ -494,11 +494,7 @@ class JourneyBrowserIT {
         }
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "pharmacist");
-            page.navigate(url("/cases/" + caseId));
-            page.locator("[data-testid=witness-check], [data-testid=open-check]").first().click();
-            scanAll(page, wristband, coi, din);
-            sign(page);
-            assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
+            witness(page, caseId, wristband, coi, din);
             page.navigate(url("/cases/" + caseId));
             assertThat(page.getByTestId("case-stage")).hasText("Product received");
             settle(tab);
@@ -580,11 +576,7 @@ class JourneyBrowserIT {
         }
         try (Browser.Tab tab = Browser.newPage()) {
             Page page = signIn(tab, "consultant");
-            page.navigate(url("/cases/" + caseId));
-            page.locator("[data-testid=witness-check], [data-testid=open-check]").first().click();
-            scanAll(page, wristband, coi, din);
-            sign(page);
-            assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
+            witness(page, caseId, wristband, coi, din);
             settle(tab);
         }
         // the infusion begins after the bedside check: half an hour later the nurse records it, begun ten minutes after
@@ -751,6 +743,15 @@ class JourneyBrowserIT {
             assertThat(page.getByTestId("scan-match")).containsText("MATCH");
         }
         assertThat(page.getByTestId("sign-form")).isVisible();
+    }
+
+    /** The second person opens the case's waiting check on their own device, scans every prompt and signs. */
+    private void witness(Page page, String caseId, String wristband, String coi, String din) {
+        page.navigate(url("/cases/" + caseId));
+        page.locator("[data-testid=witness-check], [data-testid=open-check]").first().click();
+        scanAll(page, wristband, coi, din);
+        sign(page);
+        assertThat(page.getByTestId("success")).containsText("is complete: two people scanned and signed", SLOW);
     }
 
     private static void sign(Page page) {
