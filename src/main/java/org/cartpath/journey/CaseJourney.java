@@ -327,7 +327,7 @@ public class CaseJourney {
     @Transactional(readOnly = true)
     public CaseView get(Actor actor, CaseId id) {
         TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
-        DataVisibility.Level level = DataVisibility.ofClinicalRecord(actor, store.parties(id));
+        DataVisibility.Level level = DataVisibility.ofClinicalRecord(actor, store.parties(therapyCase));
         if (level == DataVisibility.Level.NONE) {
             throw new NotFoundException("case", id);
         }
@@ -377,7 +377,7 @@ public class CaseJourney {
     @Transactional(readOnly = true)
     public List<TherapyCase> casesOfPatient(Actor actor, UUID patientId) {
         return store.casesOfPatient(patientId).stream()
-                .filter(c -> DataVisibility.ofClinicalRecord(actor, store.parties(c.id())) == DataVisibility.Level.FULL)
+                .filter(c -> DataVisibility.ofClinicalRecord(actor, store.parties(c)) == DataVisibility.Level.FULL)
                 .toList();
     }
 
@@ -515,7 +515,7 @@ public class CaseJourney {
         if (actor.type() == Actor.ActorType.INTERNAL) {
             return;
         }
-        if (DataVisibility.ofClinicalRecord(actor, store.parties(therapyCase.id())) == DataVisibility.Level.NONE) {
+        if (DataVisibility.ofClinicalRecord(actor, store.parties(therapyCase)) == DataVisibility.Level.NONE) {
             throw new NotFoundException("case", therapyCase.id());
         }
     }

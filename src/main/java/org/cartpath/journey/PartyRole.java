@@ -32,8 +32,9 @@ public enum PartyRole {
         return reach.contains(stage);
     }
 
-    /** The stages this role reaches, by name, for queries that list the cases of a party. */
-    public Set<String> reachedStageNames() {
-        return reach.stream().map(Stage::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Every role with every stage it reaches, as {@code ROLE:STAGE}: the same rule for queries that list cases. */
+    public static Set<String> reachInSql() {
+        return java.util.Arrays.stream(values()).flatMap(role -> role.reach.stream().map(stage -> role.name() + ":"
+                + stage.name())).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseTask;
 import org.cartpath.journey.PartyRole;
@@ -99,13 +101,12 @@ public class JourneyStore {
     }
 
     /** The organisations whose party role still reaches the case at its current stage ({@link PartyRole#reaches}). */
-    public Set<OrganisationId> parties(CaseId id) {
-        return Set.copyOf(jdbc.sql("""
-                select p.organisation_id, p.role, c.stage from case_party p join therapy_case c on c.id = p.case_id
-                where p.case_id = ?""").param(id.value())
-                .query((row, n) -> PartyRole.valueOf(row.getString("role")).reaches(stage(row, "stage"))
-                        ? new OrganisationId(row.getObject("organisation_id", UUID.class)) : null)
-                .list().stream().filter(java.util.Objects::nonNull).toList());
+    public Set<OrganisationId> parties(TherapyCase therapyCase) {
+        return jdbc.sql("select organisation_id, role from case_party where case_id = ?").param(therapyCase.id().value())
+                .query((row, n) -> Map.entry(new OrganisationId(row.getObject("organisation_id", UUID.class)),
+                        PartyRole.valueOf(row.getString("role"))))
+                .list().stream().filter(party -> party.getValue().reaches(therapyCase.stage())).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean isParty(CaseId id, OrganisationId organisation, PartyRole role) {
@@ -336,12 +337,12 @@ public class JourneyStore {
         return jdbc.sql("""
                 select c.* from therapy_case c
                 where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation
-                              and (p.role <> 'NATIONAL_PANEL' or c.stage in (:panelReach)))
+                              and (p.role || ':' || c.stage) in (:reach))
                   and (cast(:stage as text) is null or c.stage = :stage)
                 order by c.opened_at desc, c.reference
                 limit :limit offset :offset""")
                 .param("organisation", organisation.value())
-                .param("panelReach", PartyRole.NATIONAL_PANEL.reachedStageNames())
+                .param("reach", PartyRole.reachInSql())
                 .param("stage", stage == null ? null : stage.name())
                 .param("limit", limit)
                 .param("offset", offset)
@@ -352,10 +353,10 @@ public class JourneyStore {
         return jdbc.sql("""
                 select count(*) from therapy_case c
                 where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation
-                              and (p.role <> 'NATIONAL_PANEL' or c.stage in (:panelReach)))
+                              and (p.role || ':' || c.stage) in (:reach))
                   and (cast(:stage as text) is null or c.stage = :stage)""")
                 .param("organisation", organisation.value())
-                .param("panelReach", PartyRole.NATIONAL_PANEL.reachedStageNames())
+                .param("reach", PartyRole.reachInSql())
                 .param("stage", stage == null ? null : stage.name())
                 .query(Long.class).single();
     }
