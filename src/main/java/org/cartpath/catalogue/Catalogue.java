@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -51,6 +52,18 @@ public class Catalogue {
 
     public Product product(ProductCode code) {
         return bundled.product(code);
+    }
+
+    /** A product's name for people ("Kymriah") from the code records keep; an unknown code as it is. */
+    public String productName(String code) {
+        return Arrays.stream(ProductCode.values()).filter(p -> p.name().equals(code)).findFirst()
+                .map(p -> product(p).name()).orElse(code == null ? "" : code);
+    }
+
+    /** An indication's name for people from the code records keep; an unknown code as it is. */
+    public static String indicationName(String code) {
+        return Arrays.stream(Indication.values()).filter(i -> i.name().equals(code)).findFirst().map(Indication::label)
+                .orElse(code == null ? "" : code);
     }
 
     /** A product's label versions in every jurisdiction, newest first within each. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
+import org.cartpath.catalogue.Catalogue;
 import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.journey.internal.JourneyStore;
 import org.cartpath.patient.NhsNumber;
@@ -50,12 +51,15 @@ public class CaseJourney {
     private final ObjectProvider<StageWork> stageWork;
     private final CaseUrgency urgency;
     private final ApplicationEventPublisher events;
+    private final Catalogue catalogue;
     private final Clock clock;
     private final ZoneId zone;
 
     CaseJourney(JourneyStore store, AuditTrail audit, PatientManagement patients, OrganisationManagement organisations,
             ObjectProvider<CaseFinder> finders, ObjectProvider<StageWork> stageWork, CaseUrgency urgency,
-            ApplicationEventPublisher events, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+            ApplicationEventPublisher events, Catalogue catalogue, Clock clock,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.catalogue = catalogue;
         this.finders = finders;
         this.stageWork = stageWork;
         this.urgency = urgency;
@@ -189,7 +193,8 @@ public class CaseJourney {
             throw ProblemException.conflict("stale-version", "Case " + before.reference() + " changed meanwhile; retry");
         }
         store.append(id, Instant.now(clock), actor, "PRODUCT_ASSIGNED", null, null,
-                "Assessed for " + productCode + " (" + indication + ", " + jurisdiction + ", label " + labelVersionId + ")");
+                "Assessed for " + catalogue.productName(productCode) + " (" + Catalogue.indicationName(indication) + ", "
+                        + jurisdiction + ", label " + labelVersionId + ")");
         audit.record(actor, "CASE_PRODUCT_ASSIGNED", "TherapyCase", id.toString(), auditView(before), auditView(after), null);
         return after;
     }

@@ -101,6 +101,15 @@ class CaseJourneyIT {
     }
 
     @Test
+    void theTimelineNamesTheAssessedProductAndIndicationInWordsNotCodes() {
+        TherapyCase opened = openCase();
+        journey.assignProduct(centreActor, opened.id(), "KYMRIAH", "B_ALL", "UK", "KYMRIAH-UK-2026-11");
+        assertThat(journey.timeline(centreActor, opened.id())).filteredOn(e -> e.kind().equals("PRODUCT_ASSIGNED"))
+                .extracting(TimelineEntry::summary).containsExactly(
+                        "Assessed for Kymriah (B-cell acute lymphoblastic leukaemia, UK, label KYMRIAH-UK-2026-11)");
+    }
+
+    @Test
     void randomCommandSequencesLeaveExactlyOneTimelineEntryAndOneAuditRowPerTransition() {
         Random random = new Random(20261126);
         for (int round = 0; round < 25; round++) {

@@ -3,7 +3,6 @@ package org.cartpath.catalogue.web;
 import java.util.Arrays;
 import java.util.Optional;
 import org.cartpath.catalogue.Catalogue;
-import org.cartpath.catalogue.Indication;
 import org.cartpath.catalogue.Product;
 import org.cartpath.catalogue.ProductCode;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ public class CatalogueNames {
     }
 
     public String product(String code) {
-        return productOf(code).map(Product::name).orElse(code == null ? "" : code);
+        return catalogue.productName(code);
     }
 
     public String productWithInn(String code) {
@@ -31,8 +30,7 @@ public class CatalogueNames {
     }
 
     public String indication(String code) {
-        return Arrays.stream(Indication.values()).filter(i -> i.name().equals(code)).findFirst().map(Indication::label)
-                .orElse(code == null ? "" : code);
+        return Catalogue.indicationName(code);
     }
 
     private Optional<Product> productOf(String code) {
