@@ -75,6 +75,8 @@ class SameDeviceWitnessBrowserIT {
             page.keyboard().type(scenario.wristband());
             page.keyboard().press("Enter");
             assertThat(page.getByTestId("scan-match")).containsText("MATCH", AFTER_SUBMIT);
+            // the page reloads after each scan: a scanner types into the field only once it has the focus again
+            assertThat(page.getByTestId("scan-input")).isFocused();
             page.keyboard().type(scenario.coi());
             page.keyboard().press("Enter");
             assertThat(page.getByTestId("checklist")).containsText("✓ The COI on the product bag", AFTER_SUBMIT);
