@@ -1,13 +1,15 @@
 package org.cartpath.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * cartpath's own settings. Every one can be given as an environment variable: {@code CARTPATH_DATA_DIR},
  * {@code CARTPATH_DB_URL}, {@code CARTPATH_DB_USER}, {@code CARTPATH_DB_PASSWORD},
- * {@code CARTPATH_DB_OWNER_USER}, {@code CARTPATH_DB_OWNER_PASSWORD}, {@code CARTPATH_DEMO},
+ * {@code CARTPATH_DB_OWNER_USER}, {@code CARTPATH_DB_OWNER_PASSWORD}, {@code CARTPATH_DB_CONNECTION_TIMEOUT},
+ * {@code CARTPATH_DEMO},
  * {@code CARTPATH_TIME_ZONE}.
  *
  * @param data where the embedded database keeps its files
@@ -21,7 +23,7 @@ public record CartpathSettings(Data data, Db db, Boolean demo, Time time) {
 
     public CartpathSettings {
         data = data == null ? new Data(null) : data;
-        db = db == null ? new Db(null, null, null, null) : db;
+        db = db == null ? new Db(null, null, null, null, null) : db;
         time = time == null ? new Time(null) : time;
     }
 
@@ -31,7 +33,16 @@ public record CartpathSettings(Data data, Db db, Boolean demo, Time time) {
         }
     }
 
-    public record Db(String url, String user, String password, Owner owner) {
+    /**
+     * @param connectionTimeout how long a request waits for a database connection before it is answered 503
+     *                          (default 5 seconds: a database that is down is reported at once, not after the
+     *                          pool's default 30 seconds)
+     */
+    public record Db(String url, String user, String password, Owner owner, Duration connectionTimeout) {
+        public Db {
+            connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(5) : connectionTimeout;
+        }
+
         public boolean external() {
             return url != null && !url.isBlank();
         }

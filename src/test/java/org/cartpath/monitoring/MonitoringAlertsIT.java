@@ -1,6 +1,7 @@
 package org.cartpath.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cartpath.testing.ProblemAssertions.assertProblem;
 
 import com.sun.net.httpserver.HttpServer;
@@ -23,11 +24,16 @@ import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
 import org.cartpath.testing.MutableClock;
+import org.cartpath.testing.TestDatabase;
+import org.cartpath.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +65,9 @@ class MonitoringAlertsIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Value("${" + TestDatabaseInitializer.DATABASE_PROPERTY + "}")
+    String database;
 
     MonitoringFixtures.Centre centre;
     HttpServer server;
@@ -137,6 +146,49 @@ class MonitoringAlertsIT {
         List<MonitoringAlert> missed = alertsOf(c, MonitoringAlert.Kind.MISSED_ASSESSMENT);
         assertThat(missed).extracting(MonitoringAlert::dayNumber).containsExactly(4);
         assertThat(missed.get(0).detail()).contains("No assessment was recorded for day 4");
+    }
+
+    /**
+     * A crash part-way through the round: the process dies while one case's alert is being written (simulated by a
+     * trigger that fails that insert, so its transaction never commits, as when the process is killed). The cases
+     * checked before it keep their alerts, nothing of the failed case is half-written, and the next round raises
+     * each missing alert exactly once: nothing is skipped and nothing repeated.
+     */
+    @Test
+    void aMissedAssessmentRoundCutOffPartWayRaisesEachAlertExactlyOnceWhenTheNextRoundRuns() {
+        List<TherapyCase> cases = List.of(fixtures.monitored(centre, now().minus(Duration.ofDays(3)), 40, "70"),
+                fixtures.monitored(centre, now().minus(Duration.ofDays(3)), 40, "70"),
+                fixtures.monitored(centre, now().minus(Duration.ofDays(3)), 40, "70"));
+        cases.forEach(c -> record(c, Assessments.adult(now())));
+        clock.advance(Duration.ofDays(2));
+        JdbcTemplate superuser = new JdbcTemplate(TestDatabase.superuser(database));
+        superuser.execute("""
+                create function crash_on_alert() returns trigger language plpgsql as $$
+                begin raise exception 'simulated crash while alerting case %', new.case_id; end $$""");
+        superuser.execute("create trigger crash_on_alert before insert on monitoring_alert for each row when (new.case_id"
+                + " = '" + cases.get(1).id() + "') execute function crash_on_alert()");
+        try {
+            assertThatThrownBy(alerts::checkMissedAssessments).isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("simulated crash");
+            assertThat(alertsOf(cases.get(1), MonitoringAlert.Kind.MISSED_ASSESSMENT)).isEmpty();
+            assertThat(auditRowsOfMissedAlerts(cases.get(1))).isZero();
+        } finally {
+            superuser.execute("drop trigger crash_on_alert on monitoring_alert");
+            superuser.execute("drop function crash_on_alert()");
+        }
+
+        alerts.checkMissedAssessments();
+        alerts.checkMissedAssessments();
+        for (TherapyCase c : cases) {
+            assertThat(alertsOf(c, MonitoringAlert.Kind.MISSED_ASSESSMENT)).extracting(MonitoringAlert::dayNumber)
+                    .as("case %s", c.reference()).containsExactly(4);
+            assertThat(auditRowsOfMissedAlerts(c)).as("case %s", c.reference()).isEqualTo(1);
+        }
+    }
+
+    private long auditRowsOfMissedAlerts(TherapyCase c) {
+        return jdbc.sql("select count(*) from audit_event where action = 'MONITORING_ALERT_RAISED' and after_state like ?"
+                + " and after_state like '%MISSED_ASSESSMENT%'").param("%" + c.id() + "%").query(Long.class).single();
     }
 
     @Test

@@ -24,11 +24,16 @@ import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
 import org.cartpath.testing.MutableClock;
+import org.cartpath.testing.TestDatabase;
+import org.cartpath.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +64,9 @@ class WaitlistIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Value("${" + TestDatabaseInitializer.DATABASE_PROPERTY + "}")
+    String database;
 
     Centre centre;
     Http coordinator;
@@ -326,6 +334,58 @@ class WaitlistIT {
         assertThat(jdbc.sql("select status from slot_offer where id = ?").param(second.get("id")).query(String.class)
                 .single()).isEqualTo("WITHDRAWN");
         assertThat(journey.tasks(SchedulingFixtures.SETUP, ending)).noneMatch(CaseTask::isOpen);
+    }
+
+    /**
+     * A sweep cut off part-way (the process dies while the second offer's expiry is being written, simulated by a
+     * trigger that fails that audit row) leaves every offer of its batch as it was, and the next sweep expires each
+     * exactly once: the batch is one transaction, so nothing is skipped and nothing repeated.
+     */
+    @Test
+    void anExpirySweepCutOffPartWayChangesNothingAndTheNextSweepExpiresEachOfferExactlyOnce() {
+        Manufacturer m = fixtures.manufacturer();
+        LocalDate week = fixtures.week(5);
+        List<ManufacturingSlot> slots = fixtures.publish(m, "CARVYKTI", week,
+                Map.of(DayOfWeek.THURSDAY, 1, DayOfWeek.FRIDAY, 1), List.of());
+        List<SlotBooking> held = slots.stream().map(slot -> bookings.book(centre.coordinatorActor(), new NewBooking(
+                fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA").id(), slot.id(), week, false)).booking())
+                .toList();
+        join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
+        join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
+        held.forEach(booking -> bookings.cancel(centre.coordinatorActor(), booking.id(), "Patient unwell"));
+        List<Object> offers = slots.stream().map(slot -> openOffer(slot).get("id")).toList();
+        clock.advance(Duration.ofHours(49));
+
+        JdbcTemplate superuser = new JdbcTemplate(TestDatabase.superuser(database));
+        superuser.execute("""
+                create function crash_on_expiry() returns trigger language plpgsql as $$
+                begin raise exception 'simulated crash while expiring offer %', new.entity_id; end $$""");
+        superuser.execute("create trigger crash_on_expiry before insert on audit_event for each row when (new.action ="
+                + " 'SLOT_OFFER_EXPIRED' and new.entity_id = '" + offers.get(1) + "') execute function crash_on_expiry()");
+        try {
+            assertThatThrownBy(waitlist::expireOffers).isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("simulated crash");
+            assertThat(offerStatuses(offers)).containsExactly("OPEN", "OPEN");
+            assertThat(expiryAuditRows(offers)).isZero();
+        } finally {
+            superuser.execute("drop trigger crash_on_expiry on audit_event");
+            superuser.execute("drop function crash_on_expiry()");
+        }
+
+        waitlist.expireOffers();
+        waitlist.expireOffers();
+        assertThat(offerStatuses(offers)).containsExactly("EXPIRED", "EXPIRED");
+        assertThat(expiryAuditRows(offers)).isEqualTo(2);
+    }
+
+    private List<String> offerStatuses(List<Object> offers) {
+        return offers.stream().map(id -> jdbc.sql("select status from slot_offer where id = ?").param(id)
+                .query(String.class).single()).toList();
+    }
+
+    private long expiryAuditRows(List<Object> offers) {
+        return jdbc.sql("select count(*) from audit_event where action = 'SLOT_OFFER_EXPIRED' and entity_id in (?, ?)")
+                .params(offers.get(0).toString(), offers.get(1).toString()).query(Long.class).single();
     }
 
     private Map<String, Object> openOffer(ManufacturingSlot slot) {

@@ -49,7 +49,7 @@ class DatabaseConfiguration {
 
     @Bean
     @Primary
-    HikariDataSource dataSource(DatabaseServer server) {
+    HikariDataSource dataSource(DatabaseServer server, CartpathSettings settings) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("cartpath");
         pool.setJdbcUrl(server.jdbcUrl());
@@ -58,6 +58,8 @@ class DatabaseConfiguration {
         pool.setMaximumPoolSize(20);
         pool.setMinimumIdle(2);
         pool.setInitializationFailTimeout(30_000);
+        // a database that is down answers 503 within this, and the pool reconnects by itself when it is back
+        pool.setConnectionTimeout(settings.db().connectionTimeout().toMillis());
         return pool;
     }
 

@@ -56,6 +56,14 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
      *                {@code false} for speed
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
+        return start(dataDirectory, durable, 0);
+    }
+
+    /**
+     * Starts the embedded server on a given port ({@code 0}: any free port), as a test does that stops the server
+     * and must bring it back where the application expects it.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port) {
         try {
             Files.createDirectories(dataDirectory);
             Path pgData = dataDirectory.resolve("postgres");
@@ -73,6 +81,9 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200");
+            if (port > 0) {
+                builder.setPort(port);
+            }
             if (durable) {
                 // zonky starts the server with -F (no fsync) and synchronous_commit=off for tests' sake;
                 // a real installation must lose nothing, so both are switched back on.
@@ -267,7 +278,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     public void close() {
         try {
             postgres.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // e.g. pg_ctl failing on a server that already died
             log.warn("Could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
         }
         try {

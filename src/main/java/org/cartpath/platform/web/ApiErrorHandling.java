@@ -72,6 +72,12 @@ class ApiErrorHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.explains(e)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return ResponseEntity.status(503).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(problemDetail(503, DatabaseUnavailable.TYPE, DatabaseUnavailable.TITLE,
+                            DatabaseUnavailable.DETAIL, request));
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(500).body(problemDetail(500, "internal-error", "Something went wrong",
                 "cartpath could not complete the request. Quote request id " + RequestIds.current()

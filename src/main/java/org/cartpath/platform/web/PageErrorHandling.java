@@ -53,6 +53,17 @@ class PageErrorHandling {
                 || e instanceof org.springframework.web.ErrorResponse) {
             throw e; // let the error controller answer with the right status
         }
+        if (DatabaseUnavailable.explains(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            response.setStatus(503);
+            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            ModelAndView page = new ModelAndView("error/problem");
+            page.addObject("status", 503);
+            page.addObject("title", DatabaseUnavailable.TITLE);
+            page.addObject("detail", DatabaseUnavailable.DETAIL);
+            page.addObject("requestId", RequestIds.current());
+            return page;
+        }
         log.error("Unexpected failure", e);
         response.setStatus(500);
         ModelAndView page = new ModelAndView("error/500");

@@ -198,6 +198,8 @@ public final class ProblemTypes {
             Map.entry("infusion-not-ready", "The infusion cannot be recorded yet; 'unmet' lists each condition (code,"
                     + " detail); recorded (422)."),
             Map.entry("rate-limited", "Too many requests in a minute (429)."),
+            Map.entry("database-unavailable", "cartpath cannot reach its database just now; nothing was changed;"
+                    + " retry after the Retry-After seconds (503)."),
             Map.entry("internal-error", "Something failed inside cartpath; the request id is in the log (500).")));
 
     private ProblemTypes() {

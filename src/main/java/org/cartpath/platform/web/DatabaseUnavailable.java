@@ -1,0 +1,53 @@
+package org.cartpath.platform.web;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Whether a failure means "the database cannot be reached just now" rather than a fault in cartpath: the answer is
+ * then 503 {@code database-unavailable} with {@code Retry-After}, at once (the pool waits at most
+ * {@code cartpath.db.connection-timeout} for a connection), and the application recovers by itself when PostgreSQL
+ * is back (docs/security-and-reliability.md).
+ */
+final class DatabaseUnavailable {
+
+    static final String TYPE = "database-unavailable";
+    static final String TITLE = "The database is unavailable";
+    static final String DETAIL = "cartpath cannot reach its database just now. Nothing was changed; try again in a"
+            + " minute.";
+    static final String RETRY_AFTER_SECONDS = "30";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** True when the failure, or anything that caused it, is a lost or refused database connection. */
+    static boolean explains(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+                    || t instanceof RecoverableDataAccessException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception) and 57P01–57P03 (the server is shutting down, crashed or is starting:
+     * PostgreSQL Appendix A, "PostgreSQL Error Codes").
+     */
+    static boolean isConnectionState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+}
