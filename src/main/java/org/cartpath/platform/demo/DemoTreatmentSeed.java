@@ -25,8 +25,9 @@ import org.cartpath.identity.UserManagement;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.manufacturing.CertificateOfAnalysis;
-import org.cartpath.manufacturing.ManufacturingManagement;
-import org.cartpath.manufacturing.ManufacturingManagement.StatusReport;
+import org.cartpath.manufacturing.LotReleases;
+import org.cartpath.manufacturing.ManufacturingReports;
+import org.cartpath.manufacturing.ManufacturingReports.StatusReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
 import org.cartpath.monitoring.ToxicityTreatment;
 import org.cartpath.patient.Address;
@@ -95,7 +96,8 @@ class DemoTreatmentSeed {
     private final Verifications verifications;
     private final ShipmentRegistration shipments;
     private final ShipmentMovements movements;
-    private final ManufacturingManagement manufacturing;
+    private final ManufacturingReports manufacturing;
+    private final LotReleases releases;
     private final ToxicityTreatment toxicity;
     private final UserManagement users;
     private final OrganisationManagement organisations;
@@ -106,9 +108,9 @@ class DemoTreatmentSeed {
 
     DemoTreatmentSeed(ReferralManagement referrals, EligibilityAssessments eligibility, NationalPanel panel,
             PatientManagement patients, SlotBookings bookings, ApheresisCapacity apheresis, LabelPrinting labels, Verifications verifications,
-            ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingManagement manufacturing,
-            ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations, CaseJourney journey,
-            TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+            ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingReports manufacturing,
+            LotReleases releases, ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations,
+            CaseJourney journey, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
         this.referrals = referrals;
         this.eligibility = eligibility;
         this.panel = panel;
@@ -120,6 +122,7 @@ class DemoTreatmentSeed {
         this.shipments = shipments;
         this.movements = movements;
         this.manufacturing = manufacturing;
+        this.releases = releases;
         this.toxicity = toxicity;
         this.users = users;
         this.organisations = organisations;
@@ -193,7 +196,7 @@ class DemoTreatmentSeed {
             manufacturing.report(maker, caseId, new StatusReport(status, null, null, null, today));
         }
         // Kymriah's shelf life is 9 months from manufacture (SmPC §6.3); 20 mL in one bag, 88 % viable
-        manufacturing.release(maker, caseId, new CertificateOfAnalysis(LOT, coi, DOSE_CELLS, null, null,
+        releases.release(maker, caseId, new CertificateOfAnalysis(LOT, coi, DOSE_CELLS, null, null,
                 new BigDecimal("88"), new BigDecimal("20"), 1, today.plusMonths(9)), null);
 
         Shipment back = shipments.back(maker, new ShipmentRequests.Return(caseId, SHIPPER + "-B", null,
