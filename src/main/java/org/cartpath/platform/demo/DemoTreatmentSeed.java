@@ -53,6 +53,7 @@ import org.cartpath.referral.TriageDecision;
 import org.cartpath.scheduling.ApheresisCapacity;
 import org.cartpath.scheduling.Availability;
 import org.cartpath.scheduling.NewBooking;
+import org.cartpath.scheduling.SlotAvailability;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationId;
@@ -90,6 +91,7 @@ class DemoTreatmentSeed {
     private final EligibilityAssessments eligibility;
     private final NationalPanel panel;
     private final PatientManagement patients;
+    private final SlotAvailability slots;
     private final SlotBookings bookings;
     private final ApheresisCapacity apheresis;
     private final LabelPrinting labels;
@@ -107,7 +109,8 @@ class DemoTreatmentSeed {
     private final Clock clock;
 
     DemoTreatmentSeed(ReferralManagement referrals, EligibilityAssessments eligibility, NationalPanel panel,
-            PatientManagement patients, SlotBookings bookings, ApheresisCapacity apheresis, LabelPrinting labels, Verifications verifications,
+            PatientManagement patients, SlotAvailability slots, SlotBookings bookings, ApheresisCapacity apheresis,
+            LabelPrinting labels, Verifications verifications,
             ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingReports manufacturing,
             LotReleases releases, ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations,
             CaseJourney journey, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
@@ -115,6 +118,7 @@ class DemoTreatmentSeed {
         this.eligibility = eligibility;
         this.panel = panel;
         this.patients = patients;
+        this.slots = slots;
         this.bookings = bookings;
         this.apheresis = apheresis;
         this.labels = labels;
@@ -263,7 +267,7 @@ class DemoTreatmentSeed {
         for (int i = 0; i < 14 && !apheresis.day(coordinator.organisationId(), day).open(); i++) {
             day = day.plusDays(1);
         }
-        Availability availability = bookings.availability(coordinator, caseId, day, 6);
+        Availability availability = slots.availability(coordinator, caseId, day, 6);
         if (availability.slots().isEmpty()) {
             throw new IllegalStateException("no demo manufacturing slot fits apheresis on " + day);
         }
