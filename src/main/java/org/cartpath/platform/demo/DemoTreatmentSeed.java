@@ -47,7 +47,8 @@ import org.cartpath.referral.NewReferral;
 import org.cartpath.referral.PanelDecisionRequest;
 import org.cartpath.referral.PanelMeeting;
 import org.cartpath.referral.PanelOutcome;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.ReferralTriage;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.ReferralView;
 import org.cartpath.referral.TriageDecision;
 import org.cartpath.scheduling.ApheresisCapacity;
@@ -87,7 +88,8 @@ class DemoTreatmentSeed {
     private static final String PASSWORD = "cartpath-demo";
     private static final String SHIPPER = "CRYO-DEMO-0001";
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
+    private final ReferralTriage triage;
     private final EligibilityAssessments eligibility;
     private final NationalPanel panel;
     private final PatientManagement patients;
@@ -108,13 +110,14 @@ class DemoTreatmentSeed {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoTreatmentSeed(ReferralManagement referrals, EligibilityAssessments eligibility, NationalPanel panel,
-            PatientManagement patients, SlotAvailability slots, SlotBookings bookings, ApheresisCapacity apheresis,
-            LabelPrinting labels, Verifications verifications,
+    DemoTreatmentSeed(Referrals referrals, ReferralTriage triage, EligibilityAssessments eligibility,
+            NationalPanel panel, PatientManagement patients, SlotAvailability slots, SlotBookings bookings,
+            ApheresisCapacity apheresis, LabelPrinting labels, Verifications verifications,
             ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingReports manufacturing,
             LotReleases releases, ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations,
             CaseJourney journey, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
         this.referrals = referrals;
+        this.triage = triage;
         this.eligibility = eligibility;
         this.panel = panel;
         this.patients = patients;
@@ -230,7 +233,7 @@ class DemoTreatmentSeed {
         patients.record(referrer, patient, new DiseaseStatus(today.minusDays(5), false, 2, false, today.minusDays(20), null));
         patients.record(referrer, patient, new Measurement(today, WEIGHT_KG, new BigDecimal("121")));
         CaseId caseId = isla.referral().caseId();
-        referrals.triage(coordinator, isla.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
+        triage.triage(coordinator, isla.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
         eligibility.record(consultant, caseId, EligibilityAssessments.Choice.OF_THE_CASE, EligibilityDecision.CONFIRMED,
                 null, PASSWORD, null);
         UserId member = UserId.of(panelMember.id());
