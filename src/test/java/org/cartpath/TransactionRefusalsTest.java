@@ -35,10 +35,10 @@ class TransactionRefusalsTest {
 
     /** Catches of a refusal that always end in a refusal themselves (they rename or narrow it), so nothing commits. */
     private static final Map<String, String> RETHROWING = Map.of(
-            "org.cartpath.referral.ReferralManagement.patient", "rethrows with the fields prefixed, or adds them to "
+            "org.cartpath.referral.Referrals.patient", "rethrows with the fields prefixed, or adds them to "
                     + "the problems the referral is then refused with (NewReferralChecks.throwIfAny)",
-            "org.cartpath.referral.ReferralManagement.recordDiagnosis", "rethrows with the referral's field names",
-            "org.cartpath.referral.ReferralManagement.open", "rethrows the case-already-open conflict with the detail "
+            "org.cartpath.referral.Referrals.recordDiagnosis", "rethrows with the referral's field names",
+            "org.cartpath.referral.Referrals.open", "rethrows the case-already-open conflict with the detail "
                     + "the referrer may see");
 
     private static JavaClasses classes;

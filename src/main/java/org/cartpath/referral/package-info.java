@@ -5,10 +5,11 @@
  * referrer for more information), assesses the patient's eligibility against the product's label version,
  * and puts the case to the national CAR-T clinical panel.
  *
- * <p>Its public API is this package. Intake and triage: {@link org.cartpath.referral.ReferralManagement},
- * the referral records ({@link org.cartpath.referral.Referral}, its messages and attachments) and the
- * {@link org.cartpath.referral.VirusScanner} hook that every uploaded file passes; SQL and file checks
- * in {@code intake}. Eligibility assessment and the national panel: {@code EligibilityAssessments} and
+ * <p>Its public API is this package. Intake: {@link org.cartpath.referral.Referrals}; triage:
+ * {@link org.cartpath.referral.ReferralTriage}; the centre's questions and the referrer's answers:
+ * {@link org.cartpath.referral.ReferralMessages}; the referral records ({@link org.cartpath.referral.Referral}, its
+ * messages and attachments) and the {@link org.cartpath.referral.VirusScanner} hook that every uploaded file
+ * passes; SQL and file checks in {@code intake}. Eligibility assessment and the national panel: {@code EligibilityAssessments} and
  * {@code NationalPanel}, with their internals in {@code eligibility} and {@code panel}. REST and pages in
  * {@code web}.
  *

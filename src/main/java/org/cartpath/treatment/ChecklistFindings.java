@@ -10,7 +10,7 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.manufacturing.LotDecision;
-import org.cartpath.manufacturing.ManufacturingManagement;
+import org.cartpath.manufacturing.ManufacturingReports;
 import org.cartpath.manufacturing.ProductLot;
 import org.cartpath.patient.Consent;
 import org.cartpath.patient.Entry;
@@ -33,13 +33,13 @@ import org.springframework.stereotype.Component;
 class ChecklistFindings {
 
     private final CaseJourney journey;
-    private final ManufacturingManagement manufacturing;
+    private final ManufacturingReports manufacturing;
     private final TocilizumabOnSite tocilizumab;
     private final PatientManagement patients;
     private final Lymphodepletion lymphodepletion;
     private final ZoneId zone;
 
-    ChecklistFindings(CaseJourney journey, ManufacturingManagement manufacturing, TocilizumabOnSite tocilizumab,
+    ChecklistFindings(CaseJourney journey, ManufacturingReports manufacturing, TocilizumabOnSite tocilizumab,
             PatientManagement patients, Lymphodepletion lymphodepletion,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.journey = journey;

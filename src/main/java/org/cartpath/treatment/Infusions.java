@@ -28,7 +28,7 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.manufacturing.LotDecision;
-import org.cartpath.manufacturing.ManufacturingManagement;
+import org.cartpath.manufacturing.ManufacturingReports;
 import org.cartpath.manufacturing.ProductLot;
 import org.cartpath.patient.ClinicalSnapshot;
 import org.cartpath.patient.PatientId;
@@ -68,7 +68,7 @@ public class Infusions {
     private final TreatmentAccess access;
     private final Lymphodepletion lymphodepletion;
     private final PreInfusionChecklist checklist;
-    private final ManufacturingManagement manufacturing;
+    private final ManufacturingReports manufacturing;
     private final ChainOfCustody custody;
     private final ChainOfIdentity chainOfIdentity;
     private final PatientManagement patients;
@@ -82,7 +82,7 @@ public class Infusions {
     private final ZoneId zone;
 
     Infusions(InfusionStore store, TreatmentAccess access, Lymphodepletion lymphodepletion, PreInfusionChecklist checklist,
-            ManufacturingManagement manufacturing, ChainOfCustody custody, ChainOfIdentity chainOfIdentity,
+            ManufacturingReports manufacturing, ChainOfCustody custody, ChainOfIdentity chainOfIdentity,
             PatientManagement patients, CaseLabel labels, ApplicationEventPublisher events, ElectronicSignatures signatures,
             CaseJourney journey, AuditTrail audit, TreatmentSettings settings, Clock clock,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {

@@ -13,7 +13,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
-import org.cartpath.manufacturing.ManufacturingManagement;
+import org.cartpath.manufacturing.ManufacturingReports;
 import org.cartpath.manufacturing.ManufacturingReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
 import org.cartpath.manufacturing.ProductLot;
@@ -43,7 +43,7 @@ public class PathsToInfusion {
     private final TreatmentAccess access;
     private final SlotBookings bookings;
     private final CaseJourney journey;
-    private final ManufacturingManagement manufacturing;
+    private final ManufacturingReports manufacturing;
     private final ChainOfCustody custody;
     private final LymphodepletionStore plans;
     private final Lymphodepletion lymphodepletion;
@@ -52,7 +52,7 @@ public class PathsToInfusion {
     private final ElectronicSignatures signatures;
     private final ZoneId zone;
 
-    PathsToInfusion(TreatmentAccess access, SlotBookings bookings, CaseJourney journey, ManufacturingManagement manufacturing,
+    PathsToInfusion(TreatmentAccess access, SlotBookings bookings, CaseJourney journey, ManufacturingReports manufacturing,
             ChainOfCustody custody, LymphodepletionStore plans, Lymphodepletion lymphodepletion,
             PreInfusionChecklist checklist, InfusionStore infusions, ElectronicSignatures signatures,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
@@ -76,7 +76,7 @@ public class PathsToInfusion {
         String base = "/cases/" + caseId;
         BookingPlan plan = bookings.history(actor, caseId).stream().max(Comparator.comparing(SlotBooking::bookedAt))
                 .map(b -> bookings.plan(actor, b.id())).orElse(new BookingPlan(List.of()));
-        ManufacturingManagement.History made = manufacturing.history(actor, caseId);
+        ManufacturingReports.History made = manufacturing.history(actor, caseId);
         ProductLot lot = made.latestLot();
         Optional<LymphodepletionStatus> ld = lymphodepletion.statusOf(caseId);
         Optional<InfusionRecord> infusion = infusions.ofCase(caseId);

@@ -145,6 +145,35 @@ class TelemetryIT {
     }
 
     @Test
+    void acknowledgingATemperatureAlertAnswersAsAcknowledgingAMonitoringAlertDoes() {
+        // MonitoringAlertsIT.consultantsAndCoordinatorsAcknowledgeOnceWithWhoAndWhen: the same statuses and types
+        String body = csv("L1", 0, 40, m -> m >= 10 && m <= 30 ? "-140.5" : "-180");
+        assertThat(courier.send("POST", path(), "text/csv", body).statusCode()).isEqualTo(201);
+        Http coordinator = scenario.person(world.coordinator());
+        String alert = Http.json(coordinator.get("/api/v1/custody-alerts")).get(0).get("id").asText();
+        String acknowledgement = "/api/v1/custody-alerts/" + alert + "/acknowledgement";
+        World other = fixtures.world();
+
+        // another organisation's alert is not found, whatever the role
+        assertProblem(scenario.person(other.nurse()).postJson(acknowledgement, Map.of()), 404, "not-found");
+        assertProblem(scenario.person(other.coordinator()).postJson(acknowledgement, Map.of()), 404, "not-found");
+        assertProblem(scenario.manufacturer().postJson(acknowledgement, Map.of()), 404, "not-found");
+        assertProblem(courier.postJson(acknowledgement, Map.of()), 404, "not-found");
+        assertProblem(coordinator.postJson("/api/v1/custody-alerts/not-an-id/acknowledgement", Map.of()), 404,
+                "not-found");
+        assertProblem(scenario.person(world.nurse()).postJson(acknowledgement, Map.of()), 403, "forbidden");
+        assertProblem(coordinator.postJson(acknowledgement, Map.of("note", "x".repeat(1001))), 400, "invalid-request",
+                "note");
+        assertThat(Http.json(coordinator.get("/api/v1/custody-alerts")).size()).as("nothing acknowledged yet")
+                .isEqualTo(1);
+
+        assertThat(Http.json(coordinator.postJson(acknowledgement, Map.of("note", "Within stability data")))
+                .get("acknowledgementNote").asText()).isEqualTo("Within stability data");
+        assertThat(assertProblem(scenario.person(world.qa()).postJson(acknowledgement, Map.of()), 409,
+                "alert-already-acknowledged").get("detail").asText()).contains(world.coordinator().displayName());
+    }
+
+    @Test
     void anExcursionBegunInOneBatchAndContinuedInTheNextIsMeasuredWhole() {
         assertThat(Http.json(courier.send("POST", path(), "text/csv", csv("L2", 0, 20, m -> m >= 14 ? "-120" : "-185")))
                 .get("newExcursions").size()).isZero();

@@ -9,7 +9,7 @@ import org.cartpath.patient.PatientManagement;
 import org.cartpath.patient.PatientRecord;
 import org.cartpath.patient.PatientTestData;
 import org.cartpath.referral.NewReferral;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.Referrals;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Role;
 import org.cartpath.testing.CartpathIntegrationTest;
@@ -39,7 +39,7 @@ class WorkQueuesIT {
     JdbcClient jdbc;
 
     @Autowired
-    ReferralManagement referrals;
+    Referrals referrals;
 
     @Autowired
     CaseJourney journey;

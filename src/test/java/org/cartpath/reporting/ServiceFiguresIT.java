@@ -21,7 +21,7 @@ import org.cartpath.monitoring.MonitoringFixtures;
 import org.cartpath.monitoring.grading.OxygenDevice;
 import org.cartpath.patient.PatientTestData;
 import org.cartpath.referral.NewReferral;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.Referrals;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -51,7 +51,7 @@ class ServiceFiguresIT {
     IdentityFixtures identities;
 
     @Autowired
-    ReferralManagement referrals;
+    Referrals referrals;
 
     @Autowired
     CaseJourney journey;

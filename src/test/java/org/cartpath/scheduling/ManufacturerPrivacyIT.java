@@ -38,6 +38,9 @@ class ManufacturerPrivacyIT {
     @Autowired
     SlotBookings bookings;
 
+    @Autowired
+    BookingChanges changes;
+
     @Test
     void noManufacturerAnswerPageOrExportContainsThePatient() {
         Centre centre = fixtures.centre(2);
@@ -50,11 +53,11 @@ class ManufacturerPrivacyIT {
         String canary = NAME + ", NHS number " + NHS_NUMBER;
         SlotBooking first = bookings.book(centre.coordinatorActor(), new NewBooking(kept.id(), slots.get(0).id(), week, false))
                 .booking();
-        SlotBooking moved = bookings.reschedule(centre.coordinatorActor(), first.id(),
+        SlotBooking moved = changes.reschedule(centre.coordinatorActor(), first.id(),
                 new Rescheduling(week.plusDays(1), slots.get(1).id(), "Moved because " + canary + " is unwell")).booking();
         SlotBooking other = bookings.book(centre.coordinatorActor(), new NewBooking(cancelled.id(), slots.get(2).id(), week,
                 false)).booking();
-        bookings.cancel(centre.coordinatorActor(), other.id(), "Cancelled: " + canary + " withdrew consent");
+        changes.cancel(centre.coordinatorActor(), other.id(), "Cancelled: " + canary + " withdrew consent");
 
         // the centre sees its reasons: the canary is really there to leak
         Http coordinator = Http.signedIn(port, centre.coordinator().username(), IdentityFixtures.PASSWORD);

@@ -38,6 +38,9 @@ class WaitlistAuditIT {
     SlotBookings bookings;
 
     @Autowired
+    BookingChanges changes;
+
+    @Autowired
     CaseJourney journey;
 
     @Autowired
@@ -63,7 +66,7 @@ class WaitlistAuditIT {
         SlotBooking booked = bookings.book(centre.coordinatorActor(), new NewBooking(holder.id(), slot.id(),
                 slot.weekStart(), false)).booking();
         UUID entry = first(centre, waiting);
-        bookings.cancel(centre.coordinatorActor(), booked.id(), "Patient declined treatment");
+        changes.cancel(centre.coordinatorActor(), booked.id(), "Patient declined treatment");
         UUID offer = openOffer(slot);
 
         bookings.book(centre.coordinatorActor(), new NewBooking(waiting.id(), slot.id(), slot.weekStart(), false));
@@ -91,7 +94,7 @@ class WaitlistAuditIT {
         waitlist.join(centre.coordinatorActor(), first.id());
         clock.advance(Duration.ofDays(1));
         waitlist.join(centre.coordinatorActor(), fixtures.approvedCase(centre, "BREYANZI", "LBCL").id());
-        bookings.cancel(centre.coordinatorActor(), booked.id(), "Moved to another product");
+        changes.cancel(centre.coordinatorActor(), booked.id(), "Moved to another product");
         UUID offer = openOffer(slot);
 
         // past the hold, before the sweep: the slot is offered again, and the old offer expires on the way
@@ -115,7 +118,7 @@ class WaitlistAuditIT {
         SlotBooking booked = bookings.book(centre.coordinatorActor(), new NewBooking(holder.id(), slot.id(),
                 slot.weekStart(), false)).booking();
         first(centre, waiting);
-        bookings.cancel(centre.coordinatorActor(), booked.id(), "Patient unwell");
+        changes.cancel(centre.coordinatorActor(), booked.id(), "Patient unwell");
         UUID offer = openOffer(slot);
 
         journey.end(centre.coordinatorActor(), waiting.id(), Stage.WITHDRAWN, "Family chose another treatment");

@@ -57,6 +57,9 @@ class WaitlistIT {
     SlotBookings bookings;
 
     @Autowired
+    BookingChanges changes;
+
+    @Autowired
     CaseJourney journey;
 
     @Autowired
@@ -235,7 +238,7 @@ class WaitlistIT {
         journey.end(SchedulingFixtures.SETUP, withdrawn.id(), Stage.WITHDRAWN, "Family chose palliative care");
         assertThat(mine(ProductCode.TECARTUS, withdrawn)).isEmpty();
 
-        bookings.cancel(centre.coordinatorActor(), booked.id(), "Patient declined treatment");
+        changes.cancel(centre.coordinatorActor(), booked.id(), "Patient declined treatment");
 
         List<CaseTask> urgentTasks = journey.tasks(centre.coordinatorActor(), urgent.id()).stream().filter(CaseTask::isOpen).toList();
         assertThat(urgentTasks).extracting(CaseTask::title).anyMatch(t -> t.startsWith("Slot offered: TECARTUS"));
@@ -278,7 +281,7 @@ class WaitlistIT {
         clock.advance(Duration.ofDays(1));
         join(third);
         signInAgain();
-        bookings.cancel(centre.coordinatorActor(), booked.id(), "Moved to another product");
+        changes.cancel(centre.coordinatorActor(), booked.id(), "Moved to another product");
         SlotOffer offer = waitlist.positionOfCase(centre.coordinatorActor(), first.id()).orElseThrow().offer();
         assertThat(offer).isNotNull();
 
@@ -316,7 +319,7 @@ class WaitlistIT {
 
         // a person closes the offer's task by hand; the offer's expiry must still go through (it joined the sweep's
         // transaction: catching a refusal there would have left the whole batch rollback-only, every 5 minutes)
-        bookings.cancel(centre.coordinatorActor(), one.id(), "Patient unwell");
+        changes.cancel(centre.coordinatorActor(), one.id(), "Patient unwell");
         Map<String, Object> first = openOffer(slots.get(0));
         journey.closeTask(centre.coordinatorActor(), new org.cartpath.journey.CaseId((UUID) first.get("case_id")),
                 (UUID) first.get("task_id"));
@@ -327,7 +330,7 @@ class WaitlistIT {
 
         // a case holding an open offer ends: its tasks close with the case, then the offer is withdrawn, in one
         // transaction that commits
-        bookings.cancel(centre.coordinatorActor(), two.id(), "Patient unwell");
+        changes.cancel(centre.coordinatorActor(), two.id(), "Patient unwell");
         Map<String, Object> second = openOffer(slots.get(1));
         org.cartpath.journey.CaseId ending = new org.cartpath.journey.CaseId((UUID) second.get("case_id"));
         journey.end(SchedulingFixtures.SETUP, ending, Stage.WITHDRAWN, "Family chose another treatment");

@@ -19,6 +19,7 @@ import org.cartpath.scheduling.ManufacturingCapacity;
 import org.cartpath.scheduling.ManufacturingSlot;
 import org.cartpath.scheduling.NewBooking;
 import org.cartpath.scheduling.SlotBooking;
+import org.cartpath.scheduling.SlotAvailability;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.scheduling.internal.CapacityStore;
 import org.cartpath.shared.Actor;
@@ -38,12 +39,14 @@ public class BookingFixtures {
 
     private final ApheresisCapacity apheresis;
     private final ManufacturingCapacity capacity;
+    private final SlotAvailability slotAvailability;
     private final SlotBookings bookings;
     private final CaseJourney journey;
     private final CapacityStore slots;
 
-    BookingFixtures(ApheresisCapacity apheresis, ManufacturingCapacity capacity, SlotBookings bookings,
-            CaseJourney journey, CapacityStore slots) {
+    BookingFixtures(ApheresisCapacity apheresis, ManufacturingCapacity capacity, SlotAvailability slotAvailability,
+            SlotBookings bookings, CaseJourney journey, CapacityStore slots) {
+        this.slotAvailability = slotAvailability;
         this.slots = slots;
         this.journey = journey;
         this.apheresis = apheresis;
@@ -69,7 +72,7 @@ public class BookingFixtures {
         String site = "Fixture site of " + manufacturerOperator.organisationName();
         publish(manufacturerOperator, productCode, site);
         LocalDate day = firstOpenDay(coordinator);
-        Availability availability = bookings.availability(coordinator, caseId, day, 6);
+        Availability availability = slotAvailability.availability(coordinator, caseId, day, 6);
         Optional<UUID> fitting = availability.slots().stream().filter(s -> s.siteName().equals(site)).findFirst()
                 .map(FittingSlot::slotId);
         // the availability lists the 50 earliest slots of every site; with many fixture manufacturers in one test

@@ -24,7 +24,7 @@ import org.cartpath.identity.UserAccount;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
 import org.cartpath.manufacturing.CertificateOfAnalysis;
-import org.cartpath.manufacturing.ManufacturingManagement;
+import org.cartpath.manufacturing.LotReleases;
 import org.cartpath.monitoring.ToxicityTreatment;
 import org.cartpath.patient.Demographics;
 import org.cartpath.patient.Measurement;
@@ -57,13 +57,13 @@ public class TreatmentFixtures {
     private final Verifications verifications;
     private final ShipmentRegistration shipments;
     private final ShipmentMovements movements;
-    private final ManufacturingManagement manufacturing;
+    private final LotReleases manufacturing;
     private final ToxicityTreatment toxicity;
     private final CaseJourney journey;
 
     TreatmentFixtures(CaseFixtures cases, IdentityFixtures identities, PatientManagement patients, LabelPrinting labels,
             Verifications verifications, ShipmentRegistration shipments, ShipmentMovements movements,
-            ManufacturingManagement manufacturing, ToxicityTreatment toxicity, CaseJourney journey) {
+            LotReleases manufacturing, ToxicityTreatment toxicity, CaseJourney journey) {
         this.cases = cases;
         this.identities = identities;
         this.patients = patients;

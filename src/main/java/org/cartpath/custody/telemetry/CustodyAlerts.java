@@ -88,12 +88,20 @@ public class CustodyAlerts {
                 .query(CustodyAlerts::read).list();
     }
 
+    /**
+     * Acknowledges an alert (coordinators and QA of the treating centre), once. As a monitoring alert's
+     * ({@link AlertAcknowledgements}): 404 unless the alert is the actor's centre's, then 403 for another role, 400
+     * for a note too long, 409 {@code alert-already-acknowledged} naming who and when.
+     */
     @Transactional
     public CustodyAlert acknowledge(Actor actor, UUID alertId, String note) {
-        requireCentreReviewer(actor);
+        if (actor.organisationId() == null) {
+            throw new NotFoundException("alert", alertId);
+        }
         CustodyAlert alert = jdbc.sql(SELECT + " where a.id = ? and c.treating_centre_id = ?")
                 .params(alertId, actor.organisationId().value()).query(CustodyAlerts::read).optional()
                 .orElseThrow(() -> new NotFoundException("alert", alertId));
+        requireCentreReviewer(actor);
         String text = AlertAcknowledgements.note(note);
         int updated = jdbc.sql("""
                 update custody_alert set acknowledged_at = ?, acknowledged_by_id = ?, acknowledged_by_name = ?,

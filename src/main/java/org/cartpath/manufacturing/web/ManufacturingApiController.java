@@ -12,10 +12,12 @@ import org.cartpath.manufacturing.CertificateOfAnalysis;
 import org.cartpath.manufacturing.ExceptionalRoute;
 import org.cartpath.manufacturing.FailureReason;
 import org.cartpath.manufacturing.FailureResolution;
-import org.cartpath.manufacturing.ManufacturingManagement.StatusReport;
-import org.cartpath.manufacturing.ManufacturingManagement;
+import org.cartpath.manufacturing.LotReleases;
 import org.cartpath.manufacturing.ManufacturingReport;
+import org.cartpath.manufacturing.ManufacturingReports;
+import org.cartpath.manufacturing.ManufacturingReports.StatusReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
+import org.cartpath.manufacturing.OutOfSpecificationRoutes;
 import org.cartpath.manufacturing.ProductLot;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.RequestFields;
@@ -65,10 +67,15 @@ class ManufacturingApiController {
             @Size(max = TextLimits.SHORT) String route) {
     }
 
-    private final ManufacturingManagement manufacturing;
+    private final ManufacturingReports manufacturing;
+    private final LotReleases releases;
+    private final OutOfSpecificationRoutes routes;
 
-    ManufacturingApiController(ManufacturingManagement manufacturing) {
+    ManufacturingApiController(ManufacturingReports manufacturing, LotReleases releases,
+            OutOfSpecificationRoutes routes) {
         this.manufacturing = manufacturing;
+        this.releases = releases;
+        this.routes = routes;
     }
 
     @PostMapping("/cases/{id}/manufacturing-reports")
@@ -103,7 +110,7 @@ class ManufacturingApiController {
         if (body == null) {
             RequestFields.required().field("lotNumber", null).check();
         }
-        ProductLot lot = manufacturing.release(actor, CaseId.of(id), new CertificateOfAnalysis(body.lotNumber(),
+        ProductLot lot = releases.release(actor, CaseId.of(id), new CertificateOfAnalysis(body.lotNumber(),
                 body.chainOfIdentity(), body.doseCells(), body.cd8Cells(), body.cd4Cells(), body.viabilityPercent(),
                 body.volumeMl(), body.bags(), body.expiresOn()), body.manufacturerOutOfSpecification());
         return ResponseEntity.status(HttpStatus.CREATED).body(lot);
@@ -117,7 +124,7 @@ class ManufacturingApiController {
     @PostMapping("/cases/{id}/product-lots/latest/check")
     @Operation(summary = "Check the latest lot against the case's label and the patient's weight at collection (centre)")
     ProductLot check(Actor actor, @PathVariable String id) {
-        return manufacturing.check(actor, CaseId.of(id));
+        return releases.check(actor, CaseId.of(id));
     }
 
     @PostMapping("/cases/{id}/product-lots/latest/out-of-specification-decision")
@@ -128,7 +135,7 @@ class ManufacturingApiController {
         SignatureRequest request = body == null ? new SignatureRequest(null, null, null) : body;
         RequestFields.required().field("password", request.password()).field("route", request.route())
                 .field("reason", request.reason()).check();
-        return manufacturing.decideOutOfSpecification(actor, CaseId.of(id),
+        return routes.decideOutOfSpecification(actor, CaseId.of(id),
                 RequestFields.choice(request.route(), ExceptionalRoute.class, "route"), request.reason(), request.password());
     }
 
@@ -137,7 +144,7 @@ class ManufacturingApiController {
     ProductLot accept(Actor actor, @PathVariable String id, @RequestBody(required = false) SignatureRequest body) {
         SignatureRequest request = body == null ? new SignatureRequest(null, null, null) : body;
         RequestFields.required().field("password", request.password()).check();
-        return manufacturing.accept(actor, CaseId.of(id), request.password(), request.reason());
+        return releases.accept(actor, CaseId.of(id), request.password(), request.reason());
     }
 
     @GetMapping("/manufacturing/failures")
@@ -149,7 +156,7 @@ class ManufacturingApiController {
 
     @GetMapping("/manufacturing/overview")
     @Operation(summary = "Every case of your centre from booking to release with its manufacturing status and slippage")
-    List<ManufacturingManagement.OverviewLine> overview(Actor actor) {
+    List<ManufacturingReports.OverviewLine> overview(Actor actor) {
         return manufacturing.overview(actor);
     }
 }

@@ -17,9 +17,11 @@ import org.cartpath.manufacturing.CertificateOfAnalysis;
 import org.cartpath.manufacturing.ExceptionalRoute;
 import org.cartpath.manufacturing.FailureReason;
 import org.cartpath.manufacturing.FailureResolution;
-import org.cartpath.manufacturing.ManufacturingManagement;
-import org.cartpath.manufacturing.ManufacturingManagement.StatusReport;
+import org.cartpath.manufacturing.LotReleases;
+import org.cartpath.manufacturing.ManufacturingReports;
+import org.cartpath.manufacturing.ManufacturingReports.StatusReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
+import org.cartpath.manufacturing.OutOfSpecificationRoutes;
 import org.cartpath.manufacturing.ProductLot;
 import org.cartpath.scheduling.BookedManufacturers;
 import org.cartpath.shared.Actor;
@@ -50,13 +52,18 @@ class ManufacturingPages implements CasePageContributor, NavigationContributor {
             Stage.RELEASED, Stage.RECEIVED, Stage.LYMPHODEPLETION, Stage.INFUSED, Stage.MONITORING, Stage.FOLLOW_UP,
             Stage.COMPLETED);
 
-    private final ManufacturingManagement manufacturing;
+    private final ManufacturingReports manufacturing;
+    private final LotReleases releases;
+    private final OutOfSpecificationRoutes routes;
     private final CaseJourney journey;
     private final BookedManufacturers booked;
 
-    ManufacturingPages(ManufacturingManagement manufacturing, CaseJourney journey, BookedManufacturers booked) {
+    ManufacturingPages(ManufacturingReports manufacturing, LotReleases releases, OutOfSpecificationRoutes routes,
+            CaseJourney journey, BookedManufacturers booked) {
         this.booked = booked;
         this.manufacturing = manufacturing;
+        this.releases = releases;
+        this.routes = routes;
         this.journey = journey;
     }
 
@@ -107,7 +114,7 @@ class ManufacturingPages implements CasePageContributor, NavigationContributor {
     @GetMapping("/cases/{id}/certificate-of-analysis")
     String certificate(Actor actor, @PathVariable String id, Model model) {
         CaseId caseId = CaseId.of(id);
-        ManufacturingManagement.History history = manufacturing.history(actor, caseId);
+        ManufacturingReports.History history = manufacturing.history(actor, caseId);
         if (history.lots().isEmpty()) {
             throw new NotFoundException("certificate of analysis for case", caseId);
         }
@@ -129,7 +136,7 @@ class ManufacturingPages implements CasePageContributor, NavigationContributor {
 
     @PostMapping("/cases/{id}/manufacturing/release")
     String release(Actor actor, @PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, "The lot has been released to the centre.", () -> manufacturing.release(actor,
+        return act(id, redirect, "The lot has been released to the centre.", () -> releases.release(actor,
                 CaseId.of(id), new CertificateOfAnalysis(form.get("lotNumber"), form.get("chainOfIdentity"),
                         number(form.get("doseCells"), "doseCells"), number(form.get("cd8Cells"), "cd8Cells"),
                         number(form.get("cd4Cells"), "cd4Cells"), number(form.get("viabilityPercent"), "viabilityPercent"),
@@ -139,19 +146,19 @@ class ManufacturingPages implements CasePageContributor, NavigationContributor {
 
     @PostMapping("/cases/{id}/manufacturing/check")
     String check(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-        return act(id, redirect, "The lot has been checked against the label.", () -> manufacturing.check(actor, CaseId.of(id)));
+        return act(id, redirect, "The lot has been checked against the label.", () -> releases.check(actor, CaseId.of(id)));
     }
 
     @PostMapping("/cases/{id}/manufacturing/out-of-specification-decision")
     String decide(Actor actor, @PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, "Your decision has been signed and recorded.", () -> manufacturing.decideOutOfSpecification(
+        return act(id, redirect, "Your decision has been signed and recorded.", () -> routes.decideOutOfSpecification(
                 actor, CaseId.of(id), RequestFields.choice(blankToNull(form.get("route")), ExceptionalRoute.class, "route"),
                 form.get("reason"), form.get("password")));
     }
 
     @PostMapping("/cases/{id}/manufacturing/acceptance")
     String accept(Actor actor, @PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, "The lot has been accepted.", () -> manufacturing.accept(actor, CaseId.of(id),
+        return act(id, redirect, "The lot has been accepted.", () -> releases.accept(actor, CaseId.of(id),
                 form.get("password"), form.get("reason")));
     }
 

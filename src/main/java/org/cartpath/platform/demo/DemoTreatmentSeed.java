@@ -25,8 +25,9 @@ import org.cartpath.identity.UserManagement;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.manufacturing.CertificateOfAnalysis;
-import org.cartpath.manufacturing.ManufacturingManagement;
-import org.cartpath.manufacturing.ManufacturingManagement.StatusReport;
+import org.cartpath.manufacturing.LotReleases;
+import org.cartpath.manufacturing.ManufacturingReports;
+import org.cartpath.manufacturing.ManufacturingReports.StatusReport;
 import org.cartpath.manufacturing.ManufacturingStatus;
 import org.cartpath.monitoring.ToxicityTreatment;
 import org.cartpath.patient.Address;
@@ -46,12 +47,14 @@ import org.cartpath.referral.NewReferral;
 import org.cartpath.referral.PanelDecisionRequest;
 import org.cartpath.referral.PanelMeeting;
 import org.cartpath.referral.PanelOutcome;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.ReferralTriage;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.ReferralView;
 import org.cartpath.referral.TriageDecision;
 import org.cartpath.scheduling.ApheresisCapacity;
 import org.cartpath.scheduling.Availability;
 import org.cartpath.scheduling.NewBooking;
+import org.cartpath.scheduling.SlotAvailability;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationId;
@@ -85,17 +88,20 @@ class DemoTreatmentSeed {
     private static final String PASSWORD = "cartpath-demo";
     private static final String SHIPPER = "CRYO-DEMO-0001";
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
+    private final ReferralTriage triage;
     private final EligibilityAssessments eligibility;
     private final NationalPanel panel;
     private final PatientManagement patients;
+    private final SlotAvailability slots;
     private final SlotBookings bookings;
     private final ApheresisCapacity apheresis;
     private final LabelPrinting labels;
     private final Verifications verifications;
     private final ShipmentRegistration shipments;
     private final ShipmentMovements movements;
-    private final ManufacturingManagement manufacturing;
+    private final ManufacturingReports manufacturing;
+    private final LotReleases releases;
     private final ToxicityTreatment toxicity;
     private final UserManagement users;
     private final OrganisationManagement organisations;
@@ -104,15 +110,18 @@ class DemoTreatmentSeed {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoTreatmentSeed(ReferralManagement referrals, EligibilityAssessments eligibility, NationalPanel panel,
-            PatientManagement patients, SlotBookings bookings, ApheresisCapacity apheresis, LabelPrinting labels, Verifications verifications,
-            ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingManagement manufacturing,
-            ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations, CaseJourney journey,
-            TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+    DemoTreatmentSeed(Referrals referrals, ReferralTriage triage, EligibilityAssessments eligibility,
+            NationalPanel panel, PatientManagement patients, SlotAvailability slots, SlotBookings bookings,
+            ApheresisCapacity apheresis, LabelPrinting labels, Verifications verifications,
+            ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingReports manufacturing,
+            LotReleases releases, ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations,
+            CaseJourney journey, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
         this.referrals = referrals;
+        this.triage = triage;
         this.eligibility = eligibility;
         this.panel = panel;
         this.patients = patients;
+        this.slots = slots;
         this.bookings = bookings;
         this.apheresis = apheresis;
         this.labels = labels;
@@ -120,6 +129,7 @@ class DemoTreatmentSeed {
         this.shipments = shipments;
         this.movements = movements;
         this.manufacturing = manufacturing;
+        this.releases = releases;
         this.toxicity = toxicity;
         this.users = users;
         this.organisations = organisations;
@@ -193,7 +203,7 @@ class DemoTreatmentSeed {
             manufacturing.report(maker, caseId, new StatusReport(status, null, null, null, today));
         }
         // Kymriah's shelf life is 9 months from manufacture (SmPC §6.3); 20 mL in one bag, 88 % viable
-        manufacturing.release(maker, caseId, new CertificateOfAnalysis(LOT, coi, DOSE_CELLS, null, null,
+        releases.release(maker, caseId, new CertificateOfAnalysis(LOT, coi, DOSE_CELLS, null, null,
                 new BigDecimal("88"), new BigDecimal("20"), 1, today.plusMonths(9)), null);
 
         Shipment back = shipments.back(maker, new ShipmentRequests.Return(caseId, SHIPPER + "-B", null,
@@ -223,7 +233,7 @@ class DemoTreatmentSeed {
         patients.record(referrer, patient, new DiseaseStatus(today.minusDays(5), false, 2, false, today.minusDays(20), null));
         patients.record(referrer, patient, new Measurement(today, WEIGHT_KG, new BigDecimal("121")));
         CaseId caseId = isla.referral().caseId();
-        referrals.triage(coordinator, isla.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
+        triage.triage(coordinator, isla.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
         eligibility.record(consultant, caseId, EligibilityAssessments.Choice.OF_THE_CASE, EligibilityDecision.CONFIRMED,
                 null, PASSWORD, null);
         UserId member = UserId.of(panelMember.id());
@@ -260,7 +270,7 @@ class DemoTreatmentSeed {
         for (int i = 0; i < 14 && !apheresis.day(coordinator.organisationId(), day).open(); i++) {
             day = day.plusDays(1);
         }
-        Availability availability = bookings.availability(coordinator, caseId, day, 6);
+        Availability availability = slots.availability(coordinator, caseId, day, 6);
         if (availability.slots().isEmpty()) {
             throw new IllegalStateException("no demo manufacturing slot fits apheresis on " + day);
         }

@@ -22,7 +22,8 @@ import org.cartpath.referral.NewReferral;
 import org.cartpath.referral.PanelDecisionRequest;
 import org.cartpath.referral.PanelMeeting;
 import org.cartpath.referral.PanelOutcome;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.ReferralTriage;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.ReferralView;
 import org.cartpath.referral.TriageDecision;
 import org.cartpath.shared.Actor;
@@ -49,7 +50,8 @@ class DemoReferralsSeed {
     private static final Logger log = LoggerFactory.getLogger(DemoReferralsSeed.class);
     private static final String DEMO_PASSWORD = "cartpath-demo";
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
+    private final ReferralTriage triage;
     private final EligibilityAssessments eligibility;
     private final NationalPanel panel;
     private final PatientManagement patients;
@@ -59,10 +61,11 @@ class DemoReferralsSeed {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    DemoReferralsSeed(ReferralManagement referrals, EligibilityAssessments eligibility, NationalPanel panel,
-            PatientManagement patients, UserManagement users, OrganisationManagement organisations, CaseJourney journey,
-            TransactionTemplate transaction, JdbcClient jdbc) {
+    DemoReferralsSeed(Referrals referrals, ReferralTriage triage, EligibilityAssessments eligibility,
+            NationalPanel panel, PatientManagement patients, UserManagement users, OrganisationManagement organisations,
+            CaseJourney journey, TransactionTemplate transaction, JdbcClient jdbc) {
         this.referrals = referrals;
+        this.triage = triage;
         this.eligibility = eligibility;
         this.panel = panel;
         this.patients = patients;
@@ -108,13 +111,13 @@ class DemoReferralsSeed {
         ReferralView amira = refer(leedsReferrer, gosh, "9990010021", "Amira", "OKONKWO", Sex.FEMALE,
                 today.minusYears(9).minusDays(120), "Second relapse of B-ALL at 9 years; CD19 positive.");
         status(leedsReferrer, amira, today);
-        referrals.triage(coordinator, amira.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
+        triage.triage(coordinator, amira.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
 
         // approved by the national panel, ready to book a manufacturing slot
         ReferralView sofia = refer(leedsReferrer, gosh, "9990010048", "Sofia", "DUARTE", Sex.FEMALE,
                 today.minusYears(14).minusDays(30), "Second relapse of B-ALL; CD19 positive; fit for CAR-T therapy.");
         status(leedsReferrer, sofia, today);
-        referrals.triage(coordinator, sofia.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
+        triage.triage(coordinator, sofia.referral().id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, null, null));
         eligibility.record(consultant, sofia.referral().caseId(), EligibilityAssessments.Choice.OF_THE_CASE,
                 EligibilityDecision.CONFIRMED, null, DEMO_PASSWORD, null);
         UserId member = UserId.of(panelMember.id());

@@ -17,7 +17,9 @@ import org.cartpath.referral.CentreChoice;
 import org.cartpath.referral.NewReferral;
 import org.cartpath.referral.ReferralAttachment;
 import org.cartpath.referral.ReferralId;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.ReferralMessages;
+import org.cartpath.referral.ReferralTriage;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.ReferralStatus;
 import org.cartpath.referral.ReferralView;
 import org.cartpath.referral.TriageDecision;
@@ -102,10 +104,14 @@ class ReferralApiController {
     record AnswerRequest(@Size(max = TextLimits.LONG) String answer) {
     }
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
+    private final ReferralTriage triage;
+    private final ReferralMessages messages;
 
-    ReferralApiController(ReferralManagement referrals) {
+    ReferralApiController(Referrals referrals, ReferralTriage triage, ReferralMessages messages) {
         this.referrals = referrals;
+        this.triage = triage;
+        this.messages = messages;
     }
 
     @PostMapping("/referrals")
@@ -147,7 +153,7 @@ class ReferralApiController {
     ReferralResponse triage(Actor actor, @PathVariable String id, @RequestBody TriageRequest body) {
         TriageDecision decision = new TriageDecision(RequestFields.choice(body.decision(), TriageDecision.Outcome.class,
                 "decision"), body.reason(), body.question());
-        return ReferralResponse.of(referrals.triage(actor, ReferralId.of(id), decision));
+        return ReferralResponse.of(triage.triage(actor, ReferralId.of(id), decision));
     }
 
     @GetMapping("/referrals/{id}/messages")
@@ -155,7 +161,7 @@ class ReferralApiController {
             description = "'unread' is from your organisation's point of view; reading the thread marks it read.")
     List<ReferralResponse.Message> messages(Actor actor, @PathVariable String id) {
         ReferralView view = referrals.get(actor, ReferralId.of(id), READ_PURPOSE);
-        referrals.markRead(actor, view.referral().id());
+        messages.markRead(actor, view.referral().id());
         return view.messages().stream().map(ReferralResponse.Message::of).toList();
     }
 
@@ -164,7 +170,7 @@ class ReferralApiController {
             description = "Only while the referral is MORE_INFORMATION_REQUESTED (409 referral-not-awaiting-answer "
                     + "otherwise); the referral returns to SUBMITTED and the centre sees the answer.")
     ResponseEntity<ReferralResponse> answer(Actor actor, @PathVariable String id, @RequestBody AnswerRequest body) {
-        ReferralView view = referrals.answer(actor, ReferralId.of(id), body.answer(), List.of());
+        ReferralView view = messages.answer(actor, ReferralId.of(id), body.answer(), List.of());
         return ResponseEntity.status(HttpStatus.CREATED).body(ReferralResponse.of(view));
     }
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.cartpath.referral.AttachmentContent;
 import org.cartpath.referral.ReferralAttachment;
 import org.cartpath.referral.ReferralId;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.Upload;
 import org.cartpath.referral.intake.AttachmentChecks;
 import org.cartpath.shared.Actor;
@@ -31,10 +31,10 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Referrals")
 class ReferralAttachmentApiController {
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
     private final AttachmentChecks limits;
 
-    ReferralAttachmentApiController(ReferralManagement referrals, AttachmentChecks limits) {
+    ReferralAttachmentApiController(Referrals referrals, AttachmentChecks limits) {
         this.referrals = referrals;
         this.limits = limits;
     }

@@ -7,7 +7,7 @@ import org.cartpath.journey.CaseAction;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
 import org.cartpath.journey.CaseView;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.Referrals;
 import org.cartpath.shared.Actor;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferralCasePage implements CasePageContributor {
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
 
-    ReferralCasePage(ReferralManagement referrals) {
+    ReferralCasePage(Referrals referrals) {
         this.referrals = referrals;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.ReferralStatus;
 import org.cartpath.referral.ReferralSummary;
 import org.cartpath.shared.Actor;
@@ -20,10 +20,10 @@ class ReferralHomePanels implements HomePanelContributor {
 
     private static final int RECENT = 5;
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
     private final PatientManagement patients;
 
-    ReferralHomePanels(ReferralManagement referrals, PatientManagement patients) {
+    ReferralHomePanels(Referrals referrals, PatientManagement patients) {
         this.referrals = referrals;
         this.patients = patients;
     }

@@ -18,7 +18,8 @@ import org.cartpath.patient.Sex;
 import org.cartpath.referral.CentreChoice;
 import org.cartpath.referral.NewReferral;
 import org.cartpath.referral.ReferralId;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.ReferralMessages;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.ReferralSummary;
 import org.cartpath.referral.ReferralView;
 import org.cartpath.referral.Urgency;
@@ -54,15 +55,17 @@ class ReferralPageController {
     record Line(ReferralSummary summary, PatientSummary patient) {
     }
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
+    private final ReferralMessages messages;
     private final PatientManagement patients;
     private final CaseJourney journey;
     private final Catalogue catalogue;
     private final AttachmentChecks limits;
 
-    ReferralPageController(ReferralManagement referrals, PatientManagement patients, CaseJourney journey,
-            Catalogue catalogue, AttachmentChecks limits) {
+    ReferralPageController(Referrals referrals, ReferralMessages messages, PatientManagement patients,
+            CaseJourney journey, Catalogue catalogue, AttachmentChecks limits) {
         this.referrals = referrals;
+        this.messages = messages;
         this.patients = patients;
         this.journey = journey;
         this.catalogue = catalogue;
@@ -134,7 +137,7 @@ class ReferralPageController {
             RedirectAttributes redirect) {
         ReferralId referral = ReferralId.of(id);
         try {
-            referrals.answer(actor, referral, answer, ReferralForms.uploads(files));
+            messages.answer(actor, referral, answer, ReferralForms.uploads(files));
         } catch (ProblemException e) {
             ReferralForms.rethrowUnlessFormError(e);
             Map<String, String> errors = ReferralForms.errors();
@@ -180,7 +183,7 @@ class ReferralPageController {
         model.addAttribute("maxMegabytes", limits.maxBytes() / 1024 / 1024);
         model.addAttribute("maxFiles", limits.maxPerReferral());
         // the page shows the messages with their unread markers, then they count as read
-        referrals.markRead(actor, view.referral().id());
+        messages.markRead(actor, view.referral().id());
         return VIEW;
     }
 

@@ -4,7 +4,9 @@ import java.util.Map;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.referral.ReferralId;
-import org.cartpath.referral.ReferralManagement;
+import org.cartpath.referral.ReferralMessages;
+import org.cartpath.referral.ReferralTriage;
+import org.cartpath.referral.Referrals;
 import org.cartpath.referral.ReferralView;
 import org.cartpath.referral.TriageDecision;
 import org.cartpath.referral.intake.ReferralRoles;
@@ -28,11 +30,16 @@ class ReferralTriagePageController {
     static final String VIEW = "referral/triage-form";
     static final String PURPOSE = "triage page";
 
-    private final ReferralManagement referrals;
+    private final Referrals referrals;
+    private final ReferralTriage triage;
+    private final ReferralMessages messages;
     private final PatientManagement patients;
 
-    ReferralTriagePageController(ReferralManagement referrals, PatientManagement patients) {
+    ReferralTriagePageController(Referrals referrals, ReferralTriage triage, ReferralMessages messages,
+            PatientManagement patients) {
         this.referrals = referrals;
+        this.triage = triage;
+        this.messages = messages;
         this.patients = patients;
     }
 
@@ -50,7 +57,7 @@ class ReferralTriagePageController {
         try {
             TriageDecision.Outcome outcome = fields.get("decision") == null || fields.get("decision").isBlank() ? null
                     : RequestFields.choice(fields.get("decision"), TriageDecision.Outcome.class, "decision");
-            ReferralView decided = referrals.triage(actor, referral, new TriageDecision(outcome, fields.get("reason"),
+            ReferralView decided = triage.triage(actor, referral, new TriageDecision(outcome, fields.get("reason"),
                     fields.get("question")));
             redirect.addFlashAttribute("success", switch (outcome) {
                 case ACCEPT -> "The referral has been accepted. The case is now at stage 'Triaged'.";
@@ -76,7 +83,7 @@ class ReferralTriagePageController {
         model.addAttribute("patient", patients.get(actor, new PatientId(view.referral().patientId()), PURPOSE));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        referrals.markRead(actor, view.referral().id());
+        messages.markRead(actor, view.referral().id());
         return VIEW;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cartpath.journey.CaseId;
 import org.cartpath.scheduling.Availability;
+import org.cartpath.scheduling.BookingChanges;
 import org.cartpath.scheduling.BookingOutcome;
 import org.cartpath.scheduling.BookingPlan;
 import org.cartpath.scheduling.FittingSlot;
@@ -15,6 +16,7 @@ import org.cartpath.scheduling.NewBooking;
 import org.cartpath.scheduling.PlannedStep;
 import org.cartpath.scheduling.Rescheduling;
 import org.cartpath.scheduling.SlotBooking;
+import org.cartpath.scheduling.SlotAvailability;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.scheduling.internal.Fields;
 import org.cartpath.shared.Actor;
@@ -60,10 +62,14 @@ class BookingApiController {
         }
     }
 
+    private final SlotAvailability availability;
     private final SlotBookings bookings;
+    private final BookingChanges changes;
 
-    BookingApiController(SlotBookings bookings) {
+    BookingApiController(SlotAvailability availability, SlotBookings bookings, BookingChanges changes) {
+        this.availability = availability;
         this.bookings = bookings;
+        this.changes = changes;
     }
 
     @GetMapping("/cases/{id}/slot-availability")
@@ -72,7 +78,7 @@ class BookingApiController {
                     + "The apheresis day's chairs are in apheresisDay.")
     Availability availability(Actor actor, @PathVariable String id, @RequestParam(required = false) String apheresisDate,
             @RequestParam(required = false) BigDecimal weeks) {
-        return bookings.availability(actor, CaseId.of(id), Fields.date(apheresisDate, "apheresisDate"),
+        return availability.availability(actor, CaseId.of(id), Fields.date(apheresisDate, "apheresisDate"),
                 RequestFields.wholeNumber(weeks, "weeks"));
     }
 
@@ -119,7 +125,7 @@ class BookingApiController {
         if (body == null) {
             throw ProblemException.invalid("body", "send apheresisDate and reason");
         }
-        return BookingResponse.of(bookings.reschedule(actor, uuid(id), new Rescheduling(
+        return BookingResponse.of(changes.reschedule(actor, uuid(id), new Rescheduling(
                 Fields.date(body.apheresisDate(), "apheresisDate"), Fields.id(body.slotId(), "slotId"), body.reason())));
     }
 
@@ -127,7 +133,7 @@ class BookingApiController {
     @Operation(summary = "Cancel a booking before collection, with a reason; the slot is offered to the waitlist",
             description = "The case keeps its stage and gets a task to rebook (ADR 15). Accepts Idempotency-Key.")
     SlotBooking cancel(Actor actor, @PathVariable String id, @RequestBody(required = false) CancellationRequest body) {
-        return bookings.cancel(actor, uuid(id), body == null ? null : body.reason());
+        return changes.cancel(actor, uuid(id), body == null ? null : body.reason());
     }
 
     static UUID uuid(String id) {

@@ -10,10 +10,12 @@ import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.scheduling.Availability;
+import org.cartpath.scheduling.BookingChanges;
 import org.cartpath.scheduling.BookingOutcome;
 import org.cartpath.scheduling.NewBooking;
 import org.cartpath.scheduling.Rescheduling;
 import org.cartpath.scheduling.SlotBooking;
+import org.cartpath.scheduling.SlotAvailability;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.scheduling.Waitlist;
 import org.cartpath.scheduling.internal.CaseAccess;
@@ -45,12 +47,17 @@ class BookingPageController {
     static final String BOOKED = "scheduling/booked";
     static final String JOIN = "scheduling/waitlist-join";
 
+    private final SlotAvailability slots;
     private final SlotBookings bookings;
+    private final BookingChanges changes;
     private final Waitlist waitlist;
     private final CaseJourney journey;
 
-    BookingPageController(SlotBookings bookings, Waitlist waitlist, CaseJourney journey) {
+    BookingPageController(SlotAvailability slots, SlotBookings bookings, BookingChanges changes, Waitlist waitlist,
+            CaseJourney journey) {
+        this.slots = slots;
         this.bookings = bookings;
+        this.changes = changes;
         this.waitlist = waitlist;
         this.journey = journey;
     }
@@ -99,7 +106,7 @@ class BookingPageController {
         Availability availability = null;
         if (apheresisDate != null && !apheresisDate.isBlank() && (refusal == null || refusal.status() != 400)) {
             try {
-                availability = bookings.availability(actor, c.id(), Fields.date(apheresisDate, "apheresisDate"), null);
+                availability = slots.availability(actor, c.id(), Fields.date(apheresisDate, "apheresisDate"), null);
             } catch (ProblemException e) {
                 if (e.status() == 403 || e.status() == 404) {
                     throw e;
@@ -109,7 +116,7 @@ class BookingPageController {
             }
         }
         model.addAttribute("availability", availability);
-        model.addAttribute("calendar", bookings.calendar(actor, c.id()));
+        model.addAttribute("calendar", slots.calendar(actor, c.id()));
         model.addAttribute("errors", shown);
         model.addAttribute("openDays", refusal == null ? List.of() : refusal.properties().getOrDefault("openApheresisDays", List.of()));
         model.addAttribute("fittingSlots", refusal == null ? List.of() : refusal.properties().getOrDefault("fittingSlots", List.of()));
@@ -152,7 +159,7 @@ class BookingPageController {
             RedirectAttributes redirect) {
         SlotBooking booking = bookings.booking(actor, Ids.parse(id, "booking"));
         try {
-            BookingOutcome outcome = bookings.reschedule(actor, booking.id(), new Rescheduling(
+            BookingOutcome outcome = changes.reschedule(actor, booking.id(), new Rescheduling(
                     Fields.date(apheresisDate, "apheresisDate"), Fields.id(slotId, "slotId"), reason));
             redirect.addFlashAttribute("success", outcome.conflicts().isEmpty() ? "The booking has been moved."
                     : "The booking has been moved, but " + outcome.conflicts().size()
@@ -172,7 +179,7 @@ class BookingPageController {
             RedirectAttributes redirect) {
         SlotBooking booking = bookings.booking(actor, Ids.parse(id, "booking"));
         try {
-            bookings.cancel(actor, booking.id(), reason);
+            changes.cancel(actor, booking.id(), reason);
         } catch (ProblemException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
@@ -226,7 +233,7 @@ class BookingPageController {
         }
         if (day != null && booking.active() && shown.isEmpty()) {
             try {
-                availability = bookings.availability(actor, booking.caseId(), day, null);
+                availability = slots.availability(actor, booking.caseId(), day, null);
             } catch (ProblemException e) {
                 if (e.status() == 403 || e.status() == 404) {
                     throw e;

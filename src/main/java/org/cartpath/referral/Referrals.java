@@ -1,9 +1,10 @@
 package org.cartpath.referral;
 
-import java.time.Clock;
+import static org.cartpath.referral.ReferralRecords.ENTITY;
+import static org.cartpath.referral.ReferralRecords.auditView;
+import static org.cartpath.referral.ReferralRecords.requireReferringReferrer;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,13 @@ import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.Catalogue;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
-import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.NewCase;
-import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.patient.Diagnosis;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
-import org.cartpath.referral.intake.AttachmentChecks;
 import org.cartpath.referral.intake.AttachmentStore;
 import org.cartpath.referral.intake.CheckedFile;
 import org.cartpath.referral.intake.ReferralRoles;
@@ -34,15 +32,15 @@ import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
-import org.cartpath.shared.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Referral intake and triage (ADR 0013). A referrer refers a patient to a treatment centre; the
- * centre's coordinator accepts, declines with a reason, or asks for more information, which the referrer
- * answers. Every command runs in one transaction with the journey's and the patient module's calls it
- * makes, so a refusal anywhere writes nothing; every change is audited, last.
+ * Referral intake (ADR 0013): a referrer refers a patient to a treatment centre and adds letters and reports; the
+ * referrals an organisation made or received, each with its case, messages and files; the centres one may refer to.
+ * Triage is {@link ReferralTriage}'s, the centre's questions and the referrer's answers {@link ReferralMessages}'.
+ * Every command runs in one transaction with the journey's and the patient module's calls it makes, so a refusal
+ * anywhere writes nothing; every change is audited, last.
  *
  * <p>Scope: a referral exists only for the organisations that are parties to its case (the referring one,
  * the centre, later the panel), and never for manufacturers and couriers ("not found", never "forbidden").
@@ -50,32 +48,27 @@ import org.springframework.transaction.annotation.Transactional;
  * question may name the patient); the text lives in the referral's own tables.
  */
 @Service
-public class ReferralManagement {
+public class Referrals {
 
-    static final String ENTITY = "Referral";
-
+    private final ReferralRecords records;
     private final ReferralStore referrals;
     private final AttachmentStore attachments;
-    private final AttachmentChecks checks;
     private final PatientManagement patients;
     private final CaseJourney journey;
     private final Catalogue catalogue;
     private final OrganisationManagement organisations;
     private final AuditTrail audit;
-    private final Clock clock;
 
-    ReferralManagement(ReferralStore referrals, AttachmentStore attachments, AttachmentChecks checks,
-            PatientManagement patients, CaseJourney journey, Catalogue catalogue, OrganisationManagement organisations,
-            AuditTrail audit, Clock clock) {
+    Referrals(ReferralRecords records, ReferralStore referrals, AttachmentStore attachments, PatientManagement patients,
+            CaseJourney journey, Catalogue catalogue, OrganisationManagement organisations, AuditTrail audit) {
+        this.records = records;
         this.referrals = referrals;
         this.attachments = attachments;
-        this.checks = checks;
         this.patients = patients;
         this.journey = journey;
         this.catalogue = catalogue;
         this.organisations = organisations;
         this.audit = audit;
-        this.clock = clock;
     }
 
     // --- referring -------------------------------------------------------------------------------------
@@ -99,14 +92,14 @@ public class ReferralManagement {
         catalogue.currentLabelVersion(checked.product(), checked.jurisdiction())
                 .filter(v -> v.indication(checked.indication()).isPresent())
                 .orElseThrow(() -> notLicensed(checked));
-        List<CheckedFile> files = checkFiles(0, command.files());
+        List<CheckedFile> files = records.checkFiles(0, command.files());
         if (checked.diagnosis() != null) {
             recordDiagnosis(actor, patientId, new Diagnosis(checked.diagnosis(), checked.diagnosisDescription(),
                     command.diagnosedOn()));
         }
         TherapyCase opened = open(actor, patientId, centre, checked);
         patients.grantAccess(actor, patientId, centre.id(), "Referral to " + centre.name() + " (" + opened.reference() + ")");
-        Instant now = now();
+        Instant now = records.now();
         Referral referral = new Referral(ReferralId.random(), opened.id(), patientId.value(), actor.organisationId(),
                 centre.id(), actor.id(), actor.displayName(), checked.product().name(), checked.indication().name(),
                 checked.jurisdiction().name(), checked.urgency(), checked.clinicalSummary(), ReferralStatus.SUBMITTED,
@@ -116,7 +109,7 @@ public class ReferralManagement {
         Map<String, Object> after = auditView(referral);
         after.put("attachments", files.size());
         audit.record(actor, "REFERRAL_SUBMITTED", ENTITY, referral.id().toString(), null, after, null);
-        return assemble(actor, referral, journey.get(actor, opened.id()));
+        return records.assemble(actor, referral, journey.get(actor, opened.id()));
     }
 
     /**
@@ -217,109 +210,14 @@ public class ReferralManagement {
     /** Adds a letter or report to a referral: the referring organisation's referrers, until it is declined. */
     @Transactional
     public ReferralAttachment attach(Actor actor, ReferralId id, Upload upload) {
-        Referral referral = visibleForUpdate(actor, id);
+        Referral referral = records.visibleForUpdate(actor, id);
         requireReferringReferrer(actor, referral);
         referral.requireOpenForFiles();
-        CheckedFile file = checkFiles(attachments.count(id), List.of(upload)).get(0);
-        ReferralAttachment added = attachments.insert(id, null, file, actor, now());
+        CheckedFile file = records.checkFiles(attachments.count(id), List.of(upload)).get(0);
+        ReferralAttachment added = attachments.insert(id, null, file, actor, records.now());
         journey.note(actor, referral.caseId(), "REFERRAL_DOCUMENT_ADDED", "A document was added to the referral");
         audit.record(actor, "REFERRAL_ATTACHMENT_ADDED", ENTITY, id.toString(), null, attachmentAudit(added), null);
         return added;
-    }
-
-    private List<CheckedFile> checkFiles(int stored, List<Upload> uploads) {
-        checks.requireRoom(stored, uploads.size());
-        List<CheckedFile> files = new ArrayList<>();
-        for (int i = 0; i < uploads.size(); i++) {
-            files.add(checks.check(uploads.get(i), "files[" + i + "]"));
-        }
-        return files;
-    }
-
-    // --- triage ----------------------------------------------------------------------------------------
-
-    /**
-     * The centre's coordinator triages a referral waiting for triage (409 {@code referral-not-awaiting-triage}
-     * otherwise): accept (the case moves to Triaged), decline with a reason (the case ends as Declined), or ask
-     * the referrer a question (the referral waits for their answer).
-     */
-    @Transactional
-    public ReferralView triage(Actor actor, ReferralId id, TriageDecision decision) {
-        Referral before = visibleForUpdate(actor, id);
-        ReferralRoles.requireCoordinator(actor);
-        if (!before.centre().equals(actor.organisationId())) {
-            throw ProblemException.forbidden("Only the centre the patient was referred to triages the referral");
-        }
-        TriageDecision d = checkDecision(decision);
-        Instant now = now();
-        Referral after;
-        String action;
-        switch (d.outcome()) {
-            case ACCEPT -> {
-                after = before.accept(now);
-                journey.advance(actor, before.caseId(), Stage.TRIAGED, "Referral accepted by " + actor.organisationName());
-                action = "REFERRAL_ACCEPTED";
-            }
-            case DECLINE -> {
-                after = before.decline(d.reason(), now);
-                journey.end(actor, before.caseId(), Stage.DECLINED, d.reason());
-                action = "REFERRAL_DECLINED";
-            }
-            default -> {
-                after = before.requestInformation(now);
-                referrals.appendMessage(id, ReferralMessage.Kind.QUESTION, d.question(), actor, now);
-                journey.note(actor, before.caseId(), "MORE_INFORMATION_REQUESTED",
-                        actor.organisationName() + " asked the referrer for more information");
-                action = "REFERRAL_INFORMATION_REQUESTED";
-            }
-        }
-        save(after, before);
-        audit.record(actor, action, ENTITY, id.toString(), auditView(before), auditView(after),
-                d.outcome() == TriageDecision.Outcome.DECLINE ? d.reason() : null);
-        return assemble(actor, after, journey.get(actor, after.caseId()));
-    }
-
-    private static TriageDecision checkDecision(TriageDecision decision) {
-        if (decision == null || decision.outcome() == null) {
-            throw ProblemException.invalid("decision", "is required: ACCEPT, DECLINE or REQUEST_INFORMATION");
-        }
-        String reason = NewReferralChecks.text(decision.reason());
-        String question = NewReferralChecks.text(decision.question());
-        if (decision.outcome() == TriageDecision.Outcome.DECLINE) {
-            requireText("reason", reason, 2000, "is required: give the reason the referral is declined");
-        }
-        if (decision.outcome() == TriageDecision.Outcome.REQUEST_INFORMATION) {
-            requireText("question", question, 5000, "is required: say what the centre needs to know");
-        }
-        return new TriageDecision(decision.outcome(), reason, question);
-    }
-
-    /** The referrer answers the centre's question, with files if they like; the referral waits for triage again. */
-    @Transactional
-    public ReferralView answer(Actor actor, ReferralId id, String answer, List<Upload> uploads) {
-        Referral before = visibleForUpdate(actor, id);
-        requireReferringReferrer(actor, before);
-        String text = NewReferralChecks.text(answer);
-        requireText("answer", text, 5000, "is required");
-        Instant now = now();
-        Referral after = before.answered(now);
-        List<CheckedFile> files = checkFiles(attachments.count(id), uploads == null ? List.of() : uploads);
-        save(after, before);
-        UUID message = referrals.appendMessage(id, ReferralMessage.Kind.ANSWER, text, actor, now);
-        files.forEach(f -> attachments.insert(id, message, f, actor, now));
-        journey.note(actor, before.caseId(), "REFERRAL_INFORMATION_PROVIDED",
-                "The referrer answered the centre's question" + (files.isEmpty() ? "" : " and added " + files.size()
-                        + (files.size() == 1 ? " document" : " documents")));
-        Map<String, Object> view = auditView(after);
-        view.put("attachments", files.size());
-        audit.record(actor, "REFERRAL_INFORMATION_PROVIDED", ENTITY, id.toString(), auditView(before), view, null);
-        return assemble(actor, after, journey.get(actor, after.caseId()));
-    }
-
-    private void save(Referral after, Referral before) {
-        if (!referrals.update(after, before.version())) {
-            throw ProblemException.conflict("stale-version", "The referral changed meanwhile; reload it and retry");
-        }
     }
 
     // --- reading ---------------------------------------------------------------------------------------
@@ -330,18 +228,9 @@ public class ReferralManagement {
         ReferralRoles.requireIdentityVisible(actor, id);
         ReferralRoles.requireReader(actor);
         Referral referral = referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id));
-        CaseView view = caseOf(actor, referral);
+        CaseView view = records.caseOf(actor, referral);
         audit.recordAccess(actor, ENTITY, id.toString(), purpose);
-        return assemble(actor, referral, view);
-    }
-
-    /** Marks the referral's messages as read by the actor's organisation (the unread markers of its pages). */
-    @Transactional
-    public void markRead(Actor actor, ReferralId id) {
-        ReferralRoles.requireIdentityVisible(actor, id);
-        ReferralRoles.requireReader(actor);
-        caseOf(actor, referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id)));
-        referrals.markRead(id, actor.organisationId(), actor, now());
+        return records.assemble(actor, referral, view);
     }
 
     /** The referral that opened a case, for the case page; empty when the actor may not see referrals. */
@@ -350,7 +239,7 @@ public class ReferralManagement {
         if (!view.identityVisible() || ReferralRoles.READERS.stream().noneMatch(actor::hasRole)) {
             return Optional.empty();
         }
-        return referrals.findByCase(view.therapyCase().id()).map(r -> assemble(actor, r, view));
+        return referrals.findByCase(view.therapyCase().id()).map(r -> records.assemble(actor, r, view));
     }
 
     /**
@@ -361,7 +250,7 @@ public class ReferralManagement {
     public Page<ReferralSummary> list(Actor actor, ReferralStatus status, Page.Request request) {
         ReferralRoles.requireIdentityVisible(actor, null);
         ReferralRoles.requireReader(actor);
-        Map<OrganisationId, String> names = names();
+        Map<OrganisationId, String> names = records.names();
         List<ReferralSummary> items = referrals.ofOrganisation(actor.organisationId(), status, request.size(),
                 request.offset()).stream().map(r -> {
                     TherapyCase c = journey.get(actor, r.caseId()).therapyCase();
@@ -379,7 +268,7 @@ public class ReferralManagement {
         ReferralRoles.requireIdentityVisible(actor, id);
         ReferralRoles.requireReader(actor);
         Referral referral = referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id));
-        caseOf(actor, referral);
+        records.caseOf(actor, referral);
         AttachmentContent content = attachments.find(id, attachmentId)
                 .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
         audit.recordAccess(actor, "ReferralAttachment", attachmentId.toString(), "download");
@@ -403,58 +292,6 @@ public class ReferralManagement {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    private Referral visibleForUpdate(Actor actor, ReferralId id) {
-        ReferralRoles.requireIdentityVisible(actor, id);
-        ReferralRoles.requireReader(actor);
-        Referral referral = referrals.findForUpdate(id).orElseThrow(() -> new NotFoundException("referral", id));
-        caseOf(actor, referral);
-        return referral;
-    }
-
-    /** The referral's case as the actor sees it; 404 unless the actor's organisation sees its patient. */
-    private CaseView caseOf(Actor actor, Referral referral) {
-        CaseView view = journey.get(actor, referral.caseId());
-        if (!view.identityVisible()) {
-            throw new NotFoundException("referral", referral.id());
-        }
-        return view;
-    }
-
-    private static void requireReferringReferrer(Actor actor, Referral referral) {
-        ReferralRoles.requireReferrer(actor);
-        if (!referral.referringOrganisation().equals(actor.organisationId())) {
-            throw ProblemException.forbidden("Only the referring organisation adds files and answers questions");
-        }
-    }
-
-    private ReferralView assemble(Actor actor, Referral r, CaseView view) {
-        Map<OrganisationId, String> names = names();
-        boolean ofCentre = r.centre().equals(actor.organisationId());
-        boolean ofReferrer = r.referringOrganisation().equals(actor.organisationId());
-        TherapyCase c = view.therapyCase();
-        return new ReferralView(r, c.reference(), c.stage(), names.get(r.referringOrganisation()), names.get(r.centre()),
-                referrals.messages(r.id(), actor.organisationId()), attachments.list(r.id()),
-                ofCentre && actor.hasRole(Role.COORDINATOR) && r.status() == ReferralStatus.SUBMITTED
-                        && c.stage() == Stage.REFERRED,
-                ofReferrer && actor.hasRole(Role.REFERRER) && r.status() == ReferralStatus.MORE_INFORMATION_REQUESTED,
-                ofReferrer && actor.hasRole(Role.REFERRER) && r.status() != ReferralStatus.DECLINED);
-    }
-
-    private Map<OrganisationId, String> names() {
-        Map<OrganisationId, String> names = new LinkedHashMap<>();
-        organisations.directory().forEach(o -> names.put(o.id(), o.name()));
-        return names;
-    }
-
-    private static void requireText(String field, String value, int max, String missing) {
-        if (value == null) {
-            throw ProblemException.invalid(field, missing);
-        }
-        if (value.length() > max) {
-            throw ProblemException.invalid(field, "must be " + max + " characters or fewer");
-        }
-    }
-
     private static Instant latest(Instant... instants) {
         Instant latest = null;
         for (Instant i : instants) {
@@ -463,25 +300,6 @@ public class ReferralManagement {
             }
         }
         return latest;
-    }
-
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static Map<String, Object> auditView(Referral r) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("caseId", r.caseId().toString());
-        view.put("patientId", r.patientId().toString());
-        view.put("referringOrganisationId", r.referringOrganisation().toString());
-        view.put("centreId", r.centre().toString());
-        view.put("productCode", r.productCode());
-        view.put("indication", r.indication());
-        view.put("jurisdiction", r.jurisdiction());
-        view.put("urgency", r.urgency().name());
-        view.put("status", r.status().name());
-        view.put("version", r.version());
-        return view;
     }
 
     private static Map<String, Object> attachmentAudit(ReferralAttachment a) {
