@@ -355,7 +355,7 @@ class WaitlistIT {
                 .toList();
         join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
         join(fixtures.approvedCase(centre, "CARVYKTI", "MULTIPLE_MYELOMA"));
-        held.forEach(booking -> bookings.cancel(centre.coordinatorActor(), booking.id(), "Patient unwell"));
+        held.forEach(booking -> changes.cancel(centre.coordinatorActor(), booking.id(), "Patient unwell"));
         List<Object> offers = slots.stream().map(slot -> openOffer(slot).get("id")).toList();
         clock.advance(Duration.ofHours(49));
 
