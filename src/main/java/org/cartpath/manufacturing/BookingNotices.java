@@ -85,7 +85,7 @@ public class BookingNotices {
         }
     }
 
-    /** The manufacturer's notices, newest first: its operators and administrators. */
+    /** The manufacturer's notices, newest first: its operators (people and systems). */
     @Transactional(readOnly = true)
     public Page<BookingNotice> notices(Actor actor, Page.Request request) {
         OrganisationId manufacturer = manufacturer(actor);
@@ -94,8 +94,7 @@ public class BookingNotices {
     }
 
     private static OrganisationId manufacturer(Actor actor) {
-        if (actor.organisationKind() != OrganisationKind.MANUFACTURER
-                || !actor.hasAnyRole(Role.MANUFACTURER_OPERATOR, Role.ADMINISTRATOR)) {
+        if (actor.organisationKind() != OrganisationKind.MANUFACTURER || !actor.hasRole(Role.MANUFACTURER_OPERATOR)) {
             throw ProblemException.forbidden("Booking notices are for the manufacturer's operators");
         }
         return actor.organisationId();
