@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The manufacturer's notices of bookings of its slots (docs/adr/0022-reactions-through-the-event-publication-registry.md):
  * when the centre books one of its slots, moves a booking, moves it to another manufacturer's slot or cancels it,
- * the manufacturer gets a notice on its booking notices page, so that its suite, its courier and its own order system
- * follow the centre's plan. Reactions through the event publication registry: they run after the booking is
+ * the manufacturer gets a notice on its booking notices page, so that it plans its suite and its courier by the
+ * centre's bookings. Reactions through the event publication registry: they run after the booking is
  * committed, in their own transaction, and are handed to these listeners again after a failure or a restart; one
  * notice per booking, manufacturer and kind however often they run.
  */

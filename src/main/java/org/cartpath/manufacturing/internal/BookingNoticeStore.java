@@ -55,11 +55,4 @@ public class BookingNoticeStore {
         return jdbc.sql("select count(*) from manufacturing_booking_notice where manufacturer_id = ?")
                 .param(manufacturer.value()).query(Long.class).single();
     }
-
-    /** For tests and the ADR's crash story: how many notices a booking has of one kind. */
-    public int count(UUID bookingId, BookingNotice.Kind kind) {
-        return jdbc.sql("select count(*) from manufacturing_booking_notice where booking_id = ? and kind = ?")
-                .params(bookingId, kind.name()).query(Integer.class).single();
-    }
-
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * Hands every failed publication to its listener again every {@code cartpath.events.retry-failed-every}
  * (docs/adr/0022-reactions-through-the-event-publication-registry.md): a listener that failed (a receiver that did
  * not answer, a lock that timed out) and one whose instance died (marked failed by the registry's staleness check)
- * are retried until they complete. The registry claims each publication before resubmitting it, so instances do
- * not retry one publication at once; the listeners are idempotent besides.
+ * are retried until they complete. The registry marks each publication resubmitted before handing it on; two
+ * instances may still hand one publication on at once, which the listeners, being idempotent, tolerate.
  */
 @Component
 @EnableScheduling
