@@ -45,6 +45,21 @@ public class BookedManufacturers {
                         booking.manufacturerId(), slot.siteId(), slot.siteCode(), slot.siteName(), booking.purpose())));
     }
 
+    /** A booking (active or ended) with the slot it holds or held, as its manufacturer is told of it. */
+    public record BookedSlot(SlotBooking booking, ManufacturingSlot slot) {
+    }
+
+    /**
+     * A booking and its slot by the booking's id, whatever its status: for manufacturing's notices of a booking made,
+     * moved or cancelled (ADR 0022). Not scoped to an actor, like {@link #current}; the caller shows only what the
+     * booked manufacturer may see (never the free-text reasons).
+     */
+    @Transactional(readOnly = true)
+    public Optional<BookedSlot> bookedSlot(java.util.UUID bookingId) {
+        return bookings.find(bookingId).flatMap(booking -> capacity.slot(booking.slotId())
+                .map(slot -> new BookedSlot(booking, slot)));
+    }
+
     /**
      * For a manufacturer's staff or system: passes only if its organisation holds the case's active booking. Any other
      * manufacturer gets 404, as if the case did not exist, and the refusal is audited (in its own transaction, so that

@@ -13,6 +13,7 @@ import org.cartpath.shared.Role;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
+import org.cartpath.testing.Reactions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,9 @@ class CatalogueApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Reactions reactions;
 
     @Autowired
     Catalogue catalogue;
@@ -134,6 +138,7 @@ class CatalogueApiIT {
     void anInvalidDocumentIsRefusedNamingTheFieldAndWritesNothing() {
         Http admin = Http.signedIn(port, "admin", "cartpath-demo");
         long rows = count("select count(*) from catalogue_label_version");
+        reactions.settle(); // a new label version's pharmacy reviews are audited after its commit (ADR 0022)
         long audits = count("select count(*) from audit_event");
         String unsourced = LabelVersionDocuments.valid("KYMRIAH-US-2152-01", "2152-01-01")
                 .replace("maxCells: {value: 2.5e8, source: \"USPI §2: 0.1 to 2.5 × 10^8\"}", "maxCells: {value: 2.5e8}");
@@ -156,6 +161,7 @@ class CatalogueApiIT {
         Http admin = Http.signedIn(port, "admin", "cartpath-demo");
         assertThat(admin.send("POST", "/api/v1/catalogue/label-versions", YAML,
                 LabelVersionDocuments.valid("KYMRIAH-US-2153-01", "2153-01-01")).statusCode()).isEqualTo(201);
+        reactions.settle(); // a new label version's pharmacy reviews are audited after its commit (ADR 0022)
         long audits = count("select count(*) from audit_event");
 
         HttpResponse<String> sameId = admin.send("POST", "/api/v1/catalogue/label-versions", YAML,

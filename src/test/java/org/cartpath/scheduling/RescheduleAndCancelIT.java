@@ -20,6 +20,7 @@ import org.cartpath.scheduling.SchedulingFixtures.Manufacturer;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
+import org.cartpath.testing.Reactions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,9 @@ class RescheduleAndCancelIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Reactions reactions;
 
     Centre centre;
     Manufacturer manufacturer;
@@ -160,6 +164,7 @@ class RescheduleAndCancelIT {
         String id = book(c, slotOn(DayOfWeek.THURSDAY), week).at("/booking/id").asText();
         book(other, slotOn(DayOfWeek.FRIDAY), week.plusDays(1));
         Http stranger = Http.signedIn(port, fixtures.centre(1).coordinator().username(), IdentityFixtures.PASSWORD);
+        reactions.settle(); // the two bookings' notices to the manufacturer are audited after their commits
         long audits = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
         assertProblem(reschedule(id, week.plusDays(1), null, null), 400, "invalid-request", "reason");
         assertProblem(reschedule(id, null, null, "why"), 400, "invalid-request", "apheresisDate");

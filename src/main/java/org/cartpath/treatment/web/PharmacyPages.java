@@ -13,12 +13,14 @@ import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.Role;
+import org.cartpath.treatment.LabelReviews;
 import org.cartpath.treatment.PharmacySettings;
 import org.cartpath.treatment.dosing.BodySurfaceArea;
 import org.cartpath.treatment.lymphodepletion.RenalBandTable.RenalBand;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -34,9 +36,11 @@ class PharmacyPages {
     static final String VIEW = "treatment/pharmacy";
 
     private final PharmacySettings pharmacy;
+    private final LabelReviews labelReviews;
 
-    PharmacyPages(PharmacySettings pharmacy) {
+    PharmacyPages(PharmacySettings pharmacy, LabelReviews labelReviews) {
         this.pharmacy = pharmacy;
+        this.labelReviews = labelReviews;
     }
 
     @GetMapping("/pharmacy")
@@ -88,7 +92,27 @@ class PharmacyPages {
         return "redirect:/pharmacy";
     }
 
+    /** A pharmacist marks a new label version reviewed against the centre's protocol and checklist (ADR 0022). */
+    @PostMapping("/pharmacy/label-reviews/{id}/review")
+    String markLabelReviewed(Actor actor, @PathVariable java.util.UUID id, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            var review = labelReviews.markReviewed(actor, id, form.get("note"));
+            redirect.addFlashAttribute("success", "The review of label version " + review.labelVersionId()
+                    + " is marked done.");
+        } catch (ProblemException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            String message = e.fieldProblems().isEmpty() ? e.detail()
+                    : "Note " + e.fieldProblems().get(0).message();
+            return page(actor, model, new HashMap<>(form), Map.of("label-reviews", message));
+        }
+        return "redirect:/pharmacy";
+    }
+
     private String page(Actor actor, Model model, Map<String, String> form, Map<String, String> errors) {
+        model.addAttribute("labelReviews", labelReviews.reviews(actor));
         model.addAttribute("renal", pharmacy.currentRenalTable(actor));
         model.addAttribute("renalVersions", pharmacy.renalTables(actor, new Page.Request(0, 50)).items());
         model.addAttribute("rules", pharmacy.currentDosingRules(actor));
