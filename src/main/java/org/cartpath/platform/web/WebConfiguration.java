@@ -37,5 +37,6 @@ class WebConfiguration implements WebMvcConfigurer {
                 return true;
             }
         });
+        registry.addInterceptor(new FormFieldLimits());
     }
 }

@@ -104,6 +104,21 @@ class InputLimitsIT {
     }
 
     @Test
+    void aPageFormWithAHundredThousandCharacterFieldIsRefusedNamingTheFieldAndTheCaseStaysOpen() {
+        CaseFixtures.World world = cases.caseAt(Stage.REFERRED, new BigDecimal("22"));
+        Http coordinator = Http.signedIn(port, world.coordinator().username(), IdentityFixtures.PASSWORD);
+        String page = "/cases/" + world.therapyCase().id().value();
+        coordinator.get(page);
+        HttpResponse<String> refused = coordinator.postForm(page + "/withdrawal", Map.of("reason", HUNDRED_THOUSAND,
+                "ending", "WITHDRAWN"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("text/html");
+        assertThat(refused.body()).contains("reason", "is longer than 10000 characters");
+        assertThat(journey.get(Actor.system("test"), world.therapyCase().id()).therapyCase().stage())
+                .isEqualTo(Stage.REFERRED);
+    }
+
+    @Test
     void aConsentWithAHundredThousandCharacterNoteIsRefusedAndNothingIsRecorded() {
         Http asConsultant = Http.signedIn(port, fixtures.user(centre, Role.CONSULTANT).username(),
                 IdentityFixtures.PASSWORD);
