@@ -170,8 +170,10 @@ class OutcomesCalculatorApiIT {
 
     @Test
     void neverAbove500DefaultsToFalse() {
-        assertThat(ok(api().postJson(ICAHT, Map.of("phase", "EARLY", "daysAncAtOrBelow500", 31,
-                "daysAncAtOrBelow100", 0))).get("grade").intValue()).isEqualTo(3);
+        assertThat(ok(api().postJson(ICAHT, Map.of("phase", "EARLY", "daysAncAtOrBelow500", 3,
+                "daysAncAtOrBelow100", 0))).get("grade").intValue()).isEqualTo(1);
+        assertThat(ok(api().postJson(ICAHT, Map.of("phase", "EARLY", "daysAncAtOrBelow500", 3,
+                "daysAncAtOrBelow100", 0, "ancNeverAbove500", true))).get("grade").intValue()).isEqualTo(4);
     }
 
     @ParameterizedTest(name = "ANC {0} → grade {1}")

@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 /**
  * Bone-marrow response of B-cell acute lymphoblastic leukaemia after CAR-T, as defined for the ELIANA trial of
  * tisagenlecleucel (Maude SL, Laetsch TW, Buechner J, et al. Tisagenlecleucel in children and young adults with
- * B-cell lymphoblastic leukemia. N Engl J Med 2018;378(5):439–448, supplementary appendix) and the marrow status of
- * the NCCN/COG M1–M3 classification: complete remission (CR) is &lt; 5 % marrow blasts, no circulating blasts, no
+ * B-cell lymphoblastic leukemia. N Engl J Med 2018;378(5):439–448, supplementary appendix) and the conventional
+ * M1 (&lt; 5 %), M2 (5–25 %) and M3 (&gt; 25 %) marrow grades of childhood ALL trials, as the cartpath contract fixes
+ * them: complete remission (CR) is &lt; 5 % marrow blasts, no circulating blasts, no
  * extramedullary disease and recovered counts (ANC &gt; 1000/µL, platelets &gt; 100 000/µL); the same without
  * recovered counts is CR with incomplete count recovery (CRi). Flow MRD below 0.01 % of mononuclear cells is
  * MRD-negative. See docs/clinical/outcomes-calculators.md.

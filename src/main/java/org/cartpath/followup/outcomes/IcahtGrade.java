@@ -11,8 +11,8 @@ import java.util.List;
  * <pre>
  *                              grade 1     grade 2     grade 3     grade 4
  * early (day 0 to +30)
- *   days with ANC ≤ 500/µL     1–6         7–13        ≥ 14        never above 500/µL
- *   days with ANC ≤ 100/µL     –           –           ≥ 7         ≥ 14
+ *   days with ANC ≤ 500/µL     1–6         7–13        14–30       never above 500/µL (31 days)
+ *   days with ANC ≤ 100/µL     –           –           7–13        ≥ 14
  * late (after day +30)
  *   ANC (two or more tests)    ≤ 1500/µL   ≤ 1000/µL   ≤ 500/µL    ≤ 100/µL
  * </pre>
@@ -45,7 +45,8 @@ public final class IcahtGrade {
         if (neverAbove500 && daysAtOrBelow500 == 0) {
             throw new IllegalArgumentException("an ANC never above 500/µL means days at or below 500/µL");
         }
-        if (neverAbove500 || daysAtOrBelow100 >= 14) {
+        // all 31 days of days 0–30 at or below 500/µL (unstable recovery counted in) is above the 14–30 day cell
+        if (neverAbove500 || daysAtOrBelow500 >= 31 || daysAtOrBelow100 >= 14) {
             return 4;
         }
         if (daysAtOrBelow500 >= 14 || daysAtOrBelow100 >= 7) {

@@ -23,7 +23,9 @@ public final class IcahtGradeCases {
             14 | 0  | false | 3
             14 | 13 | false | 3
             30 | 0  | false | 3
-            31 | 13 | false | 3
+            30 | 13 | false | 3
+            31 | 0  | false | 4
+            31 | 13 | false | 4
             14 | 14 | false | 4
             20 | 14 | false | 4
             31 | 31 | false | 4
