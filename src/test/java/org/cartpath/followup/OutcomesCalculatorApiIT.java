@@ -386,6 +386,14 @@ class OutcomesCalculatorApiIT {
     }
 
     @Test
+    void theCalculatorsAndTheirProblemTypeAreDocumented() {
+        String openapi = openApiDocument();
+        assertThat(openapi).contains(KM, LOG_RANK, ICAHT, RESPONSE, "Outcomes calculators", "confidenceInterval",
+                "daysAncAtOrBelow500", "baselineSerumMProteinGPerDl");
+        assertThat(Http.browser(port).get("/problems").body()).contains("inconsistent-calculator-input");
+    }
+
+    @Test
     void aSignedInPersonMayUseTheCalculators() {
         Http consultant = Http.signedIn(port, "consultant", "cartpath-demo");
         assertThat(consultant.postJson(ICAHT, early("EARLY", 3, 0)).statusCode()).isEqualTo(200);
@@ -396,6 +404,19 @@ class OutcomesCalculatorApiIT {
         for (String path : List.of(KM, LOG_RANK, ICAHT, RESPONSE)) {
             assertProblem(Http.browser(port).postJson(path, Map.of()), 401, "unauthenticated");
         }
+    }
+
+    /** springdoc builds the document on the first request, which can outlast a client's timeout on a busy machine. */
+    private String openApiDocument() {
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return ok(Http.browser(port).get("/api/v1/openapi")).toString();
+            } catch (IllegalStateException timedOut) {
+                last = timedOut;
+            }
+        }
+        throw last;
     }
 
     private Http api() {
