@@ -182,8 +182,8 @@ class KaplanMeierTest {
                 .isEqualTo(8.0); // R: median 8
         assertThat(KaplanMeier.estimate(observations(AML_MAINTAINED), 0.95, ConfidenceInterval.LOG).medianSurvival())
                 .isEqualTo(31.0); // R: median 31
-        // exactly one half counts: 1, 2, 3+, 4+ gives S(2) = 1/2 (R would print the median as 2.5 here; the
-        // contract asks for the smallest event time with S ≤ 0.5)
+        // exactly one half counts: 1, 2, 3+, 4+ gives S(2) = 1/2 (R's print.survfit may take a midpoint when S is
+        // exactly 0.5 over an interval; the contract asks for the smallest event time with S ≤ 0.5)
         assertThat(KaplanMeier.estimate(observations("1 2 3+ 4+"), 0.95, ConfidenceInterval.LOG).steps().get(1)
                 .survival()).isEqualTo(0.5);
         assertThat(KaplanMeier.estimate(observations("2 1 3+ 4+"), 0.95, ConfidenceInterval.LOG).medianSurvival())
