@@ -270,6 +270,17 @@ class OutcomesCalculatorApiIT {
                 bad("KM: confidence level 95", KM, with(km(6, true), "confidenceLevel", 95), "confidenceLevel"),
                 bad("KM: confidence level negative", KM, with(km(6, true), "confidenceLevel", -0.5),
                         "confidenceLevel"),
+                bad("KM: confidence level 1 in all but the 17th digit", KM,
+                        "{\"observations\": [{\"time\": 1, \"event\": true}], \"confidenceLevel\": 0.99999999999999999}",
+                        "confidenceLevel"),
+                bad("KM: confidence level 1e-400", KM,
+                        "{\"observations\": [{\"time\": 1, \"event\": true}], \"confidenceLevel\": 1e-400}",
+                        "confidenceLevel"),
+                bad("IMWG: an infinite serum M-protein", RESPONSE, "{\"framework\": \"IMWG_2016\","
+                        + " \"baselineSerumMProteinGPerDl\": 3, \"currentSerumMProteinGPerDl\": 1e999,"
+                        + " \"baselineUrineMProteinMgPer24h\": 0, \"currentUrineMProteinMgPer24h\": 0,"
+                        + " \"serumImmunofixationNegative\": false, \"urineImmunofixationNegative\": false}",
+                        "currentSerumMProteinGPerDl"),
                 bad("KM: confidence level in a string", KM, with(km(6, true), "confidenceLevel", "0.9"),
                         "confidenceLevel"),
                 bad("KM: interval in R's spelling", KM, with(km(6, true), "confidenceInterval", "log-log"),

@@ -106,7 +106,8 @@ class OutcomesCalculatorApiController {
         JsonInput in = JsonInput.body(body);
         List<Observation> observations = observations("observations", in.required("observations"));
         BigDecimal level = in.optionalNumber("confidenceLevel", null, null);
-        if (level != null && (level.signum() <= 0 || level.compareTo(BigDecimal.ONE) >= 0)) {
+        // compared as the double it is used as: 0.99999999999999999 is 1.0 there
+        if (level != null && !(level.doubleValue() > 0 && level.doubleValue() < 1)) {
             throw JsonInput.invalid("confidenceLevel", "must be greater than 0 and less than 1");
         }
         ConfidenceInterval interval = in.choiceOrDefault("confidenceInterval", ConfidenceInterval.class,
