@@ -147,6 +147,9 @@ public final class ProblemTypes {
                     "Manufacturers and couriers are never given access to a patient's record (422)."),
             Map.entry("operator-required", "The operating organisation cannot be deactivated (422)."),
             Map.entry("self-lockout", "Administrators cannot disable themselves or drop their own role (422)."),
+            Map.entry("inconsistent-calculator-input", "An outcomes calculator's input is well formed but contradicts"
+                    + " itself or allows no answer (a nadir above its baseline, no event to compare); 'errors' names the"
+                    + " field (422; docs/clinical/outcomes-calculators.md)."),
             Map.entry("wrong-assessment-tool", "ICANS needs the score of the tool the patient's age calls for:"
                     + " CAPD under 12 or with developmental delay, ICE otherwise; 'tool' names it (422)."),
             Map.entry("not-in-catalogue",
