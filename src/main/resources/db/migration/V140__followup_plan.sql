@@ -1,4 +1,4 @@
--- Follow-up after infusion (issue 14, first slice): each infused case's registry track, its registry time points and
+-- Follow-up after infusion: each infused case's registry track, its registry time points and
 -- its clinic visits (docs/clinical/follow-up-schedule.md). The plan is made when the infusion is recorded; the
 -- treating centre may change the track with a reason (time points still planned are recomputed, completed ones
 -- kept). The reminder task columns make the reminder job idempotent: a task is opened and its id stored in the same
