@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,6 +67,9 @@ class FollowUpPlanIT {
 
     @Autowired
     CaseJourney journey;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     JdbcClient jdbc;
@@ -262,6 +267,26 @@ class FollowUpPlanIT {
         // the registry form submitted: its reminder closes as done
         plans.completeTimepoint(w.actor(w.coordinator()), w.therapyCase().id(), "DAY_100");
         assertThat(titles(tasks(w), "DATA_MANAGER", true)).isEmpty();
+    }
+
+    @Test
+    void aReminderRunThatStopsBeforeItsWorkIsCommittedLeavesNothingHalfDoneAndTheNextRunOpensEverything() {
+        World w = plannedDaysAgo(90);
+
+        // a run inside a transaction that never commits, as if the instance had died before the end
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            reminders.run();
+            status.setRollbackOnly();
+        });
+        assertThat(titles(tasks(w), "DATA_MANAGER", true)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from followup_registry_timepoint where case_id = ?"
+                + " and window_task_id is not null").param(w.therapyCase().id().value()).query(Long.class).single())
+                .isZero();
+
+        reminders.run();
+
+        assertThat(titles(tasks(w), "DATA_MANAGER", true)).hasSize(1);
+        assertThat(titles(tasks(w), "COORDINATOR", true)).hasSize(5);
     }
 
     @Test
