@@ -114,6 +114,14 @@ public class Catalogue {
     }
 
     /**
+     * Follow-up defaults: the registry track a case gets and the clinic visits a centre without its own schedule
+     * plans, from {@code catalogue/parameters/follow-up.yaml} (docs/clinical/follow-up-schedule.md).
+     */
+    public FollowUpParameters followUp() {
+        return parameters.followUp();
+    }
+
+    /**
      * Tocilizumab for CRS under a label version: the version's own numbers ({@code monitoring.tocilizumab}) when it has
      * them, else the catalogue's document {@code catalogue/parameters/tocilizumab.yaml} (RoActemra SmPC 4.2), which is
      * also the answer when no label version is known (docs/clinical/tocilizumab.md).

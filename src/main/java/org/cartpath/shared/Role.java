@@ -13,6 +13,8 @@ public enum Role {
     PHARMACIST("Pharmacist", EnumSet.of(OrganisationKind.TREATMENT_CENTRE)),
     WARD_NURSE("Ward nurse", EnumSet.of(OrganisationKind.TREATMENT_CENTRE)),
     QA("Quality assurance", EnumSet.of(OrganisationKind.TREATMENT_CENTRE)),
+    /** Registry data entry at a treatment centre: owns the registry time points of the centre's cases. */
+    DATA_MANAGER("Data manager", EnumSet.of(OrganisationKind.TREATMENT_CENTRE)),
     PANEL_MEMBER("Panel member", EnumSet.of(OrganisationKind.NATIONAL_PANEL)),
     MANUFACTURER_OPERATOR("Manufacturer operator", EnumSet.of(OrganisationKind.MANUFACTURER)),
     COURIER("Courier", EnumSet.of(OrganisationKind.COURIER)),

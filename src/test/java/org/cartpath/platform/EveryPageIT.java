@@ -30,8 +30,8 @@ class EveryPageIT {
 
     /** One demo user per role, as the demo seed creates them. */
     private static final List<String> DEMO_USERS = List.of("referrer", "coordinator", "consultant", "apheresis.nurse",
-            "cell.lab", "pharmacist", "ward.nurse", "qa.lead", "panel.member", "manufacturer", "courier", "analyst",
-            "auditor", "admin");
+            "cell.lab", "pharmacist", "ward.nurse", "qa.lead", "data.manager", "panel.member", "manufacturer", "courier",
+            "analyst", "auditor", "admin");
     private static final String PASSWORD = "cartpath-demo";
     private static final int MAX_PAGES_PER_USER = 400;
     /** Pages of one shape (same path with ids and numbers masked, same query names): enough to vary the records. */

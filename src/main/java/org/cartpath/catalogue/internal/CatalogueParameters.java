@@ -3,6 +3,7 @@ package org.cartpath.catalogue.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.cartpath.catalogue.FollowUpParameters;
 import org.cartpath.catalogue.RenalFunctionParameters;
 import org.cartpath.catalogue.TocilizumabParameters;
 import org.springframework.core.io.ClassPathResource;
@@ -19,13 +20,16 @@ public class CatalogueParameters {
 
     static final String RENAL_FUNCTION = "catalogue/parameters/renal-function.yaml";
     static final String TOCILIZUMAB = "catalogue/parameters/tocilizumab.yaml";
+    static final String FOLLOW_UP = "catalogue/parameters/follow-up.yaml";
 
     private final RenalFunctionParameters renalFunction;
     private final TocilizumabParameters tocilizumab;
+    private final FollowUpParameters followUp;
 
     public CatalogueParameters() {
         this.renalFunction = read(RENAL_FUNCTION, ParameterReader::renalFunction);
         this.tocilizumab = read(TOCILIZUMAB, ParameterReader::tocilizumabDocument);
+        this.followUp = read(FOLLOW_UP, ParameterReader::followUp);
     }
 
     public RenalFunctionParameters renalFunction() {
@@ -35,6 +39,11 @@ public class CatalogueParameters {
     /** Tocilizumab for CRS when a label version gives no numbers of its own. */
     public TocilizumabParameters tocilizumab() {
         return tocilizumab;
+    }
+
+    /** The registry track a case gets by default and the default clinic visits. */
+    public FollowUpParameters followUp() {
+        return followUp;
     }
 
     private static <T> T read(String file, java.util.function.Function<String, T> reader) {

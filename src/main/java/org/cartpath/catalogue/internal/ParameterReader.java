@@ -2,6 +2,7 @@ package org.cartpath.catalogue.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.cartpath.catalogue.FollowUpParameters;
 import org.cartpath.catalogue.RenalFunctionParameters;
 import org.cartpath.catalogue.RenalFunctionParameters.BandBasis;
 import org.cartpath.catalogue.RenalFunctionParameters.PaediatricEstimate;
@@ -47,6 +48,35 @@ public final class ParameterReader {
         String id = root.text("id");
         root.text("title");
         return tocilizumab(root.object("tocilizumab"), "the catalogue's tocilizumab document " + id);
+    }
+
+    /** The catalogue's follow-up defaults: the registry track of a case and the default clinic visits. */
+    public static FollowUpParameters followUp(String text) {
+        YamlObject root = YamlObject.root(CatalogueYaml.parse(text)).allow("id", "title", "registryTrack",
+                "clinicVisits");
+        String id = root.text("id");
+        root.text("title");
+        YamlObject track = root.object("registryTrack").allow("geneticallyModifiedCommercial", "source");
+        String name = track.text("geneticallyModifiedCommercial");
+        if (!java.util.Set.of("CIBMTR_15_YEAR", "CIBMTR_STANDARD", "CIBMTR_100_DAY_ONLY", "EBMT").contains(name)) {
+            throw track.invalid("geneticallyModifiedCommercial",
+                    "must be CIBMTR_15_YEAR, CIBMTR_STANDARD, CIBMTR_100_DAY_ONLY or EBMT");
+        }
+        YamlObject visits = root.object("clinicVisits").allow("days", "yearlyToYear", "source");
+        java.util.List<Integer> days = visits.wholeNumbers("days");
+        int previous = 0;
+        for (int i = 0; i < days.size(); i++) {
+            if (days.get(i) <= previous) {
+                throw new InvalidCatalogueDocument(visits.pathOf("days") + "[" + i + "]",
+                        "must be after day 0 and after the day before it");
+            }
+            previous = days.get(i);
+        }
+        SourcedNumber years = valued(visits, "yearlyToYear", Kind.NON_NEGATIVE_WHOLE);
+        if (years.intValue() > 15) {
+            throw visits.invalid("yearlyToYear", "must be 15 at most");
+        }
+        return new FollowUpParameters(id, name, track.text("source"), days, years.intValue(), visits.text("source"));
     }
 
     /** The catalogue's renal function document. */

@@ -12,6 +12,7 @@ class JourneyNavigation implements NavigationContributor {
     @Override
     public List<NavigationItem> navigation() {
         return List.of(new NavigationItem("Worklist", "/worklist", 10, Set.of(Role.COORDINATOR, Role.CONSULTANT,
-                Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB, Role.PHARMACIST, Role.WARD_NURSE, Role.QA)));
+                Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB, Role.PHARMACIST, Role.WARD_NURSE, Role.QA,
+                Role.DATA_MANAGER)));
     }
 }

@@ -30,6 +30,7 @@ class WorkQueueHomePanels implements HomePanelContributor {
             Role.CELL_THERAPY_LAB, "Cell-therapy laboratory",
             Role.PHARMACIST, "Lymphodepletion",
             Role.QA, "Quality assurance",
+            Role.DATA_MANAGER, "Registry tasks",
             Role.WARD_NURSE, "Your tasks",
             Role.CONSULTANT, "Your tasks");
 

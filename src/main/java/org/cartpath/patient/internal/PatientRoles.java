@@ -17,7 +17,8 @@ public final class PatientRoles {
 
     /** Clinical staff of an organisation with a reason to see the patient. Administrators gain no clinical access. */
     public static final Set<Role> READERS = EnumSet.of(Role.REFERRER, Role.COORDINATOR, Role.CONSULTANT,
-            Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB, Role.PHARMACIST, Role.WARD_NURSE, Role.QA, Role.PANEL_MEMBER);
+            Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB, Role.PHARMACIST, Role.WARD_NURSE, Role.QA, Role.PANEL_MEMBER,
+            Role.DATA_MANAGER);
 
     /** Register patients, correct demographics, record history and consent. */
     public static final Set<Role> EDITORS = EnumSet.of(Role.REFERRER, Role.COORDINATOR, Role.CONSULTANT);

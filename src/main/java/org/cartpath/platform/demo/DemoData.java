@@ -58,6 +58,7 @@ final class DemoData {
             new DemoUser("pharmacist", "Aisha Patel", "gosh", Set.of(Role.PHARMACIST), "Haematology pharmacist"),
             new DemoUser("ward.nurse", "Ben Carter", "gosh", Set.of(Role.WARD_NURSE), "Ward nurse"),
             new DemoUser("qa.lead", "Dr Maria Rossi", "gosh", Set.of(Role.QA), "Quality lead"),
+            new DemoUser("data.manager", "Owen Price", "gosh", Set.of(Role.DATA_MANAGER), "Registry data manager"),
             new DemoUser("panel.member", "Prof. David Hughes", "panel", Set.of(Role.PANEL_MEMBER), "Panel member"),
             new DemoUser("manufacturer", "Lena Novak", "novartis", Set.of(Role.MANUFACTURER_OPERATOR), "Operations"),
             new DemoUser("courier", "Chris Byrne", "courier", Set.of(Role.COURIER), "Courier"),

@@ -48,6 +48,8 @@ class HomeController {
                     "Infused patients will appear here with their day number and the assessments due."),
             panel(Role.QA, "Quality assurance",
                     "Product releases to accept, out-of-specification decisions and identity overrides will appear here."),
+            panel(Role.DATA_MANAGER, "Follow-up",
+                    "Registry forms due, in their window or overdue for your centre's infused patients will appear here."),
             panel(Role.PANEL_MEMBER, "National CAR-T panel",
                     "Cases submitted to the next panel meeting will appear here for your review and vote."),
             panel(Role.MANUFACTURER_OPERATOR, "Manufacturing",

@@ -1,0 +1,23 @@
+package org.cartpath.followup;
+
+/** Where a registry time point or a clinic visit stands on a day (docs/clinical/follow-up-schedule.md). */
+public enum TimepointStatus {
+    COMPLETED("Completed"),
+    OVERDUE("Overdue"),
+    IN_WINDOW("In window"),
+    DUE_SOON("Due in the next 14 days"),
+    UPCOMING("Upcoming");
+
+    /** How far ahead the worklist looks, and what "due soon" means. */
+    public static final int DUE_SOON_DAYS = 14;
+
+    private final String label;
+
+    TimepointStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,43 @@
+package org.cartpath.followup.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cartpath.followup.FollowUpAccess;
+import org.cartpath.followup.FollowUpPlans;
+import org.cartpath.journey.CasePageContributor;
+import org.cartpath.journey.CasePanel;
+import org.cartpath.journey.CaseView;
+import org.cartpath.shared.Actor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case page's follow-up schedule, once the case has a plan (from the infusion): its registry track and why, the
+ * registry time points with their windows and status, and the next clinic visit; for the treating centre and the
+ * referring hospital.
+ */
+@Component
+class FollowUpCasePanel implements CasePageContributor {
+
+    private final FollowUpPlans plans;
+    private final FollowUpAccess access;
+
+    FollowUpCasePanel(FollowUpPlans plans, FollowUpAccess access) {
+        this.plans = plans;
+        this.access = access;
+    }
+
+    @Override
+    public List<CasePanel> panels(Actor actor, CaseView view) {
+        if (!access.maySee(actor, view)) {
+            return List.of();
+        }
+        return plans.find(view).map(plan -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("plan", plan);
+            model.put("today", plans.today());
+            model.put("nextVisit", plan.nextVisit(plans.today()).orElse(null));
+            return List.of(new CasePanel("Follow-up schedule", "followup/panel", "casePanel", model, 70));
+        }).orElse(List.of());
+    }
+}
