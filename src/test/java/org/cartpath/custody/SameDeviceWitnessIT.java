@@ -50,6 +50,9 @@ class SameDeviceWitnessIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    IdentityFixtures identities;
+
     World world;
     CustodyScenario scenario;
     Http nurse;
@@ -172,7 +175,7 @@ class SameDeviceWitnessIT {
     @Test
     void aDisabledAccountOrOnePausedAfterFailedSignInsCannotWitness() {
         UserAccount lab = world.lab();
-        jdbc.sql("update app_user set enabled = false where id = ?").param(lab.id().value()).update();
+        identities.disable(lab);
         HttpResponse<String> disabled = witness(lab.username(), IdentityFixtures.PASSWORD, scenario.wristband(),
                 scenario.coi(), scenario.din());
         assertThat(disabled.statusCode()).isEqualTo(422);

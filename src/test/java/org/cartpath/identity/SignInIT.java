@@ -137,7 +137,7 @@ class SignInIT {
     @Test
     void aDisabledUserIsSignedOutOnTheNextRequest() {
         Http http = Http.signedIn(port, user.username(), IdentityFixtures.PASSWORD);
-        jdbc.sql("update app_user set enabled = false where id = ?").param(user.id().value()).update();
+        fixtures.disable(user);
         HttpResponse<String> response = http.get("/");
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("ended=disabled"));
         HttpResponse<String> again = Http.browser(port).signIn(user.username(), IdentityFixtures.PASSWORD);

@@ -5,14 +5,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.cartpath.CartpathApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, on a database of its own on the shared test PostgreSQL, with
  * demo data and a clock tests can move. Every integration test uses exactly this, so that Spring caches
- * one context for all of them.
+ * one context for all of them. {@link AuditWatch} checks after each test class that every transaction that changed a
+ * table of record wrote its audit row.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +25,6 @@ import org.springframework.test.context.ContextConfiguration;
                 "cartpath.signin.address.limit=100000"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestClockConfiguration.class)
+@ExtendWith({SpringExtension.class, AuditWatch.class})
 public @interface CartpathIntegrationTest {
 }

@@ -49,4 +49,11 @@ public class IdentityFixtures {
         return users.createWithPassword(setup, new NewUser(organisation.id(), username, "Test User " + n, null, null,
                 Set.of(roles)), PASSWORD);
     }
+
+    /** Disables an account as an administrator would (audited), e.g. to test what a disabled account may not do. */
+    public UserAccount disable(UserAccount user) {
+        UserAccount current = users.get(setup, user.id());
+        return users.change(setup, user.id(), new UserManagement.UserChange(current.displayName(), current.email(),
+                current.jobTitle(), current.roles(), false), current.version());
+    }
 }
