@@ -19,6 +19,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * naming the tables. Whatever the tests drive — pages, API, scheduled jobs, reactions to events — is covered, not a
  * list of operations somebody remembered.
  *
+ * <p>The application connects as its own role; a test that must put the database in a state the application cannot
+ * reach (a misconfiguration, a date moved back) writes as the owner ({@link TestDatabase#superuser}), and those writes
+ * are not watched.
+ *
  * <p>{@link #OPERATIONAL} are tables that are not a record of care: sessions, sign-in throttling, stored idempotent
  * answers, the data-access log (itself an audit record), who has read a referral's message, the webhook outbox's
  * delivery attempts and the event registry's bookkeeping; an API token's last use is noted without an audit row.
@@ -72,6 +76,9 @@ public final class AuditWatch implements BeforeAllCallback, AfterAllCallback {
         superuser.sql("""
                 create or replace function test_note_write() returns trigger language plpgsql security definer as $$
                 begin
+                    if session_user = 'postgres' then
+                        return null; -- a test's own set-up, as the database's owner would: not the application
+                    end if;
                     insert into test_write_watch (txid, table_name) values (txid_current(), tg_table_name)
                     on conflict do nothing;
                     return null;
