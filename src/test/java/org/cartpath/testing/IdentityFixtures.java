@@ -52,8 +52,11 @@ public class IdentityFixtures {
 
     /** Disables an account as an administrator would (audited), e.g. to test what a disabled account may not do. */
     public UserAccount disable(UserAccount user) {
-        UserAccount current = users.get(setup, user.id());
-        return users.change(setup, user.id(), new UserManagement.UserChange(current.displayName(), current.email(),
+        Actor administrator = new Actor("system:test-administrator", Actor.ActorType.INTERNAL, "system",
+                "test fixtures (administrator)", user.organisationId(), user.organisationName(), user.organisationKind(),
+                false, Set.of(Role.ADMINISTRATOR));
+        UserAccount current = users.get(administrator, user.id());
+        return users.change(administrator, user.id(), new UserManagement.UserChange(current.displayName(), current.email(),
                 current.jobTitle(), current.roles(), false), current.version());
     }
 }

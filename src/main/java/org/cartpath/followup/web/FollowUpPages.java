@@ -39,6 +39,7 @@ class FollowUpPages {
         }
         items = worklist.items(actor, filter);
         model.addAttribute("items", items);
+        model.addAttribute("mayKeepContact", org.cartpath.followup.DischargeDocuments.mayKeepContact(actor));
         model.addAttribute("centres", worklist.organisations(actor, true));
         model.addAttribute("referringHospitals", worklist.organisations(actor, false));
         model.addAttribute("responsibleRoles", List.of(Role.DATA_MANAGER, Role.COORDINATOR));
