@@ -1,8 +1,5 @@
 package org.cartpath.followup;
 
-import org.cartpath.testing.TestDatabaseInitializer;
-import org.cartpath.testing.TestDatabase;
-import org.springframework.beans.factory.annotation.Value;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -13,10 +10,13 @@ import org.cartpath.shared.Role;
 import org.cartpath.testing.Browser;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.IdentityFixtures;
+import org.cartpath.testing.TestDatabase;
+import org.cartpath.testing.TestDatabaseInitializer;
 import org.cartpath.treatment.InfusedCases;
 import org.cartpath.treatment.TreatmentFixtures.Product;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,8 +1,5 @@
 package org.cartpath.patient;
 
-import org.cartpath.testing.TestDatabaseInitializer;
-import org.cartpath.testing.TestDatabase;
-import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,9 +20,12 @@ import org.cartpath.shared.Role;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
+import org.cartpath.testing.TestDatabase;
+import org.cartpath.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
