@@ -28,6 +28,9 @@ public class FollowUpAccess {
     /** Who changes a case's registry track and completes its registry time points, at the treating centre. */
     public static final Set<Role> REGISTRY_KEEPERS = EnumSet.of(Role.DATA_MANAGER, Role.CONSULTANT, Role.COORDINATOR);
 
+    /** Who records a disease response assessment, at the treating centre (docs/clinical/response-assessment.md). */
+    public static final Set<Role> RESPONSE_RECORDERS = EnumSet.of(Role.CONSULTANT);
+
     private final CaseJourney journey;
 
     FollowUpAccess(CaseJourney journey) {
@@ -52,6 +55,20 @@ public class FollowUpAccess {
         }
         requireRole(actor, REGISTRY_KEEPERS, what);
         return view;
+    }
+
+    /** The case if the actor is a consultant of its treating centre; 404 for another organisation, else 403. */
+    public CaseView recordResponse(Actor actor, CaseId id) {
+        CaseView view = journey.get(actor, id);
+        if (!view.isTreatingCentre(actor)) {
+            throw new NotFoundException("case", id);
+        }
+        requireRole(actor, RESPONSE_RECORDERS, "record a response assessment");
+        return view;
+    }
+
+    public boolean mayRecordResponse(Actor actor, CaseView view) {
+        return view.isTreatingCentre(actor) && RESPONSE_RECORDERS.stream().anyMatch(actor::hasRole);
     }
 
     public boolean maySee(Actor actor, CaseView view) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.cartpath.followup.FollowUpAccess;
 import org.cartpath.followup.FollowUpPlans;
+import org.cartpath.followup.ResponseAssessments;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
 import org.cartpath.journey.CaseView;
@@ -13,18 +14,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The case page's follow-up schedule, once the case has a plan (from the infusion): its registry track and why, the
- * registry time points with their windows and status, and the next clinic visit; for the treating centre and the
- * referring hospital.
+ * registry time points with their windows and status, the next clinic visit, the latest response assessment and the
+ * best response so far (with a link to record a B-ALL response for the centre's consultants); for the treating centre
+ * and the referring hospital.
  */
 @Component
 class FollowUpCasePanel implements CasePageContributor {
 
     private final FollowUpPlans plans;
     private final FollowUpAccess access;
+    private final ResponseAssessments responses;
 
-    FollowUpCasePanel(FollowUpPlans plans, FollowUpAccess access) {
+    FollowUpCasePanel(FollowUpPlans plans, FollowUpAccess access, ResponseAssessments responses) {
         this.plans = plans;
         this.access = access;
+        this.responses = responses;
     }
 
     @Override
@@ -37,6 +41,8 @@ class FollowUpCasePanel implements CasePageContributor {
             model.put("plan", plan);
             model.put("today", plans.today());
             model.put("nextVisit", plan.nextVisit(plans.today()).orElse(null));
+            model.put("responses", responses.history(view));
+            model.put("mayRecordResponse", access.mayRecordResponse(actor, view));
             return List.of(new CasePanel("Follow-up schedule", "followup/panel", "casePanel", model, 70));
         }).orElse(List.of());
     }

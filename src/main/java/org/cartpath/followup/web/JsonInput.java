@@ -35,6 +35,11 @@ final class JsonInput {
         return new JsonInput(body != null && body.isObject() ? body : null, "");
     }
 
+    /** An object inside a request, its fields named {@code prefix + name}; anything but an object reads as empty. */
+    static JsonInput nested(JsonNode object, String prefix) {
+        return new JsonInput(object != null && object.isObject() ? object : null, prefix);
+    }
+
     /** The value of {@code name}, or {@code null} when it is absent or JSON null. */
     JsonNode value(String name) {
         if (object == null) {

@@ -9,14 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cartpath.followup.outcomes.BAllResponse;
+import org.cartpath.followup.ResponseFramework;
 import org.cartpath.followup.outcomes.ConfidenceInterval;
 import org.cartpath.followup.outcomes.IcahtGrade;
-import org.cartpath.followup.outcomes.ImwgResponse;
 import org.cartpath.followup.outcomes.KaplanMeier;
 import org.cartpath.followup.outcomes.LogRank;
-import org.cartpath.followup.outcomes.LuganoCtResponse;
-import org.cartpath.followup.outcomes.LuganoPetResponse;
 import org.cartpath.followup.outcomes.Observation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -95,7 +92,6 @@ class OutcomesCalculatorApiController {
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO;
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     @PostMapping("/kaplan-meier")
     @Operation(summary = "Kaplan–Meier estimate with Greenwood standard errors and LOG, LOG_LOG or PLAIN confidence"
@@ -198,81 +194,8 @@ class OutcomesCalculatorApiController {
         Framework framework = in.requiredChoice("framework", Framework.class);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("framework", framework.name());
-        switch (framework) {
-            case B_ALL -> bAll(in, answer);
-            case LUGANO_2014_PET -> {
-                in.require("deauvilleScore", "uptakeComparedWithBaseline", "newLesions");
-                answer.put("category", LuganoPetResponse.assess(in.requiredWholeNumber("deauvilleScore", 1, 5),
-                        in.requiredChoice("uptakeComparedWithBaseline", LuganoPetResponse.Uptake.class),
-                        in.requiredBoolean("newLesions")));
-            }
-            case LUGANO_2014_CT -> luganoCt(in, answer);
-            case IMWG_2016 -> imwg(in, answer);
-        }
+        answer.putAll(ResponseCalculation.derive(ResponseFramework.valueOf(framework.name()), in).answer());
         return answer;
-    }
-
-    private static void bAll(JsonInput in, Map<String, Object> answer) {
-        in.require("marrowBlastsPercent", "circulatingBlasts", "extramedullaryDisease", "ancPerMicrolitre",
-                "plateletsPerMicrolitre");
-        BAllResponse.Assessment assessment = BAllResponse.assess(
-                in.requiredNumber("marrowBlastsPercent", ZERO, HUNDRED), in.requiredBoolean("circulatingBlasts"),
-                in.requiredBoolean("extramedullaryDisease"), in.requiredNumber("ancPerMicrolitre", ZERO, null),
-                in.requiredNumber("plateletsPerMicrolitre", ZERO, null),
-                in.optionalNumber("mrdPercent", ZERO, HUNDRED));
-        answer.put("category", assessment.category());
-        answer.put("marrowStatus", assessment.marrowStatus());
-        answer.put("mrdNegative", assessment.mrdNegative());
-    }
-
-    private static void luganoCt(JsonInput in, Map<String, Object> answer) {
-        in.require("baselineSpdMm2", "currentSpdMm2", "allTargetNodesLongestDiameterAtMost15Mm",
-                "extralymphaticDiseasePresent", "newLesions");
-        BigDecimal baseline = in.requiredNumber("baselineSpdMm2", ZERO, null);
-        BigDecimal current = in.requiredNumber("currentSpdMm2", ZERO, null);
-        boolean allNodesSmall = in.requiredBoolean("allTargetNodesLongestDiameterAtMost15Mm");
-        boolean extralymphatic = in.requiredBoolean("extralymphaticDiseasePresent");
-        boolean newLesions = in.requiredBoolean("newLesions");
-        boolean lesionProgression = in.booleanOrDefault("individualLesionProgression", false);
-        if (baseline.signum() == 0) {
-            throw JsonInput.inconsistent("baselineSpdMm2", "must be greater than 0: a response is measured from it");
-        }
-        answer.put("category", LuganoCtResponse.assess(baseline, current, allNodesSmall, extralymphatic, newLesions,
-                lesionProgression));
-    }
-
-    private static void imwg(JsonInput in, Map<String, Object> answer) {
-        in.require("baselineSerumMProteinGPerDl", "currentSerumMProteinGPerDl", "baselineUrineMProteinMgPer24h",
-                "currentUrineMProteinMgPer24h", "serumImmunofixationNegative", "urineImmunofixationNegative");
-        BigDecimal serumBaseline = in.requiredNumber("baselineSerumMProteinGPerDl", ZERO, null);
-        BigDecimal serum = in.requiredNumber("currentSerumMProteinGPerDl", ZERO, null);
-        BigDecimal serumNadir = in.optionalNumber("nadirSerumMProteinGPerDl", ZERO, null);
-        BigDecimal urineBaseline = in.requiredNumber("baselineUrineMProteinMgPer24h", ZERO, null);
-        BigDecimal urine = in.requiredNumber("currentUrineMProteinMgPer24h", ZERO, null);
-        BigDecimal urineNadir = in.optionalNumber("nadirUrineMProteinMgPer24h", ZERO, null);
-        boolean serumIfeNegative = in.requiredBoolean("serumImmunofixationNegative");
-        boolean urineIfeNegative = in.requiredBoolean("urineImmunofixationNegative");
-        boolean onlyByIfe = in.booleanOrDefault("mProteinDetectableOnlyByImmunofixation", false);
-        BigDecimal marrow = in.optionalNumber("marrowPlasmaCellsPercent", ZERO, HUNDRED);
-        boolean plasmacytomas = in.booleanOrDefault("softTissuePlasmacytomas", false);
-        Boolean flcNormal = in.optionalBoolean("flcRatioNormal");
-        Boolean clonal = in.optionalBoolean("clonalPlasmaCellsInMarrow");
-        boolean newLesions = in.booleanOrDefault("newBoneLesionsOrPlasmacytomas", false);
-        if (serumBaseline.signum() == 0) {
-            throw JsonInput.inconsistent("baselineSerumMProteinGPerDl",
-                    "must be greater than 0: a serum M-protein of 0 is not measurable disease");
-        }
-        if (serumNadir != null && serumNadir.compareTo(serumBaseline) > 0) {
-            throw JsonInput.inconsistent("nadirSerumMProteinGPerDl",
-                    "cannot be above baselineSerumMProteinGPerDl: the nadir is the lowest value since baseline");
-        }
-        if (urineNadir != null && urineNadir.compareTo(urineBaseline) > 0) {
-            throw JsonInput.inconsistent("nadirUrineMProteinMgPer24h",
-                    "cannot be above baselineUrineMProteinMgPer24h: the nadir is the lowest value since baseline");
-        }
-        answer.put("category", ImwgResponse.assess(new ImwgResponse.Assessment(serumBaseline, serum, serumNadir,
-                urineBaseline, urine, urineNadir, serumIfeNegative, urineIfeNegative, onlyByIfe, marrow,
-                plasmacytomas, flcNormal, clonal, newLesions)));
     }
 
     private static List<Observation> observations(String field, JsonNode array) {
