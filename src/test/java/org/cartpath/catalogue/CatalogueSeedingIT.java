@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.internal.BundledCatalogue;
 import org.cartpath.catalogue.internal.CatalogueSeeding;
 import org.cartpath.catalogue.internal.CatalogueYaml;
@@ -44,6 +46,9 @@ class CatalogueSeedingIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    AuditTrail audit;
 
     @Test
     void everyBundledVersionIsStoredAndAuditedAtStartUp() {
@@ -82,8 +87,15 @@ class CatalogueSeedingIT {
             for (int i = 0; i < racers; i++) {
                 Callable<Boolean> insert = () -> {
                     start.await();
-                    return transaction.execute(s -> stored.insertIfAbsent(version, tree, "ADDED", null, text, actor)
-                            .inserted());
+                    // as the catalogue's services do: the row and its audit row in one transaction
+                    return transaction.execute(s -> {
+                        boolean inserted = stored.insertIfAbsent(version, tree, "ADDED", null, text, actor).inserted();
+                        if (inserted) {
+                            audit.record(actor, "LABEL_VERSION_ADDED", "LabelVersion", version.id(), null,
+                                    Map.of("id", version.id()), "race test");
+                        }
+                        return inserted;
+                    });
                 };
                 results.add(pool.submit(insert));
             }
