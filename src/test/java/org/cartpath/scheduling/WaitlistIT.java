@@ -24,6 +24,7 @@ import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
 import org.cartpath.testing.MutableClock;
+import org.cartpath.testing.Reactions;
 import org.cartpath.testing.TestDatabase;
 import org.cartpath.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,9 @@ class WaitlistIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Reactions reactions;
 
     @Autowired
     SchedulingFixtures fixtures;
@@ -173,6 +177,7 @@ class WaitlistIT {
         HttpResponse<String> joined = coordinator.postJson("/api/v1/waitlist-entries", Map.of("caseId", c.id().toString()));
         assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
         String id = Http.json(joined).get("id").asText();
+        reactions.settle();
         long audits = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
         String priority = "/api/v1/waitlist-entries/" + id + "/clinical-priority";
         assertProblem(consultant.postJson(priority, Map.of("urgency", "URGENT", "kinetics", "STABLE")), 400,
@@ -189,6 +194,7 @@ class WaitlistIT {
                 Map.of("rank", 1.5, "reason", "x")), 400, "invalid-request", "rank");
         Centre other = fixtures.centre(1);
         Http stranger = Http.signedIn(port, other.consultant().username(), IdentityFixtures.PASSWORD);
+        reactions.settle();
         long afterSetUp = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
         assertProblem(stranger.postJson(priority, Map.of("urgency", "URGENT", "kinetics", "STABLE", "reason", "x")), 404,
                 "not-found");
@@ -200,6 +206,7 @@ class WaitlistIT {
                 "already-on-waitlist");
         assertProblem(coordinator.postJson("/api/v1/waitlist-entries", Map.of()), 400, "invalid-request", "caseId");
         TherapyCase early = fixtures.caseAt(centre, "AUCATZYL", "B_ALL", Stage.TRIAGED, "triaged");
+        reactions.settle();
         long beforeEarly = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
         assertProblem(coordinator.postJson("/api/v1/waitlist-entries", Map.of("caseId", early.id().toString())), 409,
                 "case-not-approved");

@@ -49,6 +49,8 @@ public final class AuditWatch implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        // the reactions this class's changes caused finish (and audit) before the count, and not in the next class
+        SpringExtension.getApplicationContext(context).getBean(Reactions.class).settle();
         JdbcClient superuser = JdbcClient.create(TestDatabase.superuser(database(context)));
         List<Map<String, Object>> unaudited = superuser.sql("""
                 select w.table_name, count(distinct w.txid) as transactions from test_write_watch w
