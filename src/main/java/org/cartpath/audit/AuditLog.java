@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.DataVisibility;
-import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
@@ -43,41 +45,36 @@ public class AuditLog {
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw ProblemException.invalid("from", "must not be after 'to'");
         }
-        List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        OrganisationId scope = DataVisibility.auditScope(actor);
-        if (scope != null) {
-            where.add("organisation_id = ?");
-            params.add(scope.value());
-        }
+        DataScope scope = DataVisibility.auditScope(actor);
+        List<String> where = new ArrayList<>(List.of(scope.owns("organisation_id")));
+        Map<String, Object> params = new HashMap<>();
         if (hasText(filter.entityType())) {
-            where.add("lower(entity_type) = lower(?)");
-            params.add(filter.entityType().trim());
+            where.add("lower(entity_type) = lower(:entityType)");
+            params.put("entityType", filter.entityType().trim());
         }
         if (hasText(filter.entityId())) {
-            where.add("entity_id = ?");
-            params.add(filter.entityId().trim());
+            where.add("entity_id = :entityId");
+            params.put("entityId", filter.entityId().trim());
         }
         if (hasText(filter.actor())) {
-            where.add("(actor_id = ? or actor_name ilike ?)");
-            params.add(filter.actor().trim());
-            params.add("%" + filter.actor().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+            where.add("(actor_id = :actor or actor_name ilike :actorLike)");
+            params.put("actor", filter.actor().trim());
+            params.put("actorLike", "%" + filter.actor().trim().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.from() != null) {
-            where.add("occurred_at >= ?");
-            params.add(Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+            where.add("occurred_at >= :from");
+            params.put("from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
         }
         if (filter.to() != null) {
-            where.add("occurred_at < ?");
-            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            where.add("occurred_at < :to");
+            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from audit_event" + clause).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(request.size());
-        pageParams.add(request.offset());
-        List<AuditEvent> items = jdbc.sql("select * from audit_event" + clause + " order by seq desc limit ? offset ?")
-                .params(pageParams)
+        String clause = " where " + String.join(" and ", where);
+        long total = scope.bind(jdbc.sql("select count(*) from audit_event" + clause).params(params))
+                .query(Long.class).single();
+        List<AuditEvent> items = scope.bind(jdbc.sql("select * from audit_event" + clause
+                        + " order by seq desc limit :limit offset :offset").params(params))
+                .param("limit", request.size()).param("offset", request.offset())
                 .query((row, n) -> AuditVerifier.read(row))
                 .list();
         return new Page<>(items, request.page(), request.size(), total);

@@ -49,26 +49,16 @@ public class FollowUpAccess {
 
     /** The case if the actor is treating-centre staff who keep its registry follow-up; 404 or 403 otherwise. */
     public CaseView keepRegistry(Actor actor, CaseId id, String what) {
-        CaseView view = journey.get(actor, id);
-        if (!view.isTreatingCentre(actor)) {
-            throw new NotFoundException("case", id);
-        }
-        requireRole(actor, REGISTRY_KEEPERS, what);
-        return view;
+        return journey.get(actor, id).requireCentreStaff(actor, REGISTRY_KEEPERS, what);
     }
 
     /** The case if the actor is a consultant of its treating centre; 404 for another organisation, else 403. */
     public CaseView recordResponse(Actor actor, CaseId id) {
-        CaseView view = journey.get(actor, id);
-        if (!view.isTreatingCentre(actor)) {
-            throw new NotFoundException("case", id);
-        }
-        requireRole(actor, RESPONSE_RECORDERS, "record a response assessment");
-        return view;
+        return journey.get(actor, id).requireCentreStaff(actor, RESPONSE_RECORDERS, "record a response assessment");
     }
 
     public boolean mayRecordResponse(Actor actor, CaseView view) {
-        return view.isTreatingCentre(actor) && RESPONSE_RECORDERS.stream().anyMatch(actor::hasRole);
+        return view.isTreatingCentre(actor, RESPONSE_RECORDERS);
     }
 
     public boolean maySee(Actor actor, CaseView view) {
@@ -76,7 +66,7 @@ public class FollowUpAccess {
     }
 
     public boolean mayKeepRegistry(Actor actor, CaseView view) {
-        return view.isTreatingCentre(actor) && REGISTRY_KEEPERS.stream().anyMatch(actor::hasRole);
+        return view.isTreatingCentre(actor, REGISTRY_KEEPERS);
     }
 
     /** Whether the actor may use the follow-up worklist (its answer is scoped to the actor's organisation). */

@@ -15,6 +15,7 @@ import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,7 +80,7 @@ public class FollowUpWorklist {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<UUID, String> names = organisations.directory().stream()
                 .collect(Collectors.toMap(o -> o.id().value(), Organisation::name, (a, b) -> a));
-        return store.open(actor.organisationId(), today.plusDays(TimepointStatus.DUE_SOON_DAYS),
+        return store.open(DataVisibility.clinicalScope(actor), today.plusDays(TimepointStatus.DUE_SOON_DAYS),
                         filter.centre(), filter.referringHospital(), filter.responsible(), LIMIT).stream()
                 .map(row -> item(row, today, names))
                 .sorted(Comparator.comparing((Item i) -> i.status() != TimepointStatus.OVERDUE)
@@ -91,7 +92,7 @@ public class FollowUpWorklist {
     @Transactional(readOnly = true)
     public List<Organisation> organisations(Actor actor, boolean centres) {
         FollowUpAccess.requireWorklist(actor);
-        List<UUID> ids = store.organisations(actor.organisationId(), centres);
+        List<UUID> ids = store.organisations(DataVisibility.clinicalScope(actor), centres);
         return organisations.directory().stream().filter(o -> ids.contains(o.id().value()))
                 .sorted(Comparator.comparing(Organisation::name)).toList();
     }

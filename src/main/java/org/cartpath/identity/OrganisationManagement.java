@@ -46,7 +46,7 @@ public class OrganisationManagement {
     /** Every organisation's id, name and kind: for choosing a partner (e.g. the centre to refer to). */
     @Transactional(readOnly = true)
     public List<Organisation> directory() {
-        return store.organisations(null).stream().filter(Organisation::active).toList();
+        return store.directory().stream().filter(Organisation::active).toList();
     }
 
     @Transactional(readOnly = true)

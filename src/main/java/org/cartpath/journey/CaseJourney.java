@@ -394,16 +394,16 @@ public class CaseJourney {
         }
         DataVisibility.Level level = actor.organisationKind().seesPatientIdentity() ? DataVisibility.Level.FULL
                 : DataVisibility.Level.PSEUDONYMISED;
-        List<CaseView> items = store.casesOfParty(actor.organisationId(), stage, request.size(), request.offset())
+        List<CaseView> items = store.casesOfParty(DataVisibility.clinicalScope(actor), stage, request.size(), request.offset())
                 .stream().map(c -> new CaseView(c, level)).toList();
-        return new Page<>(items, request.page(), request.size(), store.countCasesOfParty(actor.organisationId(), stage));
+        return new Page<>(items, request.page(), request.size(), store.countCasesOfParty(DataVisibility.clinicalScope(actor), stage));
     }
 
     /** The actor's treating centre's cases at the given stages (for overviews such as manufacturing status). */
     @Transactional(readOnly = true)
     public List<TherapyCase> casesAtCentre(Actor actor, java.util.Set<Stage> stages) {
         requireCentreStaff(actor);
-        return store.casesAtCentre(actor.organisationId(), stages);
+        return store.casesAtCentre(DataVisibility.clinicalScope(actor), stages);
     }
 
     /** When the case last entered a stage, from its timeline (e.g. the collection date), if it ever did. */
@@ -437,14 +437,14 @@ public class CaseJourney {
         List<UUID> cases = term == null ? List.of() : finders.orderedStream()
                 .flatMap(finder -> finder.casesMatching(actor, term).stream()).map(CaseId::value).distinct().toList();
         java.util.Set<CaseId> urgent = urgentAtCentre(actor);
-        List<WorklistItem> items = store.worklist(actor.organisationId(), stage, prod, term, found, cases, urgent,
+        List<WorklistItem> items = store.worklist(DataVisibility.clinicalScope(actor), stage, prod, term, found, cases, urgent,
                         request.size(), request.offset())
                 .stream()
                 .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(),
                         row.nextTask() != null && row.nextTask().overdueOn(today), urgent.contains(row.therapyCase().id())))
                 .toList();
         return new Page<>(items, request.page(), request.size(),
-                store.worklistSize(actor.organisationId(), stage, prod, term, found, cases));
+                store.worklistSize(DataVisibility.clinicalScope(actor), stage, prod, term, found, cases));
     }
 
     /** How many patients a worklist search by name or NHS number looks at. */
@@ -484,17 +484,17 @@ public class CaseJourney {
         java.util.Set<Role> own = roles.stream().filter(r -> actor.hasRole(r) || actor.hasRole(Role.COORDINATOR))
                 .collect(java.util.stream.Collectors.toSet());
         java.util.Set<CaseId> urgent = own.isEmpty() ? java.util.Set.of() : urgentAtCentre(actor);
-        List<WorklistItem> items = store.openTasks(actor.organisationId(), own, urgent, request.size(), request.offset())
+        List<WorklistItem> items = store.openTasks(DataVisibility.clinicalScope(actor), own, urgent, request.size(), request.offset())
                 .stream()
                 .map(row -> new WorklistItem(row.therapyCase(), row.nextTask(), row.nextTask().overdueOn(today),
                         urgent.contains(row.therapyCase().id())))
                 .toList();
-        return new Page<>(items, request.page(), request.size(), store.countOpenTasks(actor.organisationId(), own));
+        return new Page<>(items, request.page(), request.size(), store.countOpenTasks(DataVisibility.clinicalScope(actor), own));
     }
 
     /** The urgent ones among the open cases of the actor's treating centre, for the lists' ORDER BY. */
     private java.util.Set<CaseId> urgentAtCentre(Actor actor) {
-        return urgency.urgentAmong(actor, store.openCaseIds(actor.organisationId()));
+        return urgency.urgentAmong(actor, store.openCaseIds(DataVisibility.clinicalScope(actor)));
     }
 
     /** Open cases per stage at the actor's treating centre, in journey order. */
@@ -502,7 +502,7 @@ public class CaseJourney {
     public Map<Stage, Long> countsByStage(Actor actor) {
         requireCentreStaff(actor);
         Map<Stage, Long> counts = new EnumMap<>(Stage.class);
-        store.countsByStage(actor.organisationId()).forEach(row -> counts.put((Stage) row[0], (Long) row[1]));
+        store.countsByStage(DataVisibility.clinicalScope(actor)).forEach(row -> counts.put((Stage) row[0], (Long) row[1]));
         Map<Stage, Long> ordered = new LinkedHashMap<>();
         for (Stage stage : Stage.path()) {
             if (stage != Stage.COMPLETED) {

@@ -1,7 +1,11 @@
 package org.cartpath.journey;
 
+import java.util.Collection;
+import java.util.stream.Collectors;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.DataVisibility;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 
 /**
@@ -33,5 +37,31 @@ public record CaseView(TherapyCase therapyCase, DataVisibility.Level visibility)
     /** {@link #isTreatingCentre(Actor)} in one of the roles. */
     public boolean isTreatingCentre(Actor actor, Role... roles) {
         return isTreatingCentre(actor) && actor.hasAnyRole(roles);
+    }
+
+    /** {@link #isTreatingCentre(Actor)} in one of the roles. */
+    public boolean isTreatingCentre(Actor actor, Collection<Role> roles) {
+        return isTreatingCentre(actor) && roles.stream().anyMatch(actor::hasRole);
+    }
+
+    /**
+     * This case, for the treating centre's own staff in one of {@code roles}: the one implementation behind the modules'
+     * access rules (monitoring, treatment, follow-up). Anyone outside the centre gets 404, as for a case that does not
+     * exist (ADR 0019); the centre's other staff get 403 naming the roles and {@code what} they may do.
+     */
+    public CaseView requireCentreStaff(Actor actor, Collection<Role> roles, String what) {
+        if (!isTreatingCentre(actor)) {
+            throw new NotFoundException("case", therapyCase.id());
+        }
+        if (roles.stream().noneMatch(actor::hasRole)) {
+            throw onlyRoles(roles, what);
+        }
+        return this;
+    }
+
+    /** 403 naming the roles of the treating centre that may do {@code what}, in the same words in every module. */
+    public static ProblemException onlyRoles(Collection<Role> roles, String what) {
+        return ProblemException.forbidden("Only " + roles.stream().sorted().map(Role::label)
+                .collect(Collectors.joining(", ")) + " of the treating centre may " + what);
     }
 }

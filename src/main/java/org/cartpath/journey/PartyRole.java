@@ -8,6 +8,9 @@ import java.util.Set;
  * reach for the life of the case; the national panel's reach ends once the case has gone past its decision
  * (see docs/adr/0019-what-each-organisation-sees.md). The panel keeps its own agenda records of the case
  * ({@link CaseJourney#getAsParty}), never the bookings, custody or manufacturing that follow.
+ *
+ * <p>Queries that list cases read the same rule from the {@code case_reach} view (migration V175) through
+ * {@code shared.DataScope#reachesCase}; {@code CaseJourneyIT} checks the two agree for every role and stage.
  */
 public enum PartyRole {
     REFERRING_HOSPITAL,
@@ -30,11 +33,5 @@ public enum PartyRole {
     /** Whether an organisation that is a party in this role sees the case while it is at {@code stage}. */
     public boolean reaches(Stage stage) {
         return reach.contains(stage);
-    }
-
-    /** Every role with every stage it reaches, as {@code ROLE:STAGE}: the same rule for queries that list cases. */
-    public static Set<String> reachInSql() {
-        return java.util.Arrays.stream(values()).flatMap(role -> role.reach.stream().map(stage -> role.name() + ":"
-                + stage.name())).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -13,6 +13,8 @@ import org.cartpath.scheduling.BookingCancelled;
 import org.cartpath.scheduling.BookingRescheduled;
 import org.cartpath.scheduling.SlotBooked;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Page;
@@ -88,9 +90,10 @@ public class BookingNotices {
     /** The manufacturer's notices, newest first: its operators (people and systems). */
     @Transactional(readOnly = true)
     public Page<BookingNotice> notices(Actor actor, Page.Request request) {
-        OrganisationId manufacturer = manufacturer(actor);
-        return new Page<>(store.ofManufacturer(manufacturer, request.size(), request.offset()), request.page(),
-                request.size(), store.countOfManufacturer(manufacturer));
+        manufacturer(actor);
+        DataScope scope = DataVisibility.clinicalScope(actor);
+        return new Page<>(store.ofManufacturer(scope, request.size(), request.offset()), request.page(),
+                request.size(), store.countOfManufacturer(scope));
     }
 
     private static OrganisationId manufacturer(Actor actor) {

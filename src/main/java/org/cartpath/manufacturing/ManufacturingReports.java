@@ -23,7 +23,7 @@ import org.cartpath.scheduling.PlanStep;
 import org.cartpath.scheduling.PlannedStep;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.OrganisationKind;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -167,15 +167,7 @@ public class ManufacturingReports {
      */
     @Transactional(readOnly = true)
     public Map<FailureReason, Long> failuresByReason(Actor actor) {
-        List<Object[]> rows = switch (actor.organisationKind() == null ? OrganisationKind.REFERRING_HOSPITAL
-                : actor.organisationKind()) {
-            case TREATMENT_CENTRE -> store.failuresByReasonForCases(journey.casesAtCentre(actor,
-                    EnumSet.allOf(Stage.class)).stream().map(c -> c.id().value()).toList());
-            case MANUFACTURER -> store.failuresByReasonReportedBy(actor.organisationId().value());
-            case COMMISSIONER -> store.failuresByReason();
-            default -> throw ProblemException.forbidden("Manufacturing failures are counted for treatment centres,"
-                    + " manufacturers and commissioners");
-        };
+        List<Object[]> rows = store.failuresByReason(DataVisibility.aggregateScope(actor, "Manufacturing failures"));
         Map<FailureReason, Long> counts = new java.util.EnumMap<>(FailureReason.class);
         for (FailureReason reason : FailureReason.values()) {
             counts.put(reason, 0L);

@@ -25,6 +25,7 @@ import org.cartpath.monitoring.internal.MonitoringSettings;
 import org.cartpath.monitoring.rules.AssessmentSchedule;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.AlertAcknowledgements;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -202,7 +203,7 @@ public class MonitoringAlerts {
     @Transactional(readOnly = true)
     public List<MonitoringAlert> alerts(Actor actor, boolean includeAcknowledged, int limit) {
         requireCentreStaff(actor);
-        return store.ofCentre(actor.organisationId(), includeAcknowledged, Math.max(1, Math.min(limit, 200)));
+        return store.ofCentre(DataVisibility.clinicalScope(actor), includeAcknowledged, Math.max(1, Math.min(limit, 200)));
     }
 
     @Transactional(readOnly = true)

@@ -20,6 +20,7 @@ import org.cartpath.monitoring.internal.MonitoringLabels;
 import org.cartpath.monitoring.internal.MonitoringSettings;
 import org.cartpath.monitoring.internal.TocilizumabStore;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,7 +80,7 @@ public class MonitoringBoard {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<BoardRow> rows = new ArrayList<>();
-        for (MonitoringAnchor anchor : anchors.ofCentreSince(actor.organisationId(), today.minusDays(settings.boardDays()))) {
+        for (MonitoringAnchor anchor : anchors.ofCentreSince(DataVisibility.clinicalScope(actor), today.minusDays(settings.boardDays()))) {
             CaseView view = journey.get(actor, anchor.caseId());
             int day = anchor.dayNumber(today);
             if (!MonitoringAccess.ASSESSED_STAGES.contains(view.therapyCase().stage()) || day < 0

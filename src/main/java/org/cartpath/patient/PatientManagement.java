@@ -237,7 +237,7 @@ public class PatientManagement {
         if (words != null && (words.length() < 2 || words.length() > 100)) {
             throw ProblemException.invalid("name", "must be 2 to 100 characters");
         }
-        Page<PatientSummary> found = patients.search(actor.organisationId(), number, words, request);
+        Page<PatientSummary> found = patients.search(DataVisibility.clinicalScope(actor), number, words, request);
         found.items().forEach(p -> audit.recordAccess(actor, ENTITY, p.id().toString(), "search"));
         return found;
     }

@@ -31,6 +31,8 @@ import org.cartpath.referral.panel.PanelRules;
 import org.cartpath.referral.panel.PanelStore;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.CanonicalJson;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Page;
@@ -116,12 +118,13 @@ public class NationalPanel {
     public Page<PanelMeeting> meetings(Actor actor, boolean upcoming, Page.Request request) {
         LocalDate from = upcoming ? today() : null;
         if (PanelAccess.isPanelMember(actor)) {
-            return new Page<>(store.meetings(actor.organisationId(), from, request.size(), request.offset()),
-                    request.page(), request.size(), store.countMeetings(actor.organisationId(), from));
+            DataScope scope = DataVisibility.clinicalScope(actor);
+            return new Page<>(store.meetings(scope, from, request.size(), request.offset()),
+                    request.page(), request.size(), store.countMeetings(scope, from));
         }
         if (PanelAccess.isCentreStaff(actor)) {
-            return new Page<>(store.meetings(null, from, request.size(), request.offset()), request.page(),
-                    request.size(), store.countMeetings(null, from));
+            return new Page<>(store.publishedMeetings(from, request.size(), request.offset()), request.page(),
+                    request.size(), store.countPublishedMeetings(from));
         }
         throw ProblemException.forbidden("Panel meetings are for the national panel and treatment centres");
     }
@@ -417,7 +420,7 @@ public class NationalPanel {
         if (!PanelAccess.isPanelMember(actor)) {
             return Optional.empty();
         }
-        PanelMeeting next = store.meetings(actor.organisationId(), today(), 1, 0).stream().findFirst().orElse(null);
+        PanelMeeting next = store.meetings(DataVisibility.clinicalScope(actor), today(), 1, 0).stream().findFirst().orElse(null);
         List<PanelAgendaItem> agenda = next == null ? List.of() : store.agenda(next.id(), this::patient).stream()
                 .filter(PanelAgendaItem::awaitingDecision).toList();
         List<AwaitingVote> awaiting = new ArrayList<>();
@@ -436,7 +439,7 @@ public class NationalPanel {
     /** The meetings the actor's centre may submit to: every panel's, from today on. */
     @Transactional(readOnly = true)
     public List<PanelMeeting> upcomingForSubmission(Actor actor) {
-        return PanelAccess.isCentreStaff(actor) ? store.meetings(null, today(), 50, 0) : List.of();
+        return PanelAccess.isCentreStaff(actor) ? store.publishedMeetings(today(), 50, 0) : List.of();
     }
 
     public LocalDate today() {

@@ -26,6 +26,7 @@ import org.cartpath.referral.intake.CheckedFile;
 import org.cartpath.referral.intake.ReferralRoles;
 import org.cartpath.referral.intake.ReferralStore;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
@@ -251,7 +252,7 @@ public class Referrals {
         ReferralRoles.requireIdentityVisible(actor, null);
         ReferralRoles.requireReader(actor);
         Map<OrganisationId, String> names = records.names();
-        List<ReferralSummary> items = referrals.ofOrganisation(actor.organisationId(), status, request.size(),
+        List<ReferralSummary> items = referrals.ofOrganisation(DataVisibility.clinicalScope(actor), status, request.size(),
                 request.offset()).stream().map(r -> {
                     TherapyCase c = journey.get(actor, r.caseId()).therapyCase();
                     Instant last = latest(r.updatedAt(), c.stageChangedAt(), referrals.lastMessageAt(r.id()).orElse(null));
@@ -259,7 +260,7 @@ public class Referrals {
                             names.get(r.centre()), last, referrals.unreadCount(r.id(), actor.organisationId()));
                 }).toList();
         return new Page<>(items, request.page(), request.size(),
-                referrals.countOfOrganisation(actor.organisationId(), status));
+                referrals.countOfOrganisation(DataVisibility.clinicalScope(actor), status));
     }
 
     /** A file of a referral with its bytes; the download is logged. */

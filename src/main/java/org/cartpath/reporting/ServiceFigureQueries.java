@@ -9,11 +9,10 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.DataVisibility;
-import org.cartpath.shared.OrganisationId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,53 +40,47 @@ public class ServiceFigureQueries {
 
     @Transactional(readOnly = true)
     public ServiceFigures figures(Actor actor) {
-        OrganisationId scope = DataVisibility.figuresScope(actor);
-        UUID centre = scope == null ? null : scope.value();
+        DataScope scope = DataVisibility.figuresScope(actor);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Timestamp monthStart = Timestamp.from(today.withDayOfMonth(1).atStartOfDay(zone).toInstant());
 
         Map<Stage, Long> counted = new EnumMap<>(Stage.class);
-        jdbc.sql("""
-                select stage, count(*) from therapy_case c
-                where (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
-                group by stage""")
-                .param("centre", centre)
+        scope.bind(jdbc.sql("select stage, count(*) from therapy_case c where " + scope.owns("c.treating_centre_id")
+                        + " group by stage"))
                 .query((row, n) -> counted.put(Stage.valueOf(row.getString(1)), row.getLong(2))).list();
         Map<Stage, Long> byStage = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
             byStage.put(stage, counted.getOrDefault(stage, 0L));
         }
-        long referrals = jdbc.sql("""
-                select count(*) from referral r
-                where (cast(:centre as uuid) is null or r.centre_id = :centre) and r.submitted_at >= :since""")
-                .param("centre", centre).param("since", monthStart).query(Long.class).single();
+        long referrals = scope.bind(jdbc.sql("select count(*) from referral r where " + scope.owns("r.centre_id")
+                        + " and r.submitted_at >= :since"))
+                .param("since", monthStart).query(Long.class).single();
         // infused: day 0 on record (monitoring's anchor, set by the infusion record, or by monitoring started for a
         // patient infused before the centre used cartpath); days from the referral (the case opens when it is submitted;
         // a case opened without one counts from its opening) to day 0, in the centre's time zone
-        Map<String, Object> infused = jdbc.sql("""
+        Map<String, Object> infused = scope.bind(jdbc.sql("""
                 select count(*) as infused,
                        percentile_cont(0.5) within group (order by a.day_zero
                            - cast(coalesce(r.submitted_at, c.opened_at) at time zone :zone as date)) as median
                 from monitoring_anchor a
                 join therapy_case c on c.id = a.case_id
                 left join referral r on r.case_id = c.id
-                where (cast(:centre as uuid) is null or c.treating_centre_id = :centre)""")
-                .param("centre", centre).param("zone", zone.getId()).query().singleRow();
+                where\s""" + scope.owns("c.treating_centre_id")))
+                .param("zone", zone.getId()).query().singleRow();
         Object median = infused.get("median");
-        long severeCrs = jdbc.sql("""
+        long severeCrs = scope.bind(jdbc.sql("""
                 select count(*) from monitoring_episode e
                 join therapy_case c on c.id = e.case_id
-                where (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
-                  and e.kind = 'CRS' and e.highest_grade >= :grade""")
-                .param("centre", centre).param("grade", SEVERE_CRS_GRADE).query(Long.class).single();
-        long hardStops = jdbc.sql("""
+                where e.kind = 'CRS' and e.highest_grade >= :grade and\s""" + scope.owns("c.treating_centre_id")))
+                .param("grade", SEVERE_CRS_GRADE).query(Long.class).single();
+        long hardStops = scope.bind(jdbc.sql("""
                 select count(*) from custody_scan s
                 join therapy_case c on c.id = s.case_id
                 left join custody_override o on o.scan_id = s.id
-                where (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
-                  and s.outcome = 'MISMATCH' and (o.id is null or o.effective_at is null)""")
-                .param("centre", centre).query(Long.class).single();
-        return new ServiceFigures(today, scope, byStage, referrals, ((Number) infused.get("infused")).longValue(),
+                where s.outcome = 'MISMATCH' and (o.id is null or o.effective_at is null)
+                  and\s""" + scope.owns("c.treating_centre_id")))
+                .query(Long.class).single();
+        return new ServiceFigures(today, scope.organisation(), byStage, referrals, ((Number) infused.get("infused")).longValue(),
                 median == null ? null : new BigDecimal(median.toString()).setScale(1, RoundingMode.HALF_UP),
                 severeCrs, hardStops);
     }

@@ -16,6 +16,8 @@ import org.cartpath.scheduling.internal.SchedulingProblems;
 import org.cartpath.scheduling.internal.SchedulingProblems.BookingInTheWay;
 import org.cartpath.scheduling.internal.Today;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -78,6 +80,7 @@ public class ApheresisCapacity {
             throw ProblemException.invalid("openingDays", "choose at least one weekday");
         }
         OrganisationId centre = actor.organisationId();
+        DataScope scope = DataVisibility.clinicalScope(actor);
         store.lockCentre(centre);
         Optional<ApheresisUnit> before = store.unit(centre);
         if (before.isPresent() && expectedVersion == null) {
@@ -90,8 +93,8 @@ public class ApheresisCapacity {
             throw stale(before.get());
         }
         LocalDate from = today.date();
-        Map<LocalDate, ApheresisStore.Exception> exceptions = store.exceptions(centre, from, from.plusDays(HORIZON_DAYS));
-        Map<LocalDate, ApheresisStore.Counter> counters = store.lockCounters(centre, from, from.plusDays(HORIZON_DAYS));
+        Map<LocalDate, ApheresisStore.Exception> exceptions = store.exceptions(scope, centre, from, from.plusDays(HORIZON_DAYS));
+        Map<LocalDate, ApheresisStore.Counter> counters = store.lockCounters(scope, centre, from, from.plusDays(HORIZON_DAYS));
         List<BookingInTheWay> inTheWay = new ArrayList<>();
         Map<LocalDate, Integer> newChairs = new LinkedHashMap<>();
         for (ApheresisStore.Counter counter : counters.values()) {
@@ -99,7 +102,7 @@ public class ApheresisCapacity {
             int chairs = exception != null ? exception.chairs()
                     : usualChairs(chairsPerDay, openingDays, counter.day());
             if (counter.booked() > chairs) {
-                inTheWay.addAll(inTheWay(centre, counter.day()));
+                inTheWay.addAll(inTheWay(scope, centre, counter.day()));
             }
             newChairs.put(counter.day(), chairs);
         }
@@ -138,6 +141,7 @@ public class ApheresisCapacity {
             throw ProblemException.invalid(problems);
         }
         OrganisationId centre = actor.organisationId();
+        DataScope scope = DataVisibility.clinicalScope(actor);
         if (day.isBefore(today.date())) {
             throw ProblemException.unprocessable("apheresis-date-in-past", "The day " + day + " is in the past");
         }
@@ -146,16 +150,16 @@ public class ApheresisCapacity {
                     "Set up the unit's chairs and opening days before its exceptional days");
         }
         store.lockCentre(centre);
-        ApheresisStore.Counter counter = store.lockCounters(centre, day, day).get(day);
+        ApheresisStore.Counter counter = store.lockCounters(scope, centre, day, day).get(day);
         if (counter != null && counter.booked() > chairs) {
-            throw SchedulingProblems.capacityBelowBookings(chairs + " chairs on " + day, inTheWay(centre, day));
+            throw SchedulingProblems.capacityBelowBookings(chairs + " chairs on " + day, inTheWay(scope, centre, day));
         }
-        ApheresisDay before = day(centre, day);
+        ApheresisDay before = day(scope, centre, day);
         store.saveException(centre, day, chairs, reason.trim(), actor.displayName(), today.now());
         if (counter != null) {
             store.setChairs(centre, day, chairs);
         }
-        ApheresisDay after = day(centre, day);
+        ApheresisDay after = day(scope, centre, day);
         audit.record(actor, "APHERESIS_DAY_CHANGED", "ApheresisUnit", centre.toString(),
                 Map.of("day", day.toString(), "chairs", before.chairs()),
                 Map.of("day", day.toString(), "chairs", after.chairs()), reason.trim());
@@ -172,15 +176,15 @@ public class ApheresisCapacity {
         if (to.isBefore(from) || to.isAfter(from.plusDays(92))) {
             throw ProblemException.invalid("to", "must be on or after 'from' and at most 92 days later");
         }
-        return days(actor.organisationId(), from, to);
+        return days(DataVisibility.clinicalScope(actor), actor.organisationId(), from, to);
     }
 
     /** The days of a centre from {@code from} to {@code to}, with their chairs and bookings. */
     @Transactional(readOnly = true)
-    public List<ApheresisDay> days(OrganisationId centre, LocalDate from, LocalDate to) {
+    public List<ApheresisDay> days(DataScope scope, OrganisationId centre, LocalDate from, LocalDate to) {
         Optional<ApheresisUnit> unit = store.unit(centre);
-        Map<LocalDate, ApheresisStore.Exception> exceptions = store.exceptions(centre, from, to);
-        Map<LocalDate, ApheresisStore.Counter> counters = store.counters(centre, from, to);
+        Map<LocalDate, ApheresisStore.Exception> exceptions = store.exceptions(scope, centre, from, to);
+        Map<LocalDate, ApheresisStore.Counter> counters = store.counters(scope, centre, from, to);
         List<ApheresisDay> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             days.add(day(unit, exceptions.get(d), counters.get(d), d));
@@ -189,17 +193,17 @@ public class ApheresisCapacity {
     }
 
     @Transactional(readOnly = true)
-    public ApheresisDay day(OrganisationId centre, LocalDate day) {
-        return days(centre, day, day).get(0);
+    public ApheresisDay day(DataScope scope, OrganisationId centre, LocalDate day) {
+        return days(scope, centre, day, day).get(0);
     }
 
     /** Why a centre does not collect on a day, or null if it does. */
-    String whyClosed(OrganisationId centre, LocalDate day) {
+    String whyClosed(DataScope scope, OrganisationId centre, LocalDate day) {
         Optional<ApheresisUnit> unit = store.unit(centre);
         if (unit.isEmpty()) {
             return "the centre has not set up its apheresis chairs";
         }
-        ApheresisDay d = day(centre, day);
+        ApheresisDay d = day(scope, centre, day);
         if (d.open()) {
             return null;
         }
@@ -211,22 +215,22 @@ public class ApheresisCapacity {
     }
 
     /** Up to five open days with a free chair from {@code from} on (within 8 weeks). */
-    List<LocalDate> nextOpenDays(OrganisationId centre, LocalDate from) {
+    List<LocalDate> nextOpenDays(DataScope scope, OrganisationId centre, LocalDate from) {
         LocalDate start = from.isBefore(today.date()) ? today.date() : from;
-        return days(centre, start, start.plusDays(SUGGESTION_DAYS)).stream().filter(d -> d.free() > 0)
+        return days(scope, centre, start, start.plusDays(SUGGESTION_DAYS)).stream().filter(d -> d.free() > 0)
                 .map(ApheresisDay::day).limit(5).toList();
     }
 
-    boolean takeChair(OrganisationId centre, LocalDate day) {
-        return store.takeChair(centre, day, day(centre, day).chairs());
+    boolean takeChair(DataScope scope, OrganisationId centre, LocalDate day) {
+        return store.takeChair(centre, day, day(scope, centre, day).chairs());
     }
 
     void releaseChair(OrganisationId centre, LocalDate day) {
         store.releaseChair(centre, day);
     }
 
-    private List<BookingInTheWay> inTheWay(OrganisationId centre, LocalDate day) {
-        return bookings.activeOnDays(centre, day, day).stream()
+    private List<BookingInTheWay> inTheWay(DataScope scope, OrganisationId centre, LocalDate day) {
+        return bookings.activeOnDays(scope, centre, day, day).stream()
                 .map(b -> new BookingInTheWay(b.id().toString(), b.caseReference(), b.apheresisDate(), null, null)).toList();
     }
 

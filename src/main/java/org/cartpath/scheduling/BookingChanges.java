@@ -23,6 +23,8 @@ import org.cartpath.scheduling.internal.SchedulingProblems;
 import org.cartpath.scheduling.internal.SlotFinder;
 import org.cartpath.scheduling.internal.Today;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.ProblemException;
@@ -104,7 +106,7 @@ public class BookingChanges {
         }
         CasePlanning.Basis basis = planning.basis(c);
         if (day != null && !day.equals(current.apheresisDate())) {
-            checks.checkApheresisDay(c.treatingCentre(), day);
+            checks.checkApheresisDay(DataVisibility.clinicalScope(actor), c.treatingCentre(), day);
         }
         Supplier<List<FittingSlot>> fitting = checks.fitting(basis, day, c.id());
         ManufacturingSlot slot = lockSlots(current.slotId(), slotId);
@@ -116,7 +118,7 @@ public class BookingChanges {
             throw SchedulingProblems.slotBeforeCellsArrive(plan.step(PlanStep.SHIPMENT_TO_SITE).orElseThrow().plannedOn(),
                     slot.windowEnd(), fitting.get());
         }
-        moveChair(c.treatingCentre(), current.apheresisDate(), day);
+        moveChair(DataVisibility.clinicalScope(actor), c.treatingCentre(), current.apheresisDate(), day);
         store.end(current.id(), BookingStatus.RESCHEDULED, reason, actor.displayName(), today.now());
         SlotBooking next = new SlotBooking(UUID.randomUUID(), c.id(), c.reference(), c.treatingCentre(),
                 slot.manufacturerId(), slot.productCode(), slot.id(), day, current.purpose(), BookingStatus.BOOKED,
@@ -216,7 +218,7 @@ public class BookingChanges {
     // --- rules ---------------------------------------------------------------------------------------------
 
     /** Releases the old day's chair and takes the new day's, earlier day first (one lock order for every move). */
-    private void moveChair(OrganisationId centre, LocalDate from, LocalDate to) {
+    private void moveChair(DataScope scope, OrganisationId centre, LocalDate from, LocalDate to) {
         if (java.util.Objects.equals(from, to)) {
             return;
         }
@@ -224,10 +226,10 @@ public class BookingChanges {
         if (releaseFirst) {
             release(centre, from);
             if (to != null) {
-                checks.takeChair(centre, to);
+                checks.takeChair(scope, centre, to);
             }
         } else {
-            checks.takeChair(centre, to);
+            checks.takeChair(scope, centre, to);
             release(centre, from);
         }
     }

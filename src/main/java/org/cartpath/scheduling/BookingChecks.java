@@ -8,6 +8,7 @@ import org.cartpath.scheduling.internal.CasePlanning;
 import org.cartpath.scheduling.internal.SchedulingProblems;
 import org.cartpath.scheduling.internal.SlotFinder;
 import org.cartpath.scheduling.internal.Today;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.ProblemException;
 import org.springframework.stereotype.Component;
@@ -41,17 +42,17 @@ class BookingChecks {
     }
 
     /** 422 unless the centre collects on the day: not in the past, not closed, within a year. */
-    void checkApheresisDay(OrganisationId centre, LocalDate day) {
+    void checkApheresisDay(DataScope scope, OrganisationId centre, LocalDate day) {
         LocalDate now = today.date();
         if (day.isBefore(now)) {
-            throw SchedulingProblems.apheresisDateInPast(day, now, apheresis.nextOpenDays(centre, now));
+            throw SchedulingProblems.apheresisDateInPast(day, now, apheresis.nextOpenDays(scope, centre, now));
         }
         if (day.isAfter(now.plusDays(MAX_DAYS_AHEAD))) {
             throw ProblemException.invalid("apheresisDate", "must be within a year");
         }
-        String closed = apheresis.whyClosed(centre, day);
+        String closed = apheresis.whyClosed(scope, centre, day);
         if (closed != null) {
-            throw SchedulingProblems.apheresisDayClosed(day, closed, apheresis.nextOpenDays(centre, day));
+            throw SchedulingProblems.apheresisDayClosed(day, closed, apheresis.nextOpenDays(scope, centre, day));
         }
     }
 
@@ -74,10 +75,10 @@ class BookingChecks {
         });
     }
 
-    void takeChair(OrganisationId centre, LocalDate day) {
-        if (!apheresis.takeChair(centre, day)) {
-            throw SchedulingProblems.apheresisDayFull(day, apheresis.day(centre, day).chairs(),
-                    apheresis.nextOpenDays(centre, day.plusDays(1)));
+    void takeChair(DataScope scope, OrganisationId centre, LocalDate day) {
+        if (!apheresis.takeChair(scope, centre, day)) {
+            throw SchedulingProblems.apheresisDayFull(day, apheresis.day(scope, centre, day).chairs(),
+                    apheresis.nextOpenDays(scope, centre, day.plusDays(1)));
         }
     }
 }

@@ -24,6 +24,7 @@ import org.cartpath.scheduling.internal.BookingStore;
 import org.cartpath.scheduling.internal.CapacityStore;
 import org.cartpath.scheduling.internal.Today;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Page;
@@ -66,9 +67,9 @@ public class SchedulingCalendars {
         OrganisationId centre = requireCentre(actor);
         LocalDate week = weekOf(anyDay);
         LocalDate end = week.plusDays(6);
-        List<SlotBooking> active = bookings.activeTouching(centre, null, week, end);
+        List<SlotBooking> active = bookings.activeTouching(DataVisibility.clinicalScope(actor), week, end);
         List<BookingPlan> plans = bookings.plans(active);
-        Map<LocalDate, ApheresisDay> days = apheresis.days(centre, week, end).stream()
+        Map<LocalDate, ApheresisDay> days = apheresis.days(DataVisibility.clinicalScope(actor), centre, week, end).stream()
                 .collect(Collectors.toMap(ApheresisDay::day, Function.identity()));
         List<CentreDay> result = new ArrayList<>();
         for (LocalDate d = week; !d.isAfter(end); d = d.plusDays(1)) {
@@ -85,8 +86,8 @@ public class SchedulingCalendars {
         checkWeeks(weeks);
         LocalDate first = weekOf(fromDay);
         LocalDate last = first.plusWeeks(weeks).minusDays(1);
-        List<ApheresisDay> days = apheresis.days(centre, first, last);
-        List<SlotBooking> active = bookings.activeTouching(centre, null, first, last);
+        List<ApheresisDay> days = apheresis.days(DataVisibility.clinicalScope(actor), centre, first, last);
+        List<SlotBooking> active = bookings.activeTouching(DataVisibility.clinicalScope(actor), first, last);
         List<BookingPlan> plans = bookings.plans(active);
         List<CentreUtilisation> result = new ArrayList<>();
         for (int w = 0; w < weeks; w++) {
@@ -111,7 +112,7 @@ public class SchedulingCalendars {
     public ManufacturerWeek manufacturerWeek(Actor actor, LocalDate anyDay) {
         OrganisationId manufacturer = requireManufacturer(actor);
         LocalDate week = weekOf(anyDay);
-        List<ManufacturingSlot> slots = capacity.slotsOfManufacturer(manufacturer, week, week.plusDays(6));
+        List<ManufacturingSlot> slots = capacity.slotsOfManufacturer(DataVisibility.clinicalScope(actor), week, week.plusDays(6));
         Map<UUID, ManufacturerBooking> booked = manufacturerBookings(manufacturer, slots);
         Set<UUID> offered = capacity.offered(slots.stream().map(ManufacturingSlot::id).toList(), today.now());
         record Key(LocalDate start, LocalDate end, String site, String siteName, String product) {
@@ -134,7 +135,7 @@ public class SchedulingCalendars {
         OrganisationId manufacturer = requireManufacturer(actor);
         checkWeeks(weeks);
         LocalDate first = weekOf(fromDay);
-        List<ManufacturingSlot> slots = capacity.slotsOfManufacturer(manufacturer, first, first.plusWeeks(weeks).minusDays(1));
+        List<ManufacturingSlot> slots = capacity.slotsOfManufacturer(DataVisibility.clinicalScope(actor), first, first.plusWeeks(weeks).minusDays(1));
         Set<UUID> offered = capacity.offered(slots.stream().map(ManufacturingSlot::id).toList(), today.now());
         List<ManufacturerUtilisation> result = new ArrayList<>();
         for (int w = 0; w < weeks; w++) {
@@ -157,13 +158,13 @@ public class SchedulingCalendars {
         if (to.isBefore(from) || to.isAfter(from.plusDays(400))) {
             throw ProblemException.invalid("to", "must be on or after 'from' and at most 400 days later");
         }
-        List<SlotBooking> page = bookings.ofManufacturer(manufacturer, from, to, request.size(), request.offset());
+        List<SlotBooking> page = bookings.ofManufacturer(DataVisibility.clinicalScope(actor), from, to, request.size(), request.offset());
         Map<UUID, ManufacturingSlot> slots = new LinkedHashMap<>();
         page.forEach(b -> capacity.slot(b.slotId()).ifPresent(s -> slots.put(s.id(), s)));
         Map<OrganisationId, String> names = names();
         List<ManufacturerBooking> items = page.stream()
                 .map(b -> view(b, slots.get(b.slotId()), bookings.plan(b.id()), names)).toList();
-        return new Page<>(items, request.page(), request.size(), bookings.countOfManufacturer(manufacturer, from, to));
+        return new Page<>(items, request.page(), request.size(), bookings.countOfManufacturer(DataVisibility.clinicalScope(actor), from, to));
     }
 
     /** The same bookings as CSV, one line each, for the manufacturer's own systems. */

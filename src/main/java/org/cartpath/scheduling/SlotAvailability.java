@@ -11,6 +11,7 @@ import org.cartpath.scheduling.internal.CasePlanning;
 import org.cartpath.scheduling.internal.SlotFinder;
 import org.cartpath.scheduling.internal.Today;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.stereotype.Service;
@@ -57,9 +58,9 @@ public class SlotAvailability {
             throw ProblemException.invalid("weeks", "must be from 1 to 26");
         }
         CasePlanning.Basis basis = planning.basis(c);
-        checks.checkApheresisDay(c.treatingCentre(), apheresisDate);
+        checks.checkApheresisDay(DataVisibility.clinicalScope(actor), c.treatingCentre(), apheresisDate);
         List<FittingSlot> slots = finder.fitting(basis, apheresisDate, c.id().value(), weeks * 7, 50);
-        return new Availability(c.id(), c.reference(), c.productCode(), apheresis.day(c.treatingCentre(), apheresisDate),
+        return new Availability(c.id(), c.reference(), c.productCode(), apheresis.day(DataVisibility.clinicalScope(actor), c.treatingCentre(), apheresisDate),
                 slots, basis.labelVersionId(), basis.usesDefaults());
     }
 
@@ -75,7 +76,7 @@ public class SlotAvailability {
         CasePlanning.Basis basis = planning.basis(c);
         LocalDate from = today.date().plusDays(1);
         List<BookingDay> days = new ArrayList<>();
-        for (ApheresisDay day : apheresis.days(c.treatingCentre(), from, from.plusDays(CALENDAR_DAYS - 1))) {
+        for (ApheresisDay day : apheresis.days(DataVisibility.clinicalScope(actor), c.treatingCentre(), from, from.plusDays(CALENDAR_DAYS - 1))) {
             List<FittingSlot> slots = day.free() > 0
                     ? finder.fitting(basis, day.day(), c.id().value(), SlotFinder.DEFAULT_HORIZON_DAYS, 50) : List.of();
             days.add(new BookingDay(day.day(), day, slots.size(), slots.stream().map(FittingSlot::plannedInfusion)

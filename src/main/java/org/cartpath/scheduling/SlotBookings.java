@@ -25,6 +25,7 @@ import org.cartpath.scheduling.internal.SchedulingProblems;
 import org.cartpath.scheduling.internal.SlotFinder;
 import org.cartpath.scheduling.internal.Today;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
@@ -100,7 +101,7 @@ public class SlotBookings {
         }
         CasePlanning.Basis basis = planning.basis(c);
         if (day != null) {
-            checks.checkApheresisDay(c.treatingCentre(), day);
+            checks.checkApheresisDay(DataVisibility.clinicalScope(actor), c.treatingCentre(), day);
         }
         Supplier<List<FittingSlot>> fitting = checks.fitting(basis, day, c.id());
         ManufacturingSlot slot = capacity.lockSlot(command.slotId())
@@ -119,7 +120,7 @@ public class SlotBookings {
                     slot.windowEnd(), fitting.get());
         }
         if (day != null) {
-            checks.takeChair(c.treatingCentre(), day);
+            checks.takeChair(DataVisibility.clinicalScope(actor), c.treatingCentre(), day);
         }
         active.ifPresent(previous -> store.end(previous.id(), BookingStatus.SUPERSEDED,
                 "replaced by a " + purpose.name().toLowerCase(java.util.Locale.ROOT) + " booking after a manufacturing failure",

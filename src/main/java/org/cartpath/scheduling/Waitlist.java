@@ -29,6 +29,8 @@ import org.cartpath.scheduling.internal.Today;
 import org.cartpath.scheduling.internal.WaitlistRanking;
 import org.cartpath.scheduling.internal.WaitlistStore;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException.FieldProblem;
@@ -209,7 +211,8 @@ public class Waitlist {
         if (actor.organisationKind() != OrganisationKind.TREATMENT_CENTRE) {
             throw ProblemException.forbidden("The waitlists are for treatment centre staff");
         }
-        return ranking.rank(product.name()).stream().map(r -> r.entry().centreId().equals(actor.organisationId()) ? r
+        DataScope scope = DataVisibility.clinicalScope(actor);
+        return ranking.rank(product.name()).stream().map(r -> scope.includes(r.entry().centreId()) ? r
                 : new RankedEntry(r.position(), null, r.centreName(), r.productCode(), r.daysWaiting(), r.score(),
                         r.committeeOverride(), null, r.expectedSlotDate(), r.expectedInfusionDate()))
                 .toList();

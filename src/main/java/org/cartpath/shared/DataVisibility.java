@@ -51,43 +51,76 @@ public final class DataVisibility {
     }
 
     /**
-     * The organisation an administrative query must be restricted to, or {@code null} when the actor may
-     * see every organisation's administrative records. Queries pass this to their WHERE clause.
+     * The rows of clinical records (cases, patients and what hangs off them) a query may list for the actor: their own
+     * organisation's, pseudonymised unless the organisation sees patient identity; every organisation's for cartpath's
+     * own jobs; none for an actor without an organisation. Which rows an organisation reaches is the query's relation
+     * to them ({@link DataScope#owns} for an owner column, {@link DataScope#reachesCase} for a case's parties).
      */
-    public static OrganisationId administrativeScope(Actor actor) {
-        if (actor.type() == Actor.ActorType.INTERNAL || (actor.operator() && actor.hasRole(Role.ADMINISTRATOR))) {
-            return null;
+    public static DataScope clinicalScope(Actor actor) {
+        if (actor != null && actor.type() == Actor.ActorType.INTERNAL) {
+            return DataScope.everyOrganisation(true);
         }
-        return actor.organisationId();
+        if (actor == null || actor.organisationId() == null || actor.organisationKind() == null) {
+            return DataScope.nothing();
+        }
+        return DataScope.of(actor.organisationId(), actor.organisationKind().seesPatientIdentity());
     }
 
     /**
-     * The treating centre whose cases an analyst's figures count, or {@code null} for every centre. A treatment
-     * centre's analysts count their own centre's cases; a commissioner's (or registry's) analysts count every centre's,
-     * as aggregate figures only, never a case reference, a patient or any row behind a figure. Anyone else: 403.
+     * The rows of administrative records (users, tokens, organisation settings) a query may list for the actor: every
+     * organisation's for cartpath's own jobs and the operator's administrators, otherwise their own organisation's.
      */
-    public static OrganisationId figuresScope(Actor actor) {
+    public static DataScope administrativeScope(Actor actor) {
+        if (actor.type() == Actor.ActorType.INTERNAL || (actor.operator() && actor.hasRole(Role.ADMINISTRATOR))) {
+            return DataScope.everyOrganisation(false);
+        }
+        return actor.organisationId() == null ? DataScope.nothing() : DataScope.of(actor.organisationId(), false);
+    }
+
+    /**
+     * The cases an analyst's figures count. A treatment centre's analysts count their own centre's cases; a
+     * commissioner's (or registry's) analysts count every centre's, as aggregate figures only, never a case reference,
+     * a patient or any row behind a figure. Anyone else: 403.
+     */
+    public static DataScope figuresScope(Actor actor) {
         if (actor == null || !actor.hasRole(Role.ANALYST) || actor.organisationId() == null
                 || actor.organisationKind() == null) {
             throw ProblemException.forbidden("Service figures are for analysts");
         }
         return switch (actor.organisationKind()) {
-            case TREATMENT_CENTRE -> actor.organisationId();
-            case COMMISSIONER -> null;
+            case TREATMENT_CENTRE -> DataScope.of(actor.organisationId(), false);
+            case COMMISSIONER -> DataScope.everyOrganisation(false);
             default -> throw ProblemException.forbidden("Service figures are for the analysts of a treatment centre or a "
                     + "commissioner");
         };
     }
 
     /**
-     * The organisation whose audit rows an administrator or auditor may read, or {@code null} for all:
-     * the operator's administrators and auditors oversee the whole installation.
+     * The cases an aggregate count covers (counts by reason or grade, never a row): a commissioner's or registry's
+     * staff count every centre's; a treatment centre or a manufacturer counts the cases it is a party to by its own
+     * relation (the centre treats them, the manufacturer reported on them). Anyone else: 403 naming {@code what}.
      */
-    public static OrganisationId auditScope(Actor actor) {
+    public static DataScope aggregateScope(Actor actor, String what) {
+        OrganisationKind kind = actor == null ? null : actor.organisationKind();
+        if (kind == OrganisationKind.COMMISSIONER) {
+            return DataScope.everyOrganisation(false);
+        }
+        if (actor.organisationId() != null
+                && (kind == OrganisationKind.TREATMENT_CENTRE || kind == OrganisationKind.MANUFACTURER)) {
+            return DataScope.of(actor.organisationId(), false);
+        }
+        throw ProblemException.forbidden(what + " are counted for treatment centres, manufacturers and commissioners");
+    }
+
+    /**
+     * The audit rows an administrator or auditor may read: the operator's administrators and auditors oversee the whole
+     * installation; anyone else sees their own organisation's.
+     */
+    public static DataScope auditScope(Actor actor) {
         if (actor.type() == Actor.ActorType.INTERNAL
                 || (actor.operator() && actor.hasAnyRole(Role.ADMINISTRATOR, Role.AUDITOR))) {
-            return null;
+            return DataScope.everyOrganisation(true);
         }
-        return actor.organisationId();
+        return actor.organisationId() == null ? DataScope.nothing() : DataScope.of(actor.organisationId(), true);
     }
 }

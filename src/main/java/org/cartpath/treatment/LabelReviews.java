@@ -10,6 +10,7 @@ import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.Catalogue;
 import org.cartpath.catalogue.LabelVersionAdded;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
@@ -70,7 +71,8 @@ public class LabelReviews {
     /** The centre's label reviews, open ones first (the centre's clinical staff, as the pharmacy protocol). */
     @Transactional(readOnly = true)
     public List<LabelReview> reviews(Actor actor) {
-        return store.ofCentre(centre(actor, false), SHOWN).stream().map(this::view).toList();
+        centre(actor, false);
+        return store.ofCentre(DataVisibility.clinicalScope(actor), SHOWN).stream().map(this::view).toList();
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Page;
@@ -68,9 +70,10 @@ public class PharmacySettings {
     /** Every version of the centre's table, newest first. */
     @Transactional(readOnly = true)
     public Page<RenalTableVersion> renalTables(Actor actor, Page.Request request) {
-        OrganisationId centre = centre(actor, false);
-        return new Page<>(store.renalTables(centre, request.size(), request.offset()), request.page(), request.size(),
-                store.countRenalTables(centre));
+        centre(actor, false);
+        DataScope scope = DataVisibility.clinicalScope(actor);
+        return new Page<>(store.renalTables(scope, request.size(), request.offset()), request.page(), request.size(),
+                store.countRenalTables(scope));
     }
 
     @Transactional
@@ -112,9 +115,10 @@ public class PharmacySettings {
 
     @Transactional(readOnly = true)
     public Page<DosingRules> dosingRules(Actor actor, Page.Request request) {
-        OrganisationId centre = centre(actor, false);
-        return new Page<>(store.dosingRules(centre, request.size(), request.offset()), request.page(), request.size(),
-                store.countDosingRules(centre));
+        centre(actor, false);
+        DataScope scope = DataVisibility.clinicalScope(actor);
+        return new Page<>(store.dosingRules(scope, request.size(), request.offset()), request.page(), request.size(),
+                store.countDosingRules(scope));
     }
 
     /** A new version of the dosing rules: the BSA formula and a rounding increment per drug (mg; 1 when not given). */

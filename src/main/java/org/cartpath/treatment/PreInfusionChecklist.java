@@ -21,6 +21,7 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -156,7 +157,8 @@ public class PreInfusionChecklist {
     /** The checklists that apply at the actor's centre: cartpath's default and the centre's own, latest versions. */
     @Transactional(readOnly = true)
     public List<ChecklistConfiguration> configurations(Actor actor) {
-        return store.current(centre(actor, false));
+        centre(actor, false);
+        return store.current(DataVisibility.clinicalScope(actor));
     }
 
     /**

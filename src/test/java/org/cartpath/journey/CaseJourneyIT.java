@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -199,6 +200,38 @@ class CaseJourneyIT {
         assertThat(operatorHttp.get("/cases/" + opened.id()).body()).doesNotContain("Zzcanary", "Canary Row");
         assertThat(journey.timeline(centreActor, opened.id())).extracting(TimelineEntry::summary)
                 .contains("Letter about Zzcanary Patient, 1 Canary Row");
+    }
+
+    @Test
+    void theCaseReachViewThatScopedQueriesReadAgreesWithEachPartyRolesReachAtEveryStage() {
+        // shared.DataScope#reachesCase reads the case_reach view; PartyRole holds the same rule for one case at a
+        // time. Each role is given to its own organisation on one case, the case is put at every stage in turn, and
+        // the view must list exactly the organisations whose role reaches that stage. Rolled back: nothing is kept.
+        TherapyCase therapyCase = openCase();
+        Map<PartyRole, UUID> organisations = new java.util.EnumMap<>(PartyRole.class);
+        for (PartyRole role : PartyRole.values()) {
+            organisations.put(role, fixtures.organisation(OrganisationKind.COMMISSIONER).id().value());
+        }
+        transaction.executeWithoutResult(status -> {
+            organisations.forEach((role, organisation) -> jdbc.sql(
+                    "insert into case_party (case_id, organisation_id, role, added_at) values (?, ?, ?, now())")
+                    .params(therapyCase.id().value(), organisation, role.name()).update());
+            for (Stage stage : Stage.values()) {
+                jdbc.sql("update therapy_case set stage = ? where id = ?").params(stage.name(), therapyCase.id().value())
+                        .update();
+                java.util.Set<UUID> reached = new java.util.HashSet<>(jdbc.sql(
+                        "select organisation_id from case_reach where case_id = ?").param(therapyCase.id().value())
+                        .query(UUID.class).list());
+                for (PartyRole role : PartyRole.values()) {
+                    assertThat(reached.contains(organisations.get(role))).as(role + " at " + stage)
+                            .isEqualTo(role.reaches(stage));
+                }
+            }
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("select count(*) from case_party where case_id = :case and organisation_id in (:orgs)")
+                .param("case", therapyCase.id().value()).param("orgs", List.copyOf(organisations.values()))
+                .query(Long.class).single()).isZero();
     }
 
     @Test

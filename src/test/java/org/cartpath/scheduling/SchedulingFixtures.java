@@ -19,6 +19,7 @@ import org.cartpath.journey.TherapyCase;
 import org.cartpath.scheduling.internal.BankHolidays;
 import org.cartpath.scheduling.internal.CapacityStore;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Role;
 import org.cartpath.testing.IdentityFixtures;
@@ -115,7 +116,7 @@ public class SchedulingFixtures {
     }
 
     public List<ManufacturingSlot> slotsOf(Manufacturer m, LocalDate week) {
-        return slots.slotsOfManufacturer(m.organisation().id(), week, week.plusDays(6)).stream()
+        return slots.slotsOfManufacturer(DataVisibility.clinicalScope(m.operatorActor()), week, week.plusDays(6)).stream()
                 .filter(s -> s.siteCode().equals(m.site())).toList();
     }
 

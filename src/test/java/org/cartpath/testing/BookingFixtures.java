@@ -23,6 +23,7 @@ import org.cartpath.scheduling.SlotAvailability;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.scheduling.internal.CapacityStore;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,7 +79,7 @@ public class BookingFixtures {
         // the availability lists the 50 earliest slots of every site; with many fixture manufacturers in one test
         // database this site's may not be among them: then its first free slot a week or more after the apheresis
         // day, which the cells reach whatever the product's shipping lead time
-        UUID slot = fitting.orElseGet(() -> slots.slotsOfManufacturer(manufacturerOperator.organisationId(),
+        UUID slot = fitting.orElseGet(() -> slots.slotsOfManufacturer(DataVisibility.clinicalScope(manufacturerOperator),
                         day.plusDays(7), day.plusWeeks(6)).stream()
                 .filter(s -> s.free() && s.siteName().equals(site) && s.productCode().equals(productCode)
                         && !s.windowStart().isBefore(day.plusDays(7)))
@@ -105,7 +106,7 @@ public class BookingFixtures {
             apheresis.configure(coordinator, 10, EnumSet.allOf(DayOfWeek.class), null);
         }
         LocalDate today = journey.today();
-        return apheresis.days(coordinator.organisationId(), today, today.plusDays(21)).stream()
+        return apheresis.days(coordinator, today, today.plusDays(21)).stream()
                 .filter(d -> d.free() > 0).map(ApheresisDay::day).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no apheresis chair free in three weeks"));
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.cartpath.catalogue.Jurisdiction;
 import org.cartpath.catalogue.LabelVersionSummary;
 import org.cartpath.catalogue.ProductCode;
+import org.cartpath.shared.PublishedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,6 +94,7 @@ public class LabelVersionStore {
     }
 
     /** A product's versions, by jurisdiction and then newest first. */
+    @PublishedData("the catalogue's label versions, which cartpath publishes to every organisation")
     public List<LabelVersionSummary> summaries(ProductCode product) {
         return jdbc.sql(SUMMARY + " where product = ? order by jurisdiction, effective_from desc")
                 .param(product.name()).query(LabelVersionStore::summary).list();

@@ -17,6 +17,7 @@ import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
+import org.cartpath.shared.PublishedData;
 import org.cartpath.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -87,6 +88,7 @@ public class CaseAccess {
     }
 
     /** The active organisations of some kinds, by name: for choosing a courier or a manufacturer. */
+    @PublishedData("the directory of active organisations, published to every organisation")
     public List<Organisation> directory(Set<OrganisationKind> kinds) {
         return organisations.directory().stream().filter(o -> kinds.contains(o.kind()))
                 .sorted(Comparator.comparing(Organisation::name)).toList();

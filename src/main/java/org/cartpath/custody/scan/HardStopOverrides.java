@@ -21,6 +21,8 @@ import org.cartpath.identity.SignedRecord;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -140,15 +142,15 @@ public class HardStopOverrides {
                 || !actor.hasAnyRole(Role.QA, Role.COORDINATOR)) {
             throw ProblemException.forbidden("Identity hard stops are reviewed by the treating centre's QA and coordinators");
         }
-        return jdbc.sql("""
+        DataScope scope = DataVisibility.clinicalScope(actor);
+        return scope.bind(jdbc.sql("""
                 select s.id, s.case_id, c.reference, c.patient_id, s.prompt, s.expected, s.detail, s.actor_name,
                     s.scanned_at, o.qa_name
                 from custody_scan s
                 join therapy_case c on c.id = s.case_id
                 left join custody_override o on o.scan_id = s.id
-                where c.treating_centre_id = ? and s.outcome = 'MISMATCH' and (o.id is null or o.effective_at is null)
-                order by s.scanned_at, s.id""")
-                .param(actor.organisationId().value())
+                where %s and s.outcome = 'MISMATCH' and (o.id is null or o.effective_at is null)
+                order by s.scanned_at, s.id""".formatted(scope.owns("c.treating_centre_id"))))
                 .query((row, n) -> new OpenHardStop(row.getObject("id", UUID.class),
                         new CaseId(row.getObject("case_id", UUID.class)), row.getString("reference"),
                         row.getObject("patient_id", UUID.class), ScanPrompt.valueOf(row.getString("prompt")),

@@ -2,6 +2,7 @@ package org.cartpath.custody.shipment;
 
 import java.util.List;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,6 @@ public class CourierQueue {
         if (actor.organisationKind() != OrganisationKind.COURIER || actor.organisationId() == null) {
             throw ProblemException.forbidden("Only couriers carry shipments");
         }
-        return store.legsToCarry(actor.organisationId(), SHOWN);
+        return store.legsToCarry(DataVisibility.clinicalScope(actor), SHOWN);
     }
 }

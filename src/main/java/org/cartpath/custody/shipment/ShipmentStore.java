@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.journey.CaseId;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,14 +65,14 @@ public class ShipmentStore {
     public record LegToCarry(UUID shipmentId, String shipperId, Shipment.Direction direction, Shipment.Leg leg) {
     }
 
-    public List<LegToCarry> legsToCarry(OrganisationId courier, int limit) {
-        return jdbc.sql("""
+    public List<LegToCarry> legsToCarry(DataScope scope, int limit) {
+        return scope.bind(jdbc.sql("""
                 select s.id, s.shipper_id, s.direction, l.* from custody_shipment_leg l
                 join custody_shipment s on s.id = l.shipment_id
-                where l.courier_organisation_id = ? and l.actual_arrival is null
+                where %s and l.actual_arrival is null
                 order by l.expected_departure, s.shipper_id, l.sequence
-                limit ?""")
-                .params(courier.value(), limit)
+                limit :limit""".formatted(scope.owns("l.courier_organisation_id"))))
+                .param("limit", limit)
                 .query((r, i) -> new LegToCarry(r.getObject("id", UUID.class), r.getString("shipper_id"),
                         Shipment.Direction.valueOf(r.getString("direction")), new Shipment.Leg(r.getInt("sequence"),
                         r.getString("from_place"), r.getString("to_place"),

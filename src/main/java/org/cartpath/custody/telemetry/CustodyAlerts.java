@@ -18,6 +18,8 @@ import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseTask;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.AlertAcknowledgements;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -77,8 +79,9 @@ public class CustodyAlerts {
     @Transactional(readOnly = true)
     public List<CustodyAlert> open(Actor actor) {
         requireCentreReviewer(actor);
-        return jdbc.sql(SELECT + " where c.treating_centre_id = ? and a.acknowledged_at is null order by a.raised_at")
-                .param(actor.organisationId().value()).query(CustodyAlerts::read).list();
+        DataScope scope = DataVisibility.clinicalScope(actor);
+        return scope.bind(jdbc.sql(SELECT + " where " + scope.owns("c.treating_centre_id")
+                        + " and a.acknowledged_at is null order by a.raised_at")).query(CustodyAlerts::read).list();
     }
 
     /** The alerts of one shipment, for anyone who may see the shipment (the caller has checked). */
@@ -95,11 +98,9 @@ public class CustodyAlerts {
      */
     @Transactional
     public CustodyAlert acknowledge(Actor actor, UUID alertId, String note) {
-        if (actor.organisationId() == null) {
-            throw new NotFoundException("alert", alertId);
-        }
-        CustodyAlert alert = jdbc.sql(SELECT + " where a.id = ? and c.treating_centre_id = ?")
-                .params(alertId, actor.organisationId().value()).query(CustodyAlerts::read).optional()
+        DataScope scope = DataVisibility.clinicalScope(actor);
+        CustodyAlert alert = scope.bind(jdbc.sql(SELECT + " where a.id = :id and " + scope.owns("c.treating_centre_id")))
+                .param("id", alertId).query(CustodyAlerts::read).optional()
                 .orElseThrow(() -> new NotFoundException("alert", alertId));
         requireCentreReviewer(actor);
         String text = AlertAcknowledgements.note(note);

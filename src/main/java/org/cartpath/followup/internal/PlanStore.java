@@ -18,6 +18,7 @@ import org.cartpath.followup.schedule.RegistryTimepoint;
 import org.cartpath.followup.schedule.RegistryTimepointName;
 import org.cartpath.followup.schedule.RegistryTrack;
 import org.cartpath.journey.CaseId;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -156,6 +157,7 @@ public class PlanStore {
     // --- reminders -----------------------------------------------------------------------------------------
 
     /** Planned time points of open cases whose window has opened (due date without a window) and no window task. */
+    @InternalJob("the reminder job opens a task on each case whose registry time point enters its window; it shows no row")
     public List<ReminderCandidate> timepointsEnteringWindow(LocalDate today) {
         return jdbc.sql("""
                 select t.case_id, t.name from followup_registry_timepoint t join therapy_case c on c.id = t.case_id
@@ -167,6 +169,7 @@ public class PlanStore {
     }
 
     /** Planned time points of open cases past their window's end (due date without a window) and no overdue task. */
+    @InternalJob("the reminder job opens a task on each case whose registry time point is overdue; it shows no row")
     public List<ReminderCandidate> timepointsOverdue(LocalDate today) {
         return jdbc.sql("""
                 select t.case_id, t.name from followup_registry_timepoint t join therapy_case c on c.id = t.case_id
@@ -177,6 +180,7 @@ public class PlanStore {
     }
 
     /** Planned clinic visits of open cases due on or before {@code dueOnOrBefore} with no overdue task. */
+    @InternalJob("the reminder job opens a task on each case whose clinic visit is overdue; it shows no row")
     public List<ReminderCandidate> visitsOverdue(LocalDate dueOnOrBefore) {
         return jdbc.sql("""
                 select v.case_id, v.visit_key as name from followup_clinic_visit v join therapy_case c on c.id = v.case_id

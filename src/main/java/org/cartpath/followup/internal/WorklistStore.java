@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cartpath.followup.FollowUpWorklist.Kind;
 import org.cartpath.journey.CaseId;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +31,11 @@ public class WorklistStore {
     }
 
     /** Lines opening (window start, else due date) on or before {@code horizon}. */
-    public List<Row> open(OrganisationId organisation, LocalDate horizon, OrganisationId centre,
+    public List<Row> open(DataScope scope, LocalDate horizon, OrganisationId centre,
             OrganisationId referrer, Role responsible, int limit) {
         boolean registry = responsible == null || responsible == Role.DATA_MANAGER;
         boolean clinic = responsible == null || responsible == Role.COORDINATOR;
-        return jdbc.sql("""
+        return scope.bind(jdbc.sql("""
                 select * from (
                   select 'REGISTRY' as kind, t.case_id, c.reference, t.name as key, null as label, t.due_date,
                          t.window_start, t.window_end, c.treating_centre_id, c.referring_organisation_id
@@ -46,27 +47,27 @@ public class WorklistStore {
                   from followup_clinic_visit v join therapy_case c on c.id = v.case_id
                   where :clinic and v.status = 'PLANNED' and v.due_date <= :horizon
                 ) line
-                where (line.treating_centre_id = :organisation or line.referring_organisation_id = :organisation)
+                where (%s or %s)
                   and (cast(:centre as uuid) is null or line.treating_centre_id = :centre)
                   and (cast(:referrer as uuid) is null or line.referring_organisation_id = :referrer)
                   and exists (select 1 from therapy_case c where c.id = line.case_id
                               and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED'))
                 order by line.due_date, line.reference
-                limit :limit""")
+                limit :limit""".formatted(scope.owns("line.treating_centre_id"),
+                        scope.owns("line.referring_organisation_id"))))
                 .param("registry", registry).param("clinic", clinic).param("horizon", horizon)
-                .param("organisation", organisation.value())
                 .param("centre", centre == null ? null : centre.value())
                 .param("referrer", referrer == null ? null : referrer.value())
                 .param("limit", limit)
                 .query(WorklistStore::row).list();
     }
 
-    /** The treating centres (or referring hospitals) of the cases the organisation treats or referred. */
-    public List<UUID> organisations(OrganisationId organisation, boolean centres) {
+    /** The treating centres (or referring hospitals) of the cases in scope: those it treats or referred. */
+    public List<UUID> organisations(DataScope scope, boolean centres) {
         String column = centres ? "treating_centre_id" : "referring_organisation_id";
-        return jdbc.sql("select distinct c." + column + " from followup_plan p join therapy_case c on c.id = p.case_id"
-                        + " where c.treating_centre_id = ? or c.referring_organisation_id = ?")
-                .params(organisation.value(), organisation.value()).query(UUID.class).list();
+        return scope.bind(jdbc.sql("select distinct c." + column + " from followup_plan p join therapy_case c on c.id = p.case_id"
+                        + " where " + scope.owns("c.treating_centre_id") + " or " + scope.owns("c.referring_organisation_id")))
+                .query(UUID.class).list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -17,8 +17,11 @@ import java.util.stream.Collectors;
 import org.cartpath.identity.ApiTokenSummary;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.UserAccount;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
+import org.cartpath.shared.PublishedData;
 import org.cartpath.shared.Role;
 import org.cartpath.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,11 +42,16 @@ public class IdentityStore {
 
     // --- organisations -------------------------------------------------------------------------------
 
-    public List<Organisation> organisations(OrganisationId scope) {
-        return jdbc.sql("select * from organisation where (cast(:scope as uuid) is null or id = :scope) order by name")
-                .param("scope", scope == null ? null : scope.value())
+    public List<Organisation> organisations(DataScope scope) {
+        return scope.bind(jdbc.sql("select * from organisation where " + scope.owns("id") + " order by name"))
                 .query(IdentityStore::organisation)
                 .list();
+    }
+
+    /** Every organisation, by name: the directory every organisation chooses its partners from. */
+    @PublishedData("the directory of organisations (name, kind, region), published to every organisation")
+    public List<Organisation> directory() {
+        return jdbc.sql("select * from organisation order by name").query(IdentityStore::organisation).list();
     }
 
     public Optional<Organisation> organisation(OrganisationId id) {
@@ -86,10 +94,6 @@ public class IdentityStore {
                 .update() == 1;
     }
 
-    public long countOrganisations() {
-        return jdbc.sql("select count(*) from organisation").query(Long.class).single();
-    }
-
     static Organisation organisation(ResultSet row, int n) throws SQLException {
         return new Organisation(
                 new OrganisationId(row.getObject("id", UUID.class)),
@@ -113,12 +117,10 @@ public class IdentityStore {
             from app_user u join organisation o on o.id = u.organisation_id
             """;
 
-    public List<UserAccount> users(OrganisationId scope, OrganisationId organisationFilter) {
-        return jdbc.sql(USER_SELECT + """
-                where (cast(:scope as uuid) is null or u.organisation_id = :scope)
+    public List<UserAccount> users(DataScope scope, OrganisationId organisationFilter) {
+        return scope.bind(jdbc.sql(USER_SELECT + " where " + scope.owns("u.organisation_id") + """
                   and (cast(:filter as uuid) is null or u.organisation_id = :filter)
-                order by o.name, u.display_name""")
-                .param("scope", scope == null ? null : scope.value())
+                order by o.name, u.display_name"""))
                 .param("filter", organisationFilter == null ? null : organisationFilter.value())
                 .query(IdentityStore::user)
                 .list();
@@ -216,11 +218,9 @@ public class IdentityStore {
             select t.*, o.name as organisation_name from api_token t join organisation o on o.id = t.organisation_id
             """;
 
-    public List<ApiTokenSummary> tokens(OrganisationId scope) {
-        return jdbc.sql(TOKEN_SELECT + """
-                where (cast(:scope as uuid) is null or t.organisation_id = :scope)
-                order by t.revoked_at nulls first, o.name, t.name""")
-                .param("scope", scope == null ? null : scope.value())
+    public List<ApiTokenSummary> tokens(DataScope scope) {
+        return scope.bind(jdbc.sql(TOKEN_SELECT + " where " + scope.owns("t.organisation_id")
+                        + " order by t.revoked_at nulls first, o.name, t.name"))
                 .query(IdentityStore::token)
                 .list();
     }
@@ -297,6 +297,7 @@ public class IdentityStore {
      * Failed attempts for an account since {@code since}, not counting those before the account's last
      * successful sign-in. Returned oldest first.
      */
+    @InternalJob("sign-in throttling: the failed attempts of a user name decide a refusal and are never shown")
     public List<Instant> failuresForAccount(String username, Instant since) {
         return jdbc.sql("""
                 select attempted_at from sign_in_attempt
@@ -310,6 +311,7 @@ public class IdentityStore {
                 .list();
     }
 
+    @InternalJob("sign-in throttling: the failed attempts from an address decide a refusal and are never shown")
     public List<Instant> failuresFromAddress(String address, Instant since) {
         return jdbc.sql("""
                 select attempted_at from sign_in_attempt

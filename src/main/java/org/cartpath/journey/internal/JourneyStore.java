@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
 import org.cartpath.journey.TimelineEntry;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -188,11 +188,11 @@ public class JourneyStore {
     public record WorklistRow(TherapyCase therapyCase, CaseTask nextTask) {
     }
 
-    /** The ids of the open cases of which {@code organisation} is the treating centre. */
-    public List<CaseId> openCaseIds(OrganisationId organisation) {
-        return jdbc.sql("select id from therapy_case where treating_centre_id = ?"
-                        + " and stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')")
-                .param(organisation.value()).query((row, n) -> new CaseId(row.getObject(1, UUID.class))).list();
+    /** The ids of the open cases the scope treats. */
+    public List<CaseId> openCaseIds(DataScope scope) {
+        return scope.bind(jdbc.sql("select id from therapy_case where " + scope.owns("treating_centre_id")
+                        + " and stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')"))
+                .query((row, n) -> new CaseId(row.getObject(1, UUID.class))).list();
     }
 
     /**
@@ -200,7 +200,7 @@ public class JourneyStore {
      * {@code urgent} cases first (journey's {@code CaseUrgency}), then cases with an overdue task, then by due date,
      * then oldest stage change.
      */
-    public List<WorklistRow> worklist(OrganisationId organisation, Stage stage, String product, String reference,
+    public List<WorklistRow> worklist(DataScope scope, Stage stage, String product, String reference,
             List<UUID> patients, List<UUID> cases, Set<CaseId> urgent, int limit, int offset) {
         return urgentParam(worklistParams(jdbc.sql("""
                 select c.*, t.id as task_id, t.title as task_title, t.role as task_role, t.due_on as task_due_on,
@@ -208,13 +208,14 @@ public class JourneyStore {
                 from therapy_case c
                 left join lateral (select * from case_task t where t.case_id = c.id and t.closed_at is null
                                    order by t.due_on nulls last, t.opened_at limit 1) t on true
-                where c.treating_centre_id = :organisation
+                where %s
                   and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
                   and (cast(:stage as text) is null or c.stage = :stage)
                   and (cast(:product as text) is null or c.product_code = :product)
                   and (cast(:reference as text) is null or %s)
                 order by %s t.due_on nulls last, c.stage_changed_at, c.reference
-                limit :limit offset :offset""".formatted(search(patients, cases), urgentFirst(urgent))), organisation,
+                limit :limit offset :offset""".formatted(scope.owns("c.treating_centre_id"), search(patients, cases),
+                        urgentFirst(urgent))), scope,
                 stage, product, reference, patients, cases), urgent)
                 .param("limit", limit)
                 .param("offset", offset)
@@ -225,15 +226,16 @@ public class JourneyStore {
                 .list();
     }
 
-    public long worklistSize(OrganisationId organisation, Stage stage, String product, String reference,
+    public long worklistSize(DataScope scope, Stage stage, String product, String reference,
             List<UUID> patients, List<UUID> cases) {
         return worklistParams(jdbc.sql("""
                 select count(*) from therapy_case c
-                where c.treating_centre_id = :organisation
+                where %s
                   and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
                   and (cast(:stage as text) is null or c.stage = :stage)
                   and (cast(:product as text) is null or c.product_code = :product)
-                  and (cast(:reference as text) is null or %s)""".formatted(search(patients, cases))), organisation,
+                  and (cast(:reference as text) is null or %s)""".formatted(scope.owns("c.treating_centre_id"),
+                        search(patients, cases))), scope,
                 stage, product, reference, patients, cases)
                 .query(Long.class).single();
     }
@@ -256,9 +258,9 @@ public class JourneyStore {
         return urgent.isEmpty() ? spec : spec.param("urgent", urgent.stream().map(CaseId::value).toList());
     }
 
-    private static JdbcClient.StatementSpec worklistParams(JdbcClient.StatementSpec sql, OrganisationId organisation,
+    private static JdbcClient.StatementSpec worklistParams(JdbcClient.StatementSpec sql, DataScope scope,
             Stage stage, String product, String reference, List<UUID> patients, List<UUID> cases) {
-        JdbcClient.StatementSpec spec = sql.param("organisation", organisation.value())
+        JdbcClient.StatementSpec spec = scope.bind(sql)
                 .param("stage", stage == null ? null : stage.name())
                 .param("product", product)
                 .param("reference", reference == null ? null : "%" + reference + "%");
@@ -273,19 +275,19 @@ public class JourneyStore {
      * cases' tasks first (journey's {@code CaseUrgency}), then overdue first, then by due date (no date last), then
      * oldest.
      */
-    public List<WorklistRow> openTasks(OrganisationId centre, Set<Role> roles, Set<CaseId> urgent, int limit, int offset) {
+    public List<WorklistRow> openTasks(DataScope scope, Set<Role> roles, Set<CaseId> urgent, int limit, int offset) {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return urgentParam(jdbc.sql("""
+        return scope.bind(urgentParam(jdbc.sql("""
                 select c.*, t.id as task_id, t.title as task_title, t.role as task_role, t.due_on as task_due_on,
                        t.opened_at as task_opened_at
                 from case_task t join therapy_case c on c.id = t.case_id
-                where c.treating_centre_id = :centre and t.closed_at is null and t.role in (:roles)
+                where %s and t.closed_at is null and t.role in (:roles)
                   and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
                 order by %s t.due_on nulls last, t.opened_at, c.reference, t.id
-                limit :limit offset :offset""".formatted(urgentFirst(urgent))), urgent)
-                .param("centre", centre.value())
+                limit :limit offset :offset""".formatted(scope.owns("c.treating_centre_id"), urgentFirst(urgent))),
+                urgent))
                 .param("roles", roles.stream().map(Role::name).toList())
                 .param("limit", limit)
                 .param("offset", offset)
@@ -297,66 +299,58 @@ public class JourneyStore {
     }
 
     /** How many open tasks {@link #openTasks} lists in all. */
-    public long countOpenTasks(OrganisationId centre, Set<Role> roles) {
+    public long countOpenTasks(DataScope scope, Set<Role> roles) {
         if (roles.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        return scope.bind(jdbc.sql("""
                 select count(*) from case_task t join therapy_case c on c.id = t.case_id
-                where c.treating_centre_id = :centre and t.closed_at is null and t.role in (:roles)
-                  and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')""")
-                .param("centre", centre.value())
+                where t.closed_at is null and t.role in (:roles)
+                  and c.stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED') and\s"""
+                        + scope.owns("c.treating_centre_id")))
                 .param("roles", roles.stream().map(Role::name).toList())
                 .query(Long.class).single();
     }
 
     /** Open cases per stage at a treating centre. */
-    public List<Object[]> countsByStage(OrganisationId organisation) {
-        return jdbc.sql("""
+    public List<Object[]> countsByStage(DataScope scope) {
+        return scope.bind(jdbc.sql("""
                 select stage, count(*) from therapy_case
-                where treating_centre_id = ? and stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED')
-                group by stage""")
-                .param(organisation.value())
+                where stage not in ('COMPLETED', 'DECLINED', 'WITHDRAWN', 'DECEASED') and\s"""
+                        + scope.owns("treating_centre_id") + " group by stage"))
                 .query((row, n) -> new Object[] {Stage.valueOf(row.getString(1)), row.getLong(2)})
                 .list();
     }
 
-    public List<TherapyCase> casesAtCentre(OrganisationId centre, Set<Stage> stages) {
+    public List<TherapyCase> casesAtCentre(DataScope scope, Set<Stage> stages) {
         if (stages.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from therapy_case where treating_centre_id = :centre and stage in (:stages) "
-                        + "order by stage_changed_at")
-                .param("centre", centre.value())
+        return scope.bind(jdbc.sql("select * from therapy_case where " + scope.owns("treating_centre_id")
+                        + " and stage in (:stages) order by stage_changed_at"))
                 .param("stages", stages.stream().map(Stage::name).toList())
                 .query(JourneyStore::therapyCase).list();
     }
 
-    /** Every case visible to an organisation as a party, newest first. */
-    public List<TherapyCase> casesOfParty(OrganisationId organisation, Stage stage, int limit, int offset) {
-        return jdbc.sql("""
+    /** Every case the scope reaches as a party, newest first. */
+    public List<TherapyCase> casesOfParty(DataScope scope, Stage stage, int limit, int offset) {
+        return scope.bind(jdbc.sql("""
                 select c.* from therapy_case c
-                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation
-                              and (p.role || ':' || c.stage) in (:reach))
+                where %s
                   and (cast(:stage as text) is null or c.stage = :stage)
                 order by c.opened_at desc, c.reference
-                limit :limit offset :offset""")
-                .param("organisation", organisation.value())
-                .param("reach", PartyRole.reachInSql())
+                limit :limit offset :offset""".formatted(scope.reachesCase("c.id"))))
                 .param("stage", stage == null ? null : stage.name())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(JourneyStore::therapyCase).list();
     }
 
-    public long countCasesOfParty(OrganisationId organisation, Stage stage) {
-        return jdbc.sql("""
+    public long countCasesOfParty(DataScope scope, Stage stage) {
+        return scope.bind(jdbc.sql("""
                 select count(*) from therapy_case c
-                where exists (select 1 from case_party p where p.case_id = c.id and p.organisation_id = :organisation
-                              and (p.role || ':' || c.stage) in (:reach))
-                  and (cast(:stage as text) is null or c.stage = :stage)""")
-                .param("organisation", organisation.value())
-                .param("reach", PartyRole.reachInSql())
+                where %s
+                  and (cast(:stage as text) is null or c.stage = :stage)""".formatted(scope.reachesCase("c.id"))))
                 .param("stage", stage == null ? null : stage.name())
                 .query(Long.class).single();
     }

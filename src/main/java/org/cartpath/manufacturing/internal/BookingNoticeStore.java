@@ -1,11 +1,11 @@
 package org.cartpath.manufacturing.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.cartpath.manufacturing.BookingNotice;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,13 +35,13 @@ public class BookingNoticeStore {
     }
 
     /** A manufacturer's notices, newest first. */
-    public List<BookingNotice> ofManufacturer(OrganisationId manufacturer, int limit, int offset) {
-        return jdbc.sql("""
+    public List<BookingNotice> ofManufacturer(DataScope scope, int limit, int offset) {
+        return scope.bind(jdbc.sql("""
                 select id, booking_id, case_reference, chain_of_identity, kind, product_code, site_name, window_start,
                     window_end, apheresis_date, noticed_at
-                from manufacturing_booking_notice where manufacturer_id = ?
-                order by noticed_at desc, id limit ? offset ?""")
-                .params(manufacturer.value(), limit, offset)
+                from manufacturing_booking_notice where %s
+                order by noticed_at desc, id limit :limit offset :offset""".formatted(scope.owns("manufacturer_id"))))
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new BookingNotice(rs.getObject("id", UUID.class), rs.getObject("booking_id", UUID.class),
                         rs.getString("case_reference"), rs.getString("chain_of_identity"),
                         BookingNotice.Kind.valueOf(rs.getString("kind")), rs.getString("product_code"),
@@ -51,8 +51,8 @@ public class BookingNoticeStore {
                 .list();
     }
 
-    public long countOfManufacturer(OrganisationId manufacturer) {
-        return jdbc.sql("select count(*) from manufacturing_booking_notice where manufacturer_id = ?")
-                .param(manufacturer.value()).query(Long.class).single();
+    public long countOfManufacturer(DataScope scope) {
+        return scope.bind(jdbc.sql("select count(*) from manufacturing_booking_notice where "
+                        + scope.owns("manufacturer_id"))).query(Long.class).single();
     }
 }

@@ -22,6 +22,7 @@ import org.cartpath.manufacturing.ManufacturingStatus;
 import org.cartpath.manufacturing.ProductLot;
 import org.cartpath.manufacturing.ReleaseChecks;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -109,25 +110,16 @@ public class ManufacturingStore {
                 .update();
     }
 
-    /** Failed manufactures per reason, nationally (commissioners and registries). */
-    public List<Object[]> failuresByReason() {
-        return jdbc.sql("select failure_reason, count(*) from manufacturing_report where status = 'FAILED' group by 1")
+    /**
+     * Failed manufactures per reason of the cases in scope: those the scope's organisation treats or reported on as
+     * the manufacturer (every case for a national scope).
+     */
+    public List<Object[]> failuresByReason(DataScope scope) {
+        return scope.bind(jdbc.sql("""
+                select r.failure_reason, count(*) from manufacturing_report r join therapy_case c on c.id = r.case_id
+                where r.status = 'FAILED' and (%s or %s) group by 1""".formatted(scope.owns("c.treating_centre_id"),
+                        scope.owns("r.organisation_id"))))
                 .query(this::failureCount).list();
-    }
-
-    /** Failed manufactures per reason among the given cases (a centre's). */
-    public List<Object[]> failuresByReasonForCases(List<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select failure_reason, count(*) from manufacturing_report where status = 'FAILED'"
-                + " and case_id = any(?) group by 1").param(caseIds.toArray(UUID[]::new)).query(this::failureCount).list();
-    }
-
-    /** Failed manufactures per reason that one manufacturer reported. */
-    public List<Object[]> failuresByReasonReportedBy(UUID organisationId) {
-        return jdbc.sql("select failure_reason, count(*) from manufacturing_report where status = 'FAILED'"
-                + " and organisation_id = ? group by 1").param(organisationId).query(this::failureCount).list();
     }
 
     private Object[] failureCount(ResultSet row, int n) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.cartpath.journey.CaseId;
 import org.cartpath.monitoring.MonitoringAlert;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,10 +58,11 @@ public class AlertStore {
     }
 
     /** A centre's alerts, unacknowledged first, newest first. */
-    public List<MonitoringAlert> ofCentre(OrganisationId centre, boolean includeAcknowledged, int limit) {
-        return jdbc.sql(SELECT + " where a.centre_id = ?" + (includeAcknowledged ? "" : " and k.alert_id is null")
-                        + " order by (k.alert_id is null) desc, a.raised_at desc limit ?")
-                .params(centre.value(), limit).query(AlertStore::alert).list();
+    public List<MonitoringAlert> ofCentre(DataScope scope, boolean includeAcknowledged, int limit) {
+        return scope.bind(jdbc.sql(SELECT + " where " + scope.owns("a.centre_id")
+                        + (includeAcknowledged ? "" : " and k.alert_id is null")
+                        + " order by (k.alert_id is null) desc, a.raised_at desc limit :limit"))
+                .param("limit", limit).query(AlertStore::alert).list();
     }
 
     public List<MonitoringAlert> ofCase(CaseId caseId) {

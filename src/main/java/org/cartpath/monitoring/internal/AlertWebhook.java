@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.cartpath.monitoring.MonitoringAlert;
+import org.cartpath.shared.InternalJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +94,7 @@ public class AlertWebhook {
     }
 
     /** Sends every delivery that is due to {@code target}; returns how many were delivered. */
+    @InternalJob("delivers queued alerts to the configured webhook; the payload carries no patient identity")
     public int deliverDue(URI target) {
         int delivered = 0;
         while (true) {

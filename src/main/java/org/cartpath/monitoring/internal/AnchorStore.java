@@ -13,6 +13,8 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.monitoring.MonitoringAnchor;
 import org.cartpath.monitoring.WeightMeasurement;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,13 +56,14 @@ public class AnchorStore {
     }
 
     /** The anchors of a centre with day 0 on or after a day, most recent infusion first. */
-    public List<MonitoringAnchor> ofCentreSince(OrganisationId centre, LocalDate since) {
-        return jdbc.sql("select * from monitoring_anchor where treating_centre_id = ? and day_zero >= ?"
-                        + " order by infused_at desc")
-                .params(centre.value(), since).query(AnchorStore::anchor).list();
+    public List<MonitoringAnchor> ofCentreSince(DataScope scope, LocalDate since) {
+        return scope.bind(jdbc.sql("select * from monitoring_anchor where " + scope.owns("treating_centre_id")
+                        + " and day_zero >= :since order by infused_at desc"))
+                .param("since", since).query(AnchorStore::anchor).list();
     }
 
     /** Every centre's anchors with day 0 on or after a day, for the scheduled checks. */
+    @InternalJob("the missed-assessment round checks every centre's cases; it raises alerts, it shows no row")
     public List<MonitoringAnchor> allSince(LocalDate since) {
         return jdbc.sql("select * from monitoring_anchor where day_zero >= ? order by infused_at")
                 .param(since).query(AnchorStore::anchor).list();

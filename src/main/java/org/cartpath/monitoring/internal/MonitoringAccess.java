@@ -2,13 +2,11 @@ package org.cartpath.monitoring.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
@@ -45,19 +43,11 @@ public class MonitoringAccess {
     }
 
     public CaseView require(Actor actor, CaseId id, Set<Role> roles, String what) {
-        CaseView view = journey.get(actor, id);
-        if (!isCentre(actor, view)) {
-            throw new NotFoundException("case", id);
-        }
-        if (roles.stream().noneMatch(actor::hasRole)) {
-            throw ProblemException.forbidden("Only " + roles.stream().map(Role::label).collect(Collectors.joining(", "))
-                    + " of the treating centre may " + what);
-        }
-        return view;
+        return journey.get(actor, id).requireCentreStaff(actor, roles, what);
     }
 
     public boolean may(Actor actor, CaseView view, Set<Role> roles) {
-        return isCentre(actor, view) && roles.stream().anyMatch(actor::hasRole);
+        return view.isTreatingCentre(actor, roles);
     }
 
     public static boolean isCentre(Actor actor, CaseView view) {

@@ -18,6 +18,7 @@ import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientSummary;
 import org.cartpath.patient.Sex;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -176,11 +177,9 @@ public class PatientStore {
      * Patients the organisation may see, by NHS number or by name (every word of {@code name} must start
      * the given or the family name), or all of them when neither is given; in name order.
      */
-    public Page<PatientSummary> search(OrganisationId scope, NhsNumber nhsNumber, String name, Page.Request request) {
-        StringBuilder where = new StringBuilder(
-                " where exists (select 1 from patient_access a where a.patient_id = p.id and a.organisation_id = :scope)");
+    public Page<PatientSummary> search(DataScope scope, NhsNumber nhsNumber, String name, Page.Request request) {
+        StringBuilder where = new StringBuilder(" where " + scope.reachesPatient("p.id"));
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("scope", scope.value());
         if (nhsNumber != null) {
             where.append(" and p.nhs_number = :nhs");
             params.put("nhs", nhsNumber.value());
@@ -191,11 +190,12 @@ public class PatientStore {
                     .append(" or lower(p.family_name) like :w").append(i).append(" escape '\\')");
             params.put("w" + i, escapeLike(words.get(i)) + "%");
         }
-        long total = jdbc.sql("select count(*) from patient p" + where).params(params).query(Long.class).single();
-        List<PatientSummary> items = jdbc.sql(SELECT + where
+        long total = scope.bind(jdbc.sql("select count(*) from patient p" + where).params(params))
+                .query(Long.class).single();
+        List<PatientSummary> items = scope.bind(jdbc.sql(SELECT + where
                         + " order by lower(p.family_name), lower(p.given_name), p.date_of_birth, p.id"
-                        + " limit :limit offset :offset")
-                .params(params).param("limit", request.size()).param("offset", request.offset())
+                        + " limit :limit offset :offset").params(params))
+                .param("limit", request.size()).param("offset", request.offset())
                 .query(PatientStore::patient).list().stream()
                 .map(p -> new PatientSummary(p.id(), p.demographics().nhsNumber(), p.demographics().localHospitalNumber(),
                         p.demographics().localNumberIssuerName(), p.demographics().givenName(),
@@ -207,10 +207,6 @@ public class PatientStore {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    public long count() {
-        return jdbc.sql("select count(*) from patient").query(Long.class).single();
     }
 
     // --- rows ----------------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Role;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -21,6 +23,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    /** Runs a transaction again after a serialization failure or a deadlock ({@link TransactionRetries}). */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static TransactionRetries transactionRetries() {
+        return new TransactionRetries();
+    }
 
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(CartpathSettings settings, org.springframework.core.env.Environment environment) {

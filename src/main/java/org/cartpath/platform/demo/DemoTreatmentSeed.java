@@ -39,6 +39,7 @@ import org.cartpath.patient.PatientDetails;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.patient.Sex;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.DemoDataReady;
 import org.cartpath.referral.EligibilityAssessments;
 import org.cartpath.referral.EligibilityDecision;
@@ -267,7 +268,7 @@ class DemoTreatmentSeed {
     /** The first demo slot that fits apheresis on the unit's next open day (not a weekend or a bank holiday). */
     private LocalDate book(Actor coordinator, CaseId caseId, LocalDate today) {
         LocalDate day = today;
-        for (int i = 0; i < 14 && !apheresis.day(coordinator.organisationId(), day).open(); i++) {
+        for (int i = 0; i < 14 && !apheresis.day(DataVisibility.clinicalScope(coordinator), coordinator.organisationId(), day).open(); i++) {
             day = day.plusDays(1);
         }
         Availability availability = slots.availability(coordinator, caseId, day, 6);

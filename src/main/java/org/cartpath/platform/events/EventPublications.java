@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
@@ -65,6 +66,8 @@ public class EventPublications {
     }
 
     /** Every publication not yet completed, oldest first (at most {@code limit}). */
+    @InternalJob("the operator's administrators see the installation's undelivered reactions: their types and dates, "
+            + "never a payload")
     public List<Incomplete> incomplete(Actor actor, int limit) {
         requireMayManage(actor);
         return jdbc.sql("""
@@ -78,6 +81,7 @@ public class EventPublications {
     }
 
     /** How many publications are not yet completed. */
+    @InternalJob("the operator's administrators see how many reactions are undelivered")
     public long countIncomplete(Actor actor) {
         requireMayManage(actor);
         return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class)

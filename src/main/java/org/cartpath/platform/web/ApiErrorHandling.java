@@ -78,6 +78,13 @@ class ApiErrorHandling extends ResponseEntityExceptionHandler {
                     .body(problemDetail(503, DatabaseUnavailable.TYPE, DatabaseUnavailable.TITLE,
                             DatabaseUnavailable.DETAIL, request));
         }
+        if (DatabaseUnavailable.busy(e)) {
+            log.warn("Transaction collided on every attempt on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.toString());
+            return ResponseEntity.status(503).header("Retry-After", DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS)
+                    .body(problemDetail(503, DatabaseUnavailable.BUSY_TYPE, DatabaseUnavailable.BUSY_TITLE,
+                            DatabaseUnavailable.BUSY_DETAIL, request));
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(500).body(problemDetail(500, "internal-error", "Something went wrong",
                 "cartpath could not complete the request. Quote request id " + RequestIds.current()

@@ -3,6 +3,7 @@ package org.cartpath.platform.web;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.cartpath.platform.database.TransactionRetries;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -22,6 +23,18 @@ final class DatabaseUnavailable {
     static final String DETAIL = "cartpath cannot reach its database just now. Nothing was changed; try again in a"
             + " minute.";
     static final String RETRY_AFTER_SECONDS = "30";
+
+    /** A transaction that kept colliding with others (40001, 40P01) after every attempt {@code TransactionRetries} made. */
+    static final String BUSY_TYPE = "database-busy";
+    static final String BUSY_TITLE = "The database is busy";
+    static final String BUSY_DETAIL = "Other changes kept colliding with this one, and cartpath tried several times."
+            + " Nothing was changed; try again.";
+    static final String BUSY_RETRY_AFTER_SECONDS = "1";
+
+    /** True when the transaction was given up by PostgreSQL as a serialization failure or a deadlock, every time. */
+    static boolean busy(Throwable failure) {
+        return TransactionRetries.retryableState(failure) != null;
+    }
 
     private DatabaseUnavailable() {
     }

@@ -64,6 +64,17 @@ class PageErrorHandling {
             page.addObject("requestId", RequestIds.current());
             return page;
         }
+        if (DatabaseUnavailable.busy(e)) {
+            log.warn("Transaction collided on every attempt: {}", e.toString());
+            response.setStatus(503);
+            response.setHeader("Retry-After", DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS);
+            ModelAndView page = new ModelAndView("error/problem");
+            page.addObject("status", 503);
+            page.addObject("title", DatabaseUnavailable.BUSY_TITLE);
+            page.addObject("detail", DatabaseUnavailable.BUSY_DETAIL);
+            page.addObject("requestId", RequestIds.current());
+            return page;
+        }
         log.error("Unexpected failure", e);
         response.setStatus(500);
         ModelAndView page = new ModelAndView("error/500");

@@ -14,6 +14,7 @@ import org.cartpath.referral.ReferralMessage;
 import org.cartpath.referral.ReferralStatus;
 import org.cartpath.referral.Urgency;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -75,27 +76,27 @@ public class ReferralStore {
                 .query((rs, n) -> new CaseId(rs.getObject(1, UUID.class))).list());
     }
 
-    /** Referrals the organisation made or received, newest first, optionally of one status. */
-    public List<Referral> ofOrganisation(OrganisationId organisation, ReferralStatus status, int limit, int offset) {
-        return jdbc.sql("""
+    /** Referrals the organisations in scope made or received, newest first, optionally of one status. */
+    public List<Referral> ofOrganisation(DataScope scope, ReferralStatus status, int limit, int offset) {
+        return scope.bind(jdbc.sql("""
                 select * from referral
-                where (referring_organisation_id = :organisation or centre_id = :organisation)
+                where (%s or %s)
                   and (cast(:status as text) is null or status = :status)
                 order by submitted_at desc, id
-                limit :limit offset :offset""")
-                .param("organisation", organisation.value())
+                limit :limit offset :offset""".formatted(scope.owns("referring_organisation_id"),
+                        scope.owns("centre_id"))))
                 .param("status", status == null ? null : status.name())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(ReferralStore::referral).list();
     }
 
-    public long countOfOrganisation(OrganisationId organisation, ReferralStatus status) {
-        return jdbc.sql("""
+    public long countOfOrganisation(DataScope scope, ReferralStatus status) {
+        return scope.bind(jdbc.sql("""
                 select count(*) from referral
-                where (referring_organisation_id = :organisation or centre_id = :organisation)
-                  and (cast(:status as text) is null or status = :status)""")
-                .param("organisation", organisation.value())
+                where (%s or %s)
+                  and (cast(:status as text) is null or status = :status)""".formatted(
+                        scope.owns("referring_organisation_id"), scope.owns("centre_id"))))
                 .param("status", status == null ? null : status.name())
                 .query(Long.class).single();
     }

@@ -17,7 +17,9 @@ import org.cartpath.referral.PanelMeeting;
 import org.cartpath.referral.PanelOutcome;
 import org.cartpath.referral.PanelPatient;
 import org.cartpath.referral.PanelVote;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.PublishedData;
 import org.cartpath.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,24 +61,44 @@ public class PanelStore {
     }
 
     /** Meetings of one panel, or of every panel when {@code panel} is null, from a day on (all when null), by date. */
-    public List<PanelMeeting> meetings(OrganisationId panel, LocalDate from, int limit, int offset) {
-        return jdbc.sql(MEETING_SELECT + """
-                 where (cast(:panel as uuid) is null or m.panel_organisation_id = :panel)
+    /** The meetings of the panels in scope (a panel member's own panel), from a day on (every one without it). */
+    public List<PanelMeeting> meetings(DataScope scope, LocalDate from, int limit, int offset) {
+        return meetings(scope.owns("m.panel_organisation_id"), scope, from, limit, offset);
+    }
+
+    public long countMeetings(DataScope scope, LocalDate from) {
+        return countMeetings(scope.owns("m.panel_organisation_id"), scope, from);
+    }
+
+    /** Every panel's meetings: their dates are published to the treatment centres, who submit cases to them. */
+    @PublishedData("national panel meeting dates, published to every treatment centre so it can submit cases")
+    public List<PanelMeeting> publishedMeetings(LocalDate from, int limit, int offset) {
+        return meetings("true", null, from, limit, offset);
+    }
+
+    @PublishedData("national panel meeting dates, published to every treatment centre so it can submit cases")
+    public long countPublishedMeetings(LocalDate from) {
+        return countMeetings("true", null, from);
+    }
+
+    private List<PanelMeeting> meetings(String panels, DataScope scope, LocalDate from, int limit, int offset) {
+        JdbcClient.StatementSpec sql = jdbc.sql(MEETING_SELECT + """
+                 where %s
                    and (cast(:from as date) is null or m.meets_on >= :from)
-                 order by m.meets_on, o.name limit :limit offset :offset""")
-                .param("panel", panel == null ? null : panel.value())
+                 order by m.meets_on, o.name limit :limit offset :offset""".formatted(panels));
+        return (scope == null ? sql : scope.bind(sql))
                 .param("from", from)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(PanelStore::meeting).list();
     }
 
-    public long countMeetings(OrganisationId panel, LocalDate from) {
-        return jdbc.sql("""
+    private long countMeetings(String panels, DataScope scope, LocalDate from) {
+        JdbcClient.StatementSpec sql = jdbc.sql("""
                 select count(*) from panel_meeting m
-                 where (cast(:panel as uuid) is null or m.panel_organisation_id = :panel)
-                   and (cast(:from as date) is null or m.meets_on >= :from)""")
-                .param("panel", panel == null ? null : panel.value())
+                 where %s
+                   and (cast(:from as date) is null or m.meets_on >= :from)""".formatted(panels));
+        return (scope == null ? sql : scope.bind(sql))
                 .param("from", from)
                 .query(Long.class).single();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cartpath.scheduling.ApheresisUnit;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,10 +64,11 @@ public class ApheresisStore {
                 .params(chairs, days, Timestamp.from(now), by, centre.value(), expectedVersion).update() == 1;
     }
 
-    public Map<LocalDate, Exception> exceptions(OrganisationId centre, LocalDate from, LocalDate to) {
+    public Map<LocalDate, Exception> exceptions(DataScope scope, OrganisationId centre, LocalDate from, LocalDate to) {
         Map<LocalDate, Exception> result = new LinkedHashMap<>();
-        jdbc.sql("select day, chairs, reason from apheresis_exception where centre_id = ? and day between ? and ? order by day")
-                .params(centre.value(), from, to)
+        scope.bind(jdbc.sql("select day, chairs, reason from apheresis_exception where centre_id = :centre and "
+                        + scope.owns("centre_id") + " and day between :from and :to order by day"))
+                .param("centre", centre.value()).param("from", from).param("to", to)
                 .query((row, n) -> result.put(row.getDate(1).toLocalDate(),
                         new Exception(row.getDate(1).toLocalDate(), row.getInt(2), row.getString(3))))
                 .list();
@@ -104,10 +106,11 @@ public class ApheresisStore {
                 .update();
     }
 
-    public Map<LocalDate, Counter> counters(OrganisationId centre, LocalDate from, LocalDate to) {
+    public Map<LocalDate, Counter> counters(DataScope scope, OrganisationId centre, LocalDate from, LocalDate to) {
         Map<LocalDate, Counter> result = new LinkedHashMap<>();
-        jdbc.sql("select day, chairs, booked from apheresis_day where centre_id = ? and day between ? and ? order by day")
-                .params(centre.value(), from, to)
+        scope.bind(jdbc.sql("select day, chairs, booked from apheresis_day where centre_id = :centre and "
+                        + scope.owns("centre_id") + " and day between :from and :to order by day"))
+                .param("centre", centre.value()).param("from", from).param("to", to)
                 .query((row, n) -> result.put(row.getDate(1).toLocalDate(),
                         new Counter(row.getDate(1).toLocalDate(), row.getInt(2), row.getInt(3))))
                 .list();
@@ -115,10 +118,11 @@ public class ApheresisStore {
     }
 
     /** The existing counters of a range, locked so that no booking takes a chair while capacity changes. */
-    public Map<LocalDate, Counter> lockCounters(OrganisationId centre, LocalDate from, LocalDate to) {
+    public Map<LocalDate, Counter> lockCounters(DataScope scope, OrganisationId centre, LocalDate from, LocalDate to) {
         Map<LocalDate, Counter> result = new LinkedHashMap<>();
-        jdbc.sql("select day, chairs, booked from apheresis_day where centre_id = ? and day between ? and ? order by day for update")
-                .params(centre.value(), from, to)
+        scope.bind(jdbc.sql("select day, chairs, booked from apheresis_day where centre_id = :centre and "
+                        + scope.owns("centre_id") + " and day between :from and :to order by day for update"))
+                .param("centre", centre.value()).param("from", from).param("to", to)
                 .query((row, n) -> result.put(row.getDate(1).toLocalDate(),
                         new Counter(row.getDate(1).toLocalDate(), row.getInt(2), row.getInt(3))))
                 .list();

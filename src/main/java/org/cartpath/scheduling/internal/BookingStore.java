@@ -17,6 +17,7 @@ import org.cartpath.scheduling.BookingStatus;
 import org.cartpath.scheduling.PlanStep;
 import org.cartpath.scheduling.PlannedStep;
 import org.cartpath.scheduling.SlotBooking;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -88,43 +89,43 @@ public class BookingStore {
                 .param("ids", slotIds).query(BookingStore::booking).list();
     }
 
-    public List<SlotBooking> activeOnDays(OrganisationId centre, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                select * from slot_booking where centre_id = ? and status = 'BOOKED' and apheresis_date between ? and ?
-                order by apheresis_date, case_reference""")
-                .params(centre.value(), from, to).query(BookingStore::booking).list();
+    public List<SlotBooking> activeOnDays(DataScope scope, OrganisationId centre, LocalDate from, LocalDate to) {
+        return scope.bind(jdbc.sql("""
+                select * from slot_booking where centre_id = :centre and %s and status = 'BOOKED'
+                  and apheresis_date between :from and :to
+                order by apheresis_date, case_reference""".formatted(scope.owns("centre_id"))))
+                .param("centre", centre.value()).param("from", from).param("to", to).query(BookingStore::booking).list();
     }
 
-    /** Active bookings of a centre or a manufacturer whose plan touches a range of days. */
-    public List<SlotBooking> activeTouching(OrganisationId centre, OrganisationId manufacturer, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+    /** Active bookings of the centres in scope whose plan touches a range of days. */
+    public List<SlotBooking> activeTouching(DataScope scope, LocalDate from, LocalDate to) {
+        return scope.bind(jdbc.sql("""
                 select b.* from slot_booking b
                 where b.status = 'BOOKED'
-                  and (cast(:centre as uuid) is null or b.centre_id = :centre)
-                  and (cast(:manufacturer as uuid) is null or b.manufacturer_id = :manufacturer)
+                  and %s
                   and exists (select 1 from booking_plan_step p where p.booking_id = b.id
                               and p.window_end >= :from and p.window_start <= :to)
-                order by b.apheresis_date nulls last, b.case_reference""")
-                .param("centre", centre == null ? null : centre.value())
-                .param("manufacturer", manufacturer == null ? null : manufacturer.value())
+                order by b.apheresis_date nulls last, b.case_reference""".formatted(scope.owns("b.centre_id"))))
                 .param("from", from).param("to", to)
                 .query(BookingStore::booking).list();
     }
 
     /** A manufacturer's bookings (active and ended) whose slot windows touch a range of days. */
-    public List<SlotBooking> ofManufacturer(OrganisationId manufacturer, LocalDate from, LocalDate to, int limit, int offset) {
-        return jdbc.sql("""
+    public List<SlotBooking> ofManufacturer(DataScope scope, LocalDate from, LocalDate to, int limit, int offset) {
+        return scope.bind(jdbc.sql("""
                 select b.* from slot_booking b join manufacturing_slot s on s.id = b.slot_id
-                where b.manufacturer_id = ? and s.window_end >= ? and s.window_start <= ?
-                order by s.window_start, b.booked_at, b.id limit ? offset ?""")
-                .params(manufacturer.value(), from, to, limit, offset).query(BookingStore::booking).list();
+                where %s and s.window_end >= :from and s.window_start <= :to
+                order by s.window_start, b.booked_at, b.id limit :limit offset :offset"""
+                        .formatted(scope.owns("b.manufacturer_id"))))
+                .param("from", from).param("to", to).param("limit", limit).param("offset", offset).query(BookingStore::booking).list();
     }
 
-    public long countOfManufacturer(OrganisationId manufacturer, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+    public long countOfManufacturer(DataScope scope, LocalDate from, LocalDate to) {
+        return scope.bind(jdbc.sql("""
                 select count(*) from slot_booking b join manufacturing_slot s on s.id = b.slot_id
-                where b.manufacturer_id = ? and s.window_end >= ? and s.window_start <= ?""")
-                .params(manufacturer.value(), from, to).query(Long.class).single();
+                where %s and s.window_end >= :from and s.window_start <= :to"""
+                        .formatted(scope.owns("b.manufacturer_id"))))
+                .param("from", from).param("to", to).query(Long.class).single();
     }
 
     public BookingPlan plan(UUID bookingId) {

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.scheduling.ManufacturingSlot;
 import org.cartpath.scheduling.planning.SiteCalendar;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.PublishedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,11 +57,6 @@ public class CapacityStore {
             jdbc.sql("update manufacturing_site set name = ? where id = ?").params(name, site.id()).update();
         }
         return new Site(site.id(), manufacturer, code, name);
-    }
-
-    public List<Site> sites(OrganisationId manufacturer) {
-        return jdbc.sql("select * from manufacturing_site where manufacturer_id = ? order by code")
-                .param(manufacturer.value()).query(CapacityStore::site).list();
     }
 
     public Optional<CurrentPublication> currentPublication(UUID siteId, String product, LocalDate week) {
@@ -164,11 +161,11 @@ public class CapacityStore {
     }
 
     /** The slots of a manufacturer whose windows touch a range of days, with their bookings. */
-    public List<ManufacturingSlot> slotsOfManufacturer(OrganisationId manufacturer, LocalDate from, LocalDate to) {
-        return jdbc.sql(SLOT + """
-                where s.manufacturer_id = ? and s.withdrawn_at is null and s.window_end >= ? and s.window_start <= ?
-                order by s.window_start, m.code, s.product_code, s.ordinal""")
-                .params(manufacturer.value(), from, to).query(CapacityStore::slot).list();
+    public List<ManufacturingSlot> slotsOfManufacturer(DataScope scope, LocalDate from, LocalDate to) {
+        return scope.bind(jdbc.sql(SLOT + """
+                where %s and s.withdrawn_at is null and s.window_end >= :from and s.window_start <= :to
+                order by s.window_start, m.code, s.product_code, s.ordinal""".formatted(scope.owns("s.manufacturer_id"))))
+                .param("from", from).param("to", to).query(CapacityStore::slot).list();
     }
 
     /** A publication in force, as listed on the capacity page. */
@@ -176,6 +173,7 @@ public class CapacityStore {
             String enteredByName, Instant publishedAt, long slots, long booked) {
     }
 
+    @PublishedData("a manufacturer's capacity publications in force, published to every treatment centre")
     public List<WeekSummary> weeks(OrganisationId manufacturer, LocalDate from) {
         return jdbc.sql("""
                 select m.code, m.name, p.product_code, p.week_start, p.version, p.source, p.entered_by_name, p.published_at,

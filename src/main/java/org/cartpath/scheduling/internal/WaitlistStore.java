@@ -12,6 +12,7 @@ import org.cartpath.scheduling.DiseaseKinetics;
 import org.cartpath.scheduling.SlotOffer;
 import org.cartpath.scheduling.Urgency;
 import org.cartpath.scheduling.WaitlistEntry;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,6 +56,8 @@ public class WaitlistStore {
     }
 
     /** The waiting entries of a product (unordered: the service ranks them). */
+    @InternalJob("the national ranking orders every centre's waiting entries; Waitlist#ranked shows another centre's "
+            + "entries only as position, score and centre, by the actor's DataScope")
     public List<WaitlistEntry> waiting(String product) {
         return jdbc.sql("select * from waitlist_entry where product_code = ? and status = 'WAITING'").param(product)
                 .query(WaitlistStore::entry).list();
@@ -123,6 +126,7 @@ public class WaitlistStore {
     }
 
     /** Open offers past their hold, locked and skipped by other instances sweeping at the same time. */
+    @InternalJob("the offer sweep closes expired offers of every centre; it shows no row")
     public List<SlotOffer> lockExpired(Instant now, int limit) {
         return jdbc.sql("select * from slot_offer where status = 'OPEN' and expires_at <= ? order by expires_at limit ? "
                         + "for update skip locked")
@@ -132,13 +136,6 @@ public class WaitlistStore {
     public boolean closeOffer(UUID id, SlotOffer.Status status, String reason, Instant now) {
         return jdbc.sql("update slot_offer set status = ?, closed_at = ?, closed_reason = ? where id = ? and status = 'OPEN'")
                 .params(status.name(), Timestamp.from(now), reason, id).update() == 1;
-    }
-
-    public List<SlotOffer> openOffersOfCentre(OrganisationId centre) {
-        return jdbc.sql("""
-                select o.* from slot_offer o join waitlist_entry e on e.id = o.waitlist_entry_id
-                where e.centre_id = ? and o.status = 'OPEN' order by o.expires_at""")
-                .param(centre.value()).query(WaitlistStore::offer).list();
     }
 
     static WaitlistEntry entry(ResultSet row, int n) throws SQLException {

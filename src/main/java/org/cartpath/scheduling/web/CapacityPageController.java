@@ -18,6 +18,7 @@ import org.cartpath.scheduling.PublicationResult;
 import org.cartpath.scheduling.SchedulingCalendars;
 import org.cartpath.scheduling.internal.Fields;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
@@ -275,7 +276,7 @@ class CapacityPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("upcoming", unit == null ? List.of()
-                : apheresis.days(actor.organisationId(), monday, monday.plusWeeks(8).minusDays(1)));
+                : apheresis.days(DataVisibility.clinicalScope(actor), actor.organisationId(), monday, monday.plusWeeks(8).minusDays(1)));
         if (!model.containsAttribute("bookingsInTheWay")) {
             model.addAttribute("bookingsInTheWay", List.of());
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.treatment.ChecklistConfiguration;
 import org.cartpath.treatment.checklist.ChecklistEvaluation.Entry;
@@ -52,11 +53,11 @@ public class ChecklistStore {
     }
 
     /** The latest version of every configuration of the centre, with the default. */
-    public List<ChecklistConfiguration> current(OrganisationId centre) {
-        return jdbc.sql("""
+    public List<ChecklistConfiguration> current(DataScope scope) {
+        return scope.bind(jdbc.sql("""
                 select distinct on (centre_id, product_code) * from pre_infusion_checklist
-                where centre_id = ? or centre_id is null
-                order by centre_id, product_code, version desc""").param(centre.value()).query(this::configuration).list();
+                where centre_id is null or %s
+                order by centre_id, product_code, version desc""".formatted(scope.owns("centre_id")))).query(this::configuration).list();
     }
 
     public void insert(ChecklistConfiguration c, Actor actor) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +34,7 @@ public class LabelReviewStore {
      * The active treatment centres that have a case of this product under this jurisdiction (any stage): the centres
      * whose pharmacy treats with the product. An internal job's read, not an actor's: it decides, it shows nothing.
      */
+    @InternalJob("a new label version opens a review at every centre treating with the product; no row is shown")
     public List<OrganisationId> centresTreatingWith(String productCode, String jurisdiction) {
         return jdbc.sql("""
                 select distinct o.id from therapy_case c join organisation o on o.id = c.treating_centre_id
@@ -54,11 +57,11 @@ public class LabelReviewStore {
     }
 
     /** The centre's reviews: open ones first (oldest first), then the latest reviewed. */
-    public List<Row> ofCentre(OrganisationId centre, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from pharmacy_label_review where centre_id = ?"
+    public List<Row> ofCentre(DataScope scope, int limit) {
+        return scope.bind(jdbc.sql("select " + COLUMNS + " from pharmacy_label_review where " + scope.owns("centre_id")
                         + " order by reviewed_at is not null, case when reviewed_at is null then opened_at end,"
-                        + " reviewed_at desc, id limit ?")
-                .params(centre.value(), limit).query(LabelReviewStore::row).list();
+                        + " reviewed_at desc, id limit :limit"))
+                .param("limit", limit).query(LabelReviewStore::row).list();
     }
 
     /** One review of the centre, locked for marking. */

@@ -13,6 +13,7 @@ import org.cartpath.catalogue.LymphodepletionRegimen.DayReference;
 import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.treatment.LymphodepletionAdministration;
 import org.cartpath.treatment.LymphodepletionPlanRecord;
 import org.cartpath.treatment.PlanInputs;
@@ -118,6 +119,7 @@ public class LymphodepletionStore {
     }
 
     /** Cases whose current plan is verified and which wait for their infusion: the window sweep's work. */
+    @InternalJob("the expiry check of verified plans runs over every centre's cases; it shows no row")
     public List<CaseId> casesAwaitingInfusion() {
         return jdbc.sql("""
                 select distinct p.case_id from lymphodepletion_plan p

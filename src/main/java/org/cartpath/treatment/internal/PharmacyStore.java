@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.catalogue.LymphodepletionRegimen.Drug;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.InternalJob;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.treatment.DosingRules;
 import org.cartpath.treatment.RenalTableVersion;
@@ -41,6 +43,7 @@ public class PharmacyStore {
         this.json = json;
     }
 
+    @InternalJob("numbers the centre's next version of its table, inside the write that adds it")
     public int latestRenalVersion(OrganisationId centre) {
         return jdbc.sql("select coalesce(max(version), 0) from pharmacy_renal_band_table where centre_id = ?")
                 .param(centre.value()).query(Integer.class).single();
@@ -66,16 +69,18 @@ public class PharmacyStore {
         return jdbc.sql("select * from pharmacy_renal_band_table where id = ?").param(id).query(this::renal).optional();
     }
 
-    public List<RenalTableVersion> renalTables(OrganisationId centre, int limit, int offset) {
-        return jdbc.sql("select * from pharmacy_renal_band_table where centre_id = ? order by version desc limit ? offset ?")
-                .params(centre.value(), limit, offset).query(this::renal).list();
+    public List<RenalTableVersion> renalTables(DataScope scope, int limit, int offset) {
+        return scope.bind(jdbc.sql("select * from pharmacy_renal_band_table where " + scope.owns("centre_id")
+                        + " order by version desc limit :limit offset :offset"))
+                .param("limit", limit).param("offset", offset).query(this::renal).list();
     }
 
-    public long countRenalTables(OrganisationId centre) {
-        return jdbc.sql("select count(*) from pharmacy_renal_band_table where centre_id = ?").param(centre.value())
+    public long countRenalTables(DataScope scope) {
+        return scope.bind(jdbc.sql("select count(*) from pharmacy_renal_band_table where " + scope.owns("centre_id")))
                 .query(Long.class).single();
     }
 
+    @InternalJob("numbers the centre's next version of its rules, inside the write that adds it")
     public int latestDosingVersion(OrganisationId centre) {
         return jdbc.sql("select coalesce(max(version), 0) from pharmacy_dosing_rules where centre_id = ?")
                 .param(centre.value()).query(Integer.class).single();
@@ -103,13 +108,14 @@ public class PharmacyStore {
         return jdbc.sql("select * from pharmacy_dosing_rules where id = ?").param(id).query(this::rules).optional();
     }
 
-    public List<DosingRules> dosingRules(OrganisationId centre, int limit, int offset) {
-        return jdbc.sql("select * from pharmacy_dosing_rules where centre_id = ? order by version desc limit ? offset ?")
-                .params(centre.value(), limit, offset).query(this::rules).list();
+    public List<DosingRules> dosingRules(DataScope scope, int limit, int offset) {
+        return scope.bind(jdbc.sql("select * from pharmacy_dosing_rules where " + scope.owns("centre_id")
+                        + " order by version desc limit :limit offset :offset"))
+                .param("limit", limit).param("offset", offset).query(this::rules).list();
     }
 
-    public long countDosingRules(OrganisationId centre) {
-        return jdbc.sql("select count(*) from pharmacy_dosing_rules where centre_id = ?").param(centre.value())
+    public long countDosingRules(DataScope scope) {
+        return scope.bind(jdbc.sql("select count(*) from pharmacy_dosing_rules where " + scope.owns("centre_id")))
                 .query(Long.class).single();
     }
 

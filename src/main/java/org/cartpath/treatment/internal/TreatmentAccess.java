@@ -4,13 +4,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,27 +35,12 @@ public class TreatmentAccess {
     }
 
     public CaseView read(Actor actor, CaseId caseId) {
-        CaseView view = journey.get(actor, caseId);
-        if (!isCentre(actor, view)) {
-            throw new NotFoundException("case", caseId);
-        }
-        if (READERS.stream().noneMatch(actor::hasRole)) {
-            throw ProblemException.forbidden("Your role does not show treatment records");
-        }
-        return view;
+        return journey.get(actor, caseId).requireCentreStaff(actor, READERS, "see treatment records");
     }
 
     /** The case, for the treating centre's own staff holding one of {@code roles} (403 otherwise, 404 outside it). */
     public CaseView act(Actor actor, CaseId caseId, Role... roles) {
-        CaseView view = journey.get(actor, caseId);
-        if (!isCentre(actor, view)) {
-            throw new NotFoundException("case", caseId);
-        }
-        if (!actor.hasAnyRole(roles)) {
-            throw ProblemException.forbidden("This needs one of the roles " + Arrays.stream(roles).map(Role::label)
-                    .collect(Collectors.joining(", ")) + " of the treating centre");
-        }
-        return view;
+        return journey.get(actor, caseId).requireCentreStaff(actor, Arrays.asList(roles), "do this");
     }
 
     public static boolean isCentre(Actor actor, CaseView view) {
