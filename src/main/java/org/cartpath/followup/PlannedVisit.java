@@ -1,5 +1,6 @@
 package org.cartpath.followup;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -21,6 +22,7 @@ public record PlannedVisit(String key, String label, LocalDate dueDate, State st
     }
 
     /** Whether the visit is closed (attended, not attended or cancelled): it is no longer due. */
+    @JsonProperty("done")
     public boolean done() {
         return state != State.PLANNED;
     }

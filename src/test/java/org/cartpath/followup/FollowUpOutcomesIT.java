@@ -114,6 +114,7 @@ class FollowUpOutcomesIT {
         JsonNode done = Http.json(coordinator.postJson(base + "DAY_7/outcome", Map.of("attended", false, "on",
                 zero.plusDays(7).toString(), "reason", "Seen at the referring hospital instead")));
         assertThat(done.get("state").asText()).isEqualTo("NOT_ATTENDED");
+        assertThat(done.get("done").asBoolean()).isTrue();
         assertThat(done.get("outcomeNote").asText()).isEqualTo("Seen at the referring hospital instead");
         assertThat(count("select count(*) from audit_event where action = 'FOLLOW_UP_VISIT_RECORDED' and entity_id = ?",
                 id.toString())).isEqualTo(1);
