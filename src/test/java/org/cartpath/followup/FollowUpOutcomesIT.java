@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cartpath.identity.UserAccount;
+import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
 import org.cartpath.shared.Role;
 import org.cartpath.testing.CartpathIntegrationTest;
@@ -51,6 +52,9 @@ class FollowUpOutcomesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CaseJourney journey;
 
     private Http as(UserAccount user) {
         return Http.signedIn(port, user.username(), IdentityFixtures.PASSWORD);
@@ -188,6 +192,19 @@ class FollowUpOutcomesIT {
         assertProblem(consultant.postJson(events, Map.of("kind", "RELAPSE", "occurredOn", died.plusDays(1).toString(),
                 "source", "GP")), 400, "invalid-request", "occurredOn");
         assertThat(count("select count(*) from followup_outcome_event where case_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeathRecordedThroughTheJourneysOwnDeathActionStopsTheVisitsDueAfterThatDay() {
+        World w = plannedDaysAgo(20);
+        UUID id = w.therapyCase().id().value();
+
+        journey.end(w.actor(w.coordinator()), w.therapyCase().id(), Stage.DECEASED, "Died at home");
+
+        assertThat(visitStatus(w, "DAY_14")).isEqualTo("PLANNED");
+        assertThat(visitStatus(w, "DAY_28")).isEqualTo("CANCELLED");
+        assertThat(count("select count(*) from audit_event where action = 'FOLLOW_UP_VISITS_NO_LONGER_DUE'"
+                + " and entity_id = ?", id.toString())).isEqualTo(1);
     }
 
     @Test
