@@ -28,6 +28,12 @@ public class FollowUpAccess {
     /** Who changes a case's registry track and completes its registry time points, at the treating centre. */
     public static final Set<Role> REGISTRY_KEEPERS = EnumSet.of(Role.DATA_MANAGER, Role.CONSULTANT, Role.COORDINATOR);
 
+    /**
+     * Who records clinic visit outcomes and the patient's outcome events (relapse, vital status, death, second
+     * malignancy), at the treating centre: the staff who keep the follow-up (docs/clinical/follow-up.md).
+     */
+    public static final Set<Role> FOLLOW_UP_KEEPERS = REGISTRY_KEEPERS;
+
     /** Who records a disease response assessment, at the treating centre (docs/clinical/response-assessment.md). */
     public static final Set<Role> RESPONSE_RECORDERS = EnumSet.of(Role.CONSULTANT);
 
@@ -50,6 +56,26 @@ public class FollowUpAccess {
     /** The case if the actor is treating-centre staff who keep its registry follow-up; 404 or 403 otherwise. */
     public CaseView keepRegistry(Actor actor, CaseId id, String what) {
         return journey.get(actor, id).requireCentreStaff(actor, REGISTRY_KEEPERS, what);
+    }
+
+    /** The case if the actor is treating-centre staff who keep its follow-up (visits, outcome events); 404 or 403. */
+    public CaseView keepFollowUp(Actor actor, CaseId id, String what) {
+        CaseView view = journey.get(actor, id);
+        if (!view.isTreatingCentre(actor)) {
+            throw new NotFoundException("case", id);
+        }
+        requireRole(actor, FOLLOW_UP_KEEPERS, what);
+        return view;
+    }
+
+    public boolean mayKeepFollowUp(Actor actor, CaseView view) {
+        return view.isTreatingCentre(actor) && FOLLOW_UP_KEEPERS.stream().anyMatch(actor::hasRole);
+    }
+
+    /** Whether the actor's role keeps follow-up at a treatment centre (the worklist's links; each write checks again). */
+    public static boolean keepsFollowUp(Actor actor) {
+        return actor.organisationKind() == OrganisationKind.TREATMENT_CENTRE
+                && FOLLOW_UP_KEEPERS.stream().anyMatch(actor::hasRole);
     }
 
     /** The case if the actor is a consultant of its treating centre; 404 for another organisation, else 403. */

@@ -110,7 +110,7 @@ public class FollowUpWorklist {
             responsible = Role.DATA_MANAGER;
         } else {
             label = row.label();
-            status = new PlannedVisit(row.key(), row.label(), row.dueDate(), false).statusOn(today);
+            status = PlannedVisit.planned(row.key(), row.label(), row.dueDate()).statusOn(today);
             responsible = Role.COORDINATOR;
         }
         return new Item(row.caseId(), row.reference(), row.kind(), row.key(), label, row.dueDate(), row.windowStart(),

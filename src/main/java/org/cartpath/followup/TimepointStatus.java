@@ -3,6 +3,10 @@ package org.cartpath.followup;
 /** Where a registry time point or a clinic visit stands on a day (docs/clinical/follow-up-schedule.md). */
 public enum TimepointStatus {
     COMPLETED("Completed"),
+    /** A clinic visit the patient did not attend (recorded with the reason). */
+    NOT_ATTENDED("Not attended"),
+    /** A clinic visit no longer due: the patient died before it. */
+    CANCELLED("No longer due"),
     OVERDUE("Overdue"),
     IN_WINDOW("In window"),
     DUE_SOON("Due in the next 14 days"),

@@ -263,7 +263,58 @@ public class PlanStore {
     }
 
     static PlannedVisit visit(ResultSet rs, int n) throws SQLException {
+        String status = rs.getString("status");
+        PlannedVisit.State state = switch (status) {
+            case "DONE" -> rs.getBoolean("attended") ? PlannedVisit.State.ATTENDED : PlannedVisit.State.NOT_ATTENDED;
+            case "CANCELLED" -> PlannedVisit.State.CANCELLED;
+            default -> PlannedVisit.State.PLANNED;
+        };
+        Timestamp recorded = rs.getTimestamp("recorded_at");
         return new PlannedVisit(rs.getString("visit_key"), rs.getString("label"), rs.getObject("due_date", LocalDate.class),
-                "DONE".equals(rs.getString("status")));
+                state, rs.getObject("outcome_on", LocalDate.class), rs.getString("outcome_note"),
+                rs.getString("recorded_by"), recorded == null ? null : recorded.toInstant());
+    }
+
+    // --- visit outcomes -----------------------------------------------------------------------------------
+
+    /** The visit, locked, if it is the case's. */
+    public Optional<PlannedVisit> visitForUpdate(CaseId id, String key) {
+        return jdbc.sql("select * from followup_clinic_visit where case_id = ? and visit_key = ? for update")
+                .params(id.value(), key).query(PlanStore::visit).optional();
+    }
+
+    /** Closes a planned visit as done (attended or not); false if it was not planned. */
+    public boolean recordVisit(CaseId id, String key, boolean attended, LocalDate on, String note, String by,
+            Instant at) {
+        return jdbc.sql("""
+                update followup_clinic_visit set status = 'DONE', attended = ?, outcome_on = ?, outcome_note = ?,
+                    recorded_by = ?, recorded_at = ?
+                where case_id = ? and visit_key = ? and status = 'PLANNED'""")
+                .params(attended, on, note, by, Timestamp.from(at), id.value(), key).update() == 1;
+    }
+
+    /** The overdue reminder task a visit opened, if any. */
+    public Optional<UUID> visitTask(CaseId id, String key) {
+        return jdbc.sql("select overdue_task_id from followup_clinic_visit where case_id = ? and visit_key = ?")
+                .params(id.value(), key).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).single();
+    }
+
+    /** Cancels the planned visits due after {@code after}; answers their keys and the reminder tasks they opened. */
+    public List<PlannedVisit> cancelVisitsAfter(CaseId id, LocalDate after, String note, String by, Instant at) {
+        return jdbc.sql("""
+                update followup_clinic_visit set status = 'CANCELLED', outcome_note = ?, recorded_by = ?, recorded_at = ?
+                where case_id = ? and status = 'PLANNED' and due_date > ?
+                returning *""")
+                .params(note, by, Timestamp.from(at), id.value(), after).query(PlanStore::visit).list();
+    }
+
+    /** The reminder tasks of the given visits (for closing them when the visits are cancelled). */
+    public List<UUID> visitTasks(CaseId id, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select overdue_task_id from followup_clinic_visit where case_id = :case and visit_key in (:keys)"
+                        + " and overdue_task_id is not null")
+                .param("case", id.value()).param("keys", keys).query(UUID.class).list();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.cartpath.followup.FollowUpAccess;
 import org.cartpath.followup.FollowUpPlans;
+import org.cartpath.followup.OutcomeEvents;
 import org.cartpath.followup.ResponseAssessments;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The case page's follow-up schedule, once the case has a plan (from the infusion): its registry track and why, the
- * registry time points with their windows and status, the next clinic visit, the latest response assessment and the
+ * registry time points with their windows and status, the clinic visits (recorded by the centre's follow-up staff),
+ * the outcome events (relapse, vital status, death, second malignancy), the latest response assessment and the
  * best response so far (with a link to record a B-ALL response for the centre's consultants); for the treating centre
  * and the referring hospital.
  */
@@ -24,11 +26,14 @@ class FollowUpCasePanel implements CasePageContributor {
     private final FollowUpPlans plans;
     private final FollowUpAccess access;
     private final ResponseAssessments responses;
+    private final OutcomeEvents events;
 
-    FollowUpCasePanel(FollowUpPlans plans, FollowUpAccess access, ResponseAssessments responses) {
+    FollowUpCasePanel(FollowUpPlans plans, FollowUpAccess access, ResponseAssessments responses,
+            OutcomeEvents events) {
         this.plans = plans;
         this.access = access;
         this.responses = responses;
+        this.events = events;
     }
 
     @Override
@@ -43,6 +48,8 @@ class FollowUpCasePanel implements CasePageContributor {
             model.put("nextVisit", plan.nextVisit(plans.today()).orElse(null));
             model.put("responses", responses.history(view));
             model.put("mayRecordResponse", access.mayRecordResponse(actor, view));
+            model.put("events", events.events(view));
+            model.put("mayKeepFollowUp", access.mayKeepFollowUp(actor, view));
             return List.of(new CasePanel("Follow-up schedule", "followup/panel", "casePanel", model, 70));
         }).orElse(List.of());
     }

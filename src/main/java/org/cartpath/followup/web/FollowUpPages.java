@@ -39,6 +39,7 @@ class FollowUpPages {
         }
         items = worklist.items(actor, filter);
         model.addAttribute("items", items);
+        model.addAttribute("mayRecordVisits", FollowUpAccess.keepsFollowUp(actor));
         model.addAttribute("mayKeepContact", org.cartpath.followup.DischargeDocuments.mayKeepContact(actor));
         model.addAttribute("centres", worklist.organisations(actor, true));
         model.addAttribute("referringHospitals", worklist.organisations(actor, false));
