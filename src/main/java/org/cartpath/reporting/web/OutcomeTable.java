@@ -23,9 +23,14 @@ public record OutcomeTable(String id, String title, String chart, String xLabel,
         return chart != null;
     }
 
-    /** Nothing to draw: no row, or every row's value zero or suppressed. */
+    /** Nothing to show: no row, or (a chart's table) every row's value zero, none suppressed. */
     public boolean isEmpty() {
-        return rows.isEmpty() || chart != null && rows.stream().noneMatch(r -> r.y() != null && r.y() > 0);
+        return rows.isEmpty() || chart != null && rows.stream().allMatch(r -> r.y() != null && r.y() == 0);
+    }
+
+    /** A chart with something to draw: a value above zero (suppressed cells are left out of the chart). */
+    public boolean isDrawable() {
+        return chart != null && rows.stream().anyMatch(r -> r.y() != null && r.y() > 0);
     }
 
     /** The table as CSV (RFC 4180), the header first; a cell that a spreadsheet would run as a formula is quoted. */

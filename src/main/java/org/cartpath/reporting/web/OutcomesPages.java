@@ -7,7 +7,6 @@ import org.cartpath.reporting.CohortFilter;
 import org.cartpath.reporting.OutcomeReports;
 import org.cartpath.reporting.Outcomes;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OutcomesPages {
 
     static final String VIEW = "reporting/outcomes";
+    /** The tables that download as CSV (OutcomeTables.IDS); any other name is no page at all (404). */
+    static final String TABLES = "crs-grades|icans-grades|toxicity|times|referral-to-infusion|vein-to-vein|manufacturing"
+            + "|survival|at-risk|response";
 
     private final OutcomeReports reports;
 
@@ -63,14 +65,11 @@ class OutcomesPages {
         return VIEW;
     }
 
-    @GetMapping("/outcomes/{table}.csv")
+    @GetMapping("/outcomes/{table:" + TABLES + "}.csv")
     ResponseEntity<String> csv(Actor actor, @PathVariable String table, @RequestParam(required = false) String centre,
             @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
             @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
             @RequestParam(required = false) String infusedTo) {
-        if (!OutcomeTables.IDS.contains(table)) {
-            throw new NotFoundException("outcomes table", table);
-        }
         Outcomes outcomes = reports.outcomes(actor, CohortFilter.parse(centre, product, indication, ageBand,
                 infusedFrom, infusedTo));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
