@@ -14,6 +14,10 @@ import org.cartpath.shared.ProblemException;
 public record CohortFilter(UUID centre, String product, String indication, AgeBand ageBand, LocalDate infusedFrom,
         LocalDate infusedTo) {
 
+    /** Dates outside these are no infusion date (and some are beyond what PostgreSQL's date holds). */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
     public static final CohortFilter EVERYONE = new CohortFilter(null, null, null, null, null, null);
 
     /** Reads the filter from request parameters; blank means "any". */
@@ -69,7 +73,12 @@ public record CohortFilter(UUID centre, String product, String indication, AgeBa
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                problems.add(new ProblemException.FieldProblem(field, label + " must be between 1900 and 2199"));
+                return null;
+            }
+            return date;
         } catch (java.time.format.DateTimeParseException e) {
             problems.add(new ProblemException.FieldProblem(field, label + " must be a real date, like 2026-01-31"));
             return null;
