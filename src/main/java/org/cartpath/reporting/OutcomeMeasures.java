@@ -167,7 +167,9 @@ final class OutcomeMeasures {
         List<Observation> observations = patients.stream().map(OutcomeMeasures::overallSurvival).toList();
         KaplanMeier.Estimate estimate = KaplanMeier.estimate(observations, LEVEL, ConfidenceInterval.LOG_LOG);
         List<Outcomes.CurvePoint> curve = new ArrayList<>();
-        curve.add(new Outcomes.CurvePoint(0, 1.0, 1.0, 1.0));
+        if (estimate.steps().get(0).time() > 0) {
+            curve.add(new Outcomes.CurvePoint(0, 1.0, 1.0, 1.0)); // the curve starts at day 0, everyone alive
+        }
         for (KaplanMeier.Step step : estimate.steps()) {
             curve.add(new Outcomes.CurvePoint(step.time(), step.survival(), step.lower(), step.upper()));
         }

@@ -187,4 +187,10 @@ class OutcomeMeasuresTest {
         assertThat(p.percent()).isNull();
         assertThat(OutcomeMeasures.proportion(7, 12, Disclosure.SUPPRESSED).percent()).isEqualTo(58.3);
     }
+    @Test
+    void aCurveWhoseFirstTimeIsDayZeroStartsThereOnce() {
+        List<CohortPatient> censoredAtDayZero = List.of(patient(30, 20, 0, null, 0, null, false, null, 0, null));
+        assertThat(OutcomeMeasures.survival(censoredAtDayZero, Disclosure.FULL).curve())
+                .extracting(Outcomes.CurvePoint::day).containsExactly(0.0);
+    }
 }

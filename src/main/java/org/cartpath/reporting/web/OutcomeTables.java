@@ -73,7 +73,7 @@ final class OutcomeTables {
         }
         return new OutcomeTable(id, title, "bar", "Days", "Patients", List.of("Days", "Patients"), rows,
                 spread.patients().isSuppressed() ? "Fewer than 5 patients: not shown"
-                        : "No patients in this cohort");
+                        : "No patient in this cohort has this on record");
     }
 
     private static OutcomeTable manufacturing(Outcomes.Manufacturing m) {
