@@ -1,13 +1,18 @@
 /**
- * Service figures for the analysts: cases by stage, referrals, time from referral to infusion, severe CRS, open
- * identity hard stops, counted by SQL over the modules' tables for the analyst's scope
- * ({@link org.cartpath.shared.DataVisibility#figuresScope}). It only reads, and it shows figures, never a case
- * reference or a patient.
+ * Outcome and service measures for the analysts: the home panel's service figures (ADR 0021) and the outcomes pages
+ * and API — CRS and ICANS by highest grade, time to onset, tocilizumab; referral to infusion and vein-to-vein time;
+ * manufacturing outcomes; overall survival; best overall response (docs/clinical/outcome-measures.md, ADR 0021) —
+ * counted for the analyst's scope ({@link org.cartpath.shared.DataVisibility#figuresScope}), with small numbers
+ * suppressed for anyone outside the treating centre. It only reads, and it shows figures, never a case reference or a
+ * patient.
  *
  * <p>It reads the other modules' tables directly, read-only, as a reporting read model does (and as a streaming
  * replica for reporting would): a figure over every stage needs one query, not one call per
- * module per case. It never writes them, and no module depends on it. Its only code dependencies are {@code shared}
- * and {@code journey} (the names of the stages).
+ * module per case. It never writes them, and no module depends on it. Its code dependencies: {@code journey} (the
+ * names of the stages), {@code catalogue} (names of products and indications) and {@code followup} (the response
+ * frameworks, and the Kaplan–Meier estimator of its {@code outcomes} interface). Registry and commissioning exports
+ * are not here yet.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "journey"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "journey", "catalogue", "followup",
+        "followup :: outcomes"})
 package org.cartpath.reporting;

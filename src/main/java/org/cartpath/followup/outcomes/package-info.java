@@ -6,5 +6,8 @@
  *
  * <p>The classes expect well-formed input (the web layer refuses the rest with 400 or 422) and throw
  * {@link java.lang.IllegalArgumentException} when handed something the contract forbids.
+ *
+ * <p>A named interface of {@code followup}: the reporting module computes its survival curves with these (ADR 0021).
  */
+@org.springframework.modulith.NamedInterface("outcomes")
 package org.cartpath.followup.outcomes;

@@ -1,0 +1,99 @@
+package org.cartpath.reporting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cartpath.catalogue.Catalogue;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
+import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.OrganisationId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outcomes of a cohort for an analyst (docs/clinical/outcome-measures.md, ADR 0021). The scope is
+ * {@link DataVisibility#figuresScope}: a centre's analysts see their own centre's patients with every number; a
+ * commissioner's analysts see every centre's, with counts of 1–4 patients suppressed. A centre's analyst naming another
+ * centre in the filter gets 404 (as for any other organisation's id); so does anyone naming no treatment centre.
+ */
+@Service
+public class OutcomeReports {
+
+    private final OutcomeStore store;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    OutcomeReports(OutcomeStore store, Catalogue catalogue, Clock clock,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** What the analyst may choose from: the centres (a commissioner only), products, indications and age bands. */
+    public record Choices(Map<UUID, String> centres, Map<String, String> products, Map<String, String> indications,
+            List<AgeBand> ageBands) {
+    }
+
+    @Transactional(readOnly = true)
+    public Outcomes outcomes(Actor actor, CohortFilter requested) {
+        OrganisationId scope = DataVisibility.figuresScope(actor);
+        CohortFilter filter = scoped(scope, requested);
+        Disclosure disclosure = scope == null ? Disclosure.SUPPRESSED : Disclosure.FULL;
+        String centreName = filter.centre() == null ? "Every treatment centre"
+                : store.centreName(filter.centre()).orElseThrow(() -> new NotFoundException("treatment centre",
+                        filter.centre()));
+        List<CohortPatient> patients = store.infused(filter, zone.getId());
+        List<ManufacturingAttempt> attempts = store.manufacturingAttempts(filter, zone.getId());
+        Outcomes.Cohort cohort = new Outcomes.Cohort(filter, centreName, describe(filter),
+                disclosure.count(patients.size()), LocalDate.now(clock.withZone(zone)));
+        return new Outcomes(cohort, disclosure.suppressSmallNumbers(),
+                OutcomeMeasures.toxicity(patients, disclosure),
+                OutcomeMeasures.service(patients, attempts, disclosure),
+                OutcomeMeasures.survival(patients, disclosure),
+                OutcomeMeasures.response(patients, disclosure));
+    }
+
+    @Transactional(readOnly = true)
+    public Choices choices(Actor actor) {
+        OrganisationId scope = DataVisibility.figuresScope(actor);
+        UUID centre = scope == null ? null : scope.value();
+        Map<String, String> products = new java.util.LinkedHashMap<>();
+        store.productCodes(centre).forEach(code -> products.put(code, catalogue.productName(code)));
+        Map<String, String> indications = new java.util.LinkedHashMap<>();
+        store.indications(centre).forEach(code -> indications.put(code, Catalogue.indicationName(code)));
+        return new Choices(scope == null ? store.centres() : Map.of(), products, indications, List.of(AgeBand.values()));
+    }
+
+    private CohortFilter scoped(OrganisationId scope, CohortFilter requested) {
+        if (scope == null) {
+            return requested;
+        }
+        if (requested.centre() != null && !requested.centre().equals(scope.value())) {
+            // another centre's data: it does not exist for this analyst (404, never 403, so ids leak nothing)
+            throw new NotFoundException("treatment centre", requested.centre());
+        }
+        return requested.withCentre(scope.value());
+    }
+
+    private String describe(CohortFilter filter) {
+        List<String> parts = new ArrayList<>();
+        parts.add(filter.product() == null ? "Any product" : catalogue.productName(filter.product()));
+        parts.add(filter.indication() == null ? "any indication" : Catalogue.indicationName(filter.indication()));
+        parts.add(filter.ageBand() == null ? "any age" : "aged " + filter.ageBand().label().toLowerCase());
+        if (filter.infusedFrom() != null || filter.infusedTo() != null) {
+            parts.add("infused " + (filter.infusedFrom() == null ? "until " + filter.infusedTo()
+                    : filter.infusedTo() == null ? "from " + filter.infusedFrom()
+                    : filter.infusedFrom() + " to " + filter.infusedTo()));
+        }
+        return String.join(", ", parts);
+    }
+}

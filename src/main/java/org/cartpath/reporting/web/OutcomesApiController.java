@@ -1,0 +1,75 @@
+package org.cartpath.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.cartpath.reporting.CohortFilter;
+import org.cartpath.reporting.OutcomeReports;
+import org.cartpath.reporting.Outcomes;
+import org.cartpath.shared.Actor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The outcome measures of a cohort by API, with the page's filters and scope (ADR 0021). */
+@RestController
+@RequestMapping("/api/v1/outcomes")
+@Tag(name = "Outcomes", description = "Toxicity, service, survival and response measures of a cohort of infused "
+        + "patients (docs/clinical/outcome-measures.md), for analysts: a centre's own patients, or every centre's for a "
+        + "commissioner with counts of 1–4 patients shown as \"<5\" (value null). Filters: centre (id; a centre's analyst "
+        + "may only name their own, another is 404), product, indication (catalogue codes), ageBand (UNDER_18, "
+        + "UNDER_26, FROM_18_TO_25, FROM_26_TO_64, FROM_65), infusedFrom and infusedTo (ISO dates, day 0).")
+class OutcomesApiController {
+
+    private final OutcomeReports reports;
+
+    OutcomesApiController(OutcomeReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every measure of the cohort")
+    Outcomes outcomes(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return reports.outcomes(actor, CohortFilter.parse(centre, product, indication, ageBand, infusedFrom, infusedTo));
+    }
+
+    @GetMapping("/toxicity")
+    @Operation(summary = "CRS and ICANS by highest ASTCT grade, day of onset, tocilizumab")
+    Outcomes.Toxicity toxicity(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).toxicity();
+    }
+
+    @GetMapping("/service")
+    @Operation(summary = "Referral to infusion and vein-to-vein days (median, quartiles, distribution); manufacturing "
+            + "attempts by outcome and failures by reason")
+    Outcomes.Service service(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).service();
+    }
+
+    @GetMapping("/survival")
+    @Operation(summary = "Overall survival from infusion: Kaplan–Meier curve with 95 % limits, numbers at risk")
+    Outcomes.Survival survival(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).survival();
+    }
+
+    @GetMapping("/response")
+    @Operation(summary = "Best overall response rate with its exact (Clopper–Pearson) 95 % interval")
+    Outcomes.Response response(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).response();
+    }
+}
