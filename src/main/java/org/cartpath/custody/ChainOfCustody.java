@@ -11,6 +11,7 @@ import org.cartpath.custody.chain.ItemStore;
 import org.cartpath.custody.chain.RecordedEvent;
 import org.cartpath.custody.internal.CaseAccess;
 import org.cartpath.custody.internal.HardStopQuery;
+import org.cartpath.custody.internal.IdentifierStore;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.NotFoundException;
@@ -39,8 +40,11 @@ public class ChainOfCustody {
     private final HardStopQuery hardStops;
     private final JdbcClient jdbc;
     private final ItemStore items;
+    private final IdentifierStore identifiers;
 
-    ChainOfCustody(CaseAccess access, HardStopQuery hardStops, JdbcClient jdbc, ItemStore items) {
+    ChainOfCustody(CaseAccess access, HardStopQuery hardStops, JdbcClient jdbc, ItemStore items,
+            IdentifierStore identifiers) {
+        this.identifiers = identifiers;
         this.access = access;
         this.hardStops = hardStops;
         this.jdbc = jdbc;
@@ -65,6 +69,26 @@ public class ChainOfCustody {
                 .orElseThrow(() -> new NotFoundException("product", itemId));
         access.view(actor, item.caseId());
         return cellProduct(item);
+    }
+
+    /**
+     * The bags of cells a chain-of-identity identifier (all the bags of its case) or a DIN (its collection bag) names,
+     * for any party of their case; for anyone else, and for an identifier nobody was given, none: a search finds
+     * nothing the actor may not see, and says nothing of whether it exists. Deliberately not one transaction: the look
+     * at the case is its own read, so its refusal ends only that read.
+     */
+    public List<CellProduct> cellProductsNamed(Actor actor, ChainOfIdentityId coi, Din din) {
+        Optional<CaseId> caseId = coi != null ? identifiers.caseOf(coi) : din != null ? items.caseOfDin(din) : Optional.empty();
+        if (caseId.isEmpty()) {
+            return List.of();
+        }
+        try {
+            access.view(actor, caseId.get());
+        } catch (NotFoundException notAParty) {
+            return List.of();
+        }
+        return items.itemsOfCase(caseId.get()).stream().filter(i -> i.kind() != ItemKind.SHIPPER)
+                .filter(i -> din == null || din.equals(i.din())).map(this::cellProduct).toList();
     }
 
     private CellProduct cellProduct(CustodyItem item) {

@@ -119,6 +119,17 @@ class FhirReads {
         return Products.toFhir(product, view.therapyCase().productCode(), view.visibleCase().patientId());
     }
 
+    /** The bags a COI or DIN names, for a party of their case (the patient only to those who see the case in full). */
+    List<BiologicallyDerivedProduct> productsNamed(Actor actor, org.cartpath.custody.ChainOfIdentityId coi,
+            org.cartpath.custody.Din din) {
+        List<BiologicallyDerivedProduct> products = new ArrayList<>();
+        for (CellProduct product : custody.cellProductsNamed(actor, coi, din)) {
+            CaseView view = journey.get(actor, product.caseId());
+            products.add(Products.toFhir(product, view.therapyCase().productCode(), view.visibleCase().patientId()));
+        }
+        return products;
+    }
+
     org.cartpath.patient.Entry<?> entry(Actor actor, PatientId patientId, UUID entryId) {
         return patients.entry(actor, patientId, entryId, PURPOSE);
     }

@@ -326,6 +326,30 @@ class FhirApiIT {
     }
 
     @Test
+    void theCellsAreFoundByTheirChainOfIdentityByAPartyAndByNobodyElse() {
+        var byCoi = new ca.uhn.fhir.rest.gclient.TokenClientParam("identifier").exactly()
+                .systemAndCode("http://hl7.org/fhir/NamingSystem/iccbba-other", scenario.bag().coi().content());
+        var byDin = new ca.uhn.fhir.rest.gclient.TokenClientParam("identifier").exactly()
+                .systemAndCode("http://hl7.org/fhir/NamingSystem/iccbba-din", scenario.bag().din().value());
+
+        Bundle manufacturer = client(scenario.manufacturerToken()).search().forResource(BiologicallyDerivedProduct.class)
+                .where(byCoi).returnBundle(Bundle.class).execute();
+        Bundle centreByDin = client(scenario.centreToken()).search().forResource(BiologicallyDerivedProduct.class)
+                .where(byDin).returnBundle(Bundle.class).execute();
+        Bundle otherCentre = client(scenario.otherCentreToken()).search().forResource(BiologicallyDerivedProduct.class)
+                .where(byCoi).returnBundle(Bundle.class).execute();
+
+        assertThat(manufacturer.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .containsExactly(scenario.bag().itemId().toString());
+        assertThat(((BiologicallyDerivedProduct) manufacturer.getEntryFirstRep().getResource()).getCollection().hasSource())
+                .isFalse();
+        assertThat(((BiologicallyDerivedProduct) centreByDin.getEntryFirstRep().getResource()).getCollection().getSource()
+                .getReference()).isEqualTo("Patient/" + scenario.patientId());
+        assertThat(otherCentre.getEntry()).isEmpty();
+        assertThat(otherCentre.getTotal()).isZero();
+    }
+
+    @Test
     void withoutATokenOnlyTheCapabilityStatementIsAnsweredAndItNamesOnlyWhatIsImplemented() throws Exception {
         assertThatThrownBy(() -> client(null).read().resource(Patient.class).withId(scenario.patientId()).execute())
                 .isInstanceOf(AuthenticationException.class);
