@@ -273,6 +273,26 @@ class FhirApiIT {
     }
 
     @Test
+    void aLaboratoryResultIsReadByTheIdItsSearchGaveAndTooLargeAPageIsRefused() {
+        IGenericClient client = client(scenario.centreToken());
+        Bundle creatinine = client.search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(scenario.patientId()))
+                .and(Observation.CODE.exactly().code("14682-9")).returnBundle(Bundle.class).execute();
+        String id = creatinine.getEntryFirstRep().getResource().getIdElement().getIdPart();
+
+        Observation read = client.read().resource(Observation.class).withId(id).execute();
+
+        assertThat(creatinine.getEntry()).hasSize(1);
+        assertThat(read.getValueQuantity().getValue()).isEqualByComparingTo("61");
+        assertThat(read.getValueQuantity().getCode()).isEqualTo("umol/L");
+        assertThat(read.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("laboratory");
+        assertThatThrownBy(() -> client.search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(scenario.patientId())).count(201).returnBundle(Bundle.class).execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class)
+                .hasMessageContaining("_count");
+    }
+
+    @Test
     void everythingGathersThePatientTheirObservationsAndTheirCells() {
         Bundle everything = (client(scenario.centreToken()).operation().onInstance("Patient/" + scenario.patientId())
                 .named("$everything").withNoParameters(org.hl7.fhir.r4.model.Parameters.class).returnResourceType(Bundle.class)
