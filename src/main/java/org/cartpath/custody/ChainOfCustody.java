@@ -1,12 +1,20 @@
 package org.cartpath.custody;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cartpath.custody.chain.Custody;
+import org.cartpath.custody.chain.CustodyItem;
+import org.cartpath.custody.chain.ItemKind;
+import org.cartpath.custody.chain.ItemStore;
+import org.cartpath.custody.chain.RecordedEvent;
 import org.cartpath.custody.internal.CaseAccess;
 import org.cartpath.custody.internal.HardStopQuery;
+import org.cartpath.custody.internal.IdentifierStore;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +39,64 @@ public class ChainOfCustody {
     private final CaseAccess access;
     private final HardStopQuery hardStops;
     private final JdbcClient jdbc;
+    private final ItemStore items;
+    private final IdentifierStore identifiers;
 
-    ChainOfCustody(CaseAccess access, HardStopQuery hardStops, JdbcClient jdbc) {
+    ChainOfCustody(CaseAccess access, HardStopQuery hardStops, JdbcClient jdbc, ItemStore items,
+            IdentifierStore identifiers) {
+        this.identifiers = identifiers;
         this.access = access;
         this.hardStops = hardStops;
         this.jdbc = jdbc;
+        this.items = items;
+    }
+
+    /**
+     * The bags of a case's cells (collection bags and product bags, not shippers), oldest first, for any party of the
+     * case (404 for anyone else); manufacturers and couriers see them too, as they carry no patient identity.
+     */
+    @Transactional(readOnly = true)
+    public List<CellProduct> cellProducts(Actor actor, CaseId caseId) {
+        access.view(actor, caseId);
+        return items.itemsOfCase(caseId).stream().filter(i -> i.kind() != ItemKind.SHIPPER).map(this::cellProduct)
+                .toList();
+    }
+
+    /** One bag of cells by its id, for any party of its case; 404 for anyone else and for a shipper's id. */
+    @Transactional(readOnly = true)
+    public CellProduct cellProduct(Actor actor, UUID itemId) {
+        CustodyItem item = items.item(itemId).filter(i -> i.kind() != ItemKind.SHIPPER)
+                .orElseThrow(() -> new NotFoundException("product", itemId));
+        access.view(actor, item.caseId());
+        return cellProduct(item);
+    }
+
+    /**
+     * The bags of cells a chain-of-identity identifier (all the bags of its case) or a DIN (its collection bag) names,
+     * for any party of their case; for anyone else, and for an identifier nobody was given, none: a search finds
+     * nothing the actor may not see, and says nothing of whether it exists. Deliberately not one transaction: the look
+     * at the case is its own read, so its refusal ends only that read.
+     */
+    public List<CellProduct> cellProductsNamed(Actor actor, ChainOfIdentityId coi, Din din) {
+        Optional<CaseId> caseId = coi != null ? identifiers.caseOf(coi) : din != null ? items.caseOfDin(din) : Optional.empty();
+        if (caseId.isEmpty()) {
+            return List.of();
+        }
+        try {
+            access.view(actor, caseId.get());
+        } catch (NotFoundException notAParty) {
+            return List.of();
+        }
+        return items.itemsOfCase(caseId.get()).stream().filter(i -> i.kind() != ItemKind.SHIPPER)
+                .filter(i -> din == null || din.equals(i.din())).map(this::cellProduct).toList();
+    }
+
+    private CellProduct cellProduct(CustodyItem item) {
+        Custody custody = Custody.replay(item.id(), item.kind(),
+                items.events(item.id()).stream().map(RecordedEvent::event).toList());
+        return new CellProduct(item.id(), item.caseId(), item.kind() == ItemKind.COLLECTION_BAG
+                ? CellProduct.Kind.COLLECTION_BAG : CellProduct.Kind.PRODUCT_BAG, item.coi(), item.din(), item.lot(),
+                item.bagNumber(), item.collectionDate(), !custody.status().isClosed(), item.createdAt());
     }
 
     /** The latest completed bedside check of the case, if any (404 for anyone who may not see the case). */

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,8 +19,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
@@ -29,9 +32,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may reach what (see ADR 0003). Three filter chains:
+ * Who may reach what (see ADR 0003). Four filter chains:
  * <ol>
  *   <li>the browsable API documentation, public, with the looser content security policy Swagger UI needs;</li>
+ *   <li>the FHIR façade ({@code /fhir/**}, ADR 0023): bearer tokens only, no session and so no CSRF; the
+ *       CapabilityStatement ({@code /fhir/metadata}) is public, as FHIR clients read it before they authenticate;</li>
  *   <li>the API ({@code /api/**}, {@code /actuator/**}): bearer tokens or the session of a signed-in person,
  *       answers in problem+json, no redirects, CSRF checked only for cookie-authenticated calls;</li>
  *   <li>the pages: form sign-in, CSRF on every state-changing form, strict content security policy.</li>
@@ -92,6 +97,37 @@ class SecurityConfiguration {
 
         @Bean
         @Order(2)
+        SecurityFilterChain fhir(HttpSecurity http, ApiTokenManagement tokens, Clock clock, JsonMapper mapper,
+                @Value("${cartpath.api.rate.limit:1200}") int requestsPerMinute) throws Exception {
+            http.securityMatcher("/fhir/**")
+                    .authorizeHttpRequests(authorize -> authorize
+                            .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                            .anyRequest().authenticated())
+                    .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie is ever read here
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .securityContext(context -> context.securityContextRepository(
+                            new RequestAttributeSecurityContextRepository()))
+                    .requestCache(cache -> cache.disable())
+                    .formLogin(form -> form.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .logout(logout -> logout.disable())
+                    .headers(headers -> headers
+                            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                            .frameOptions(frame -> frame.deny())
+                            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                            .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)))
+                    .exceptionHandling(exceptions -> exceptions
+                            .authenticationEntryPoint((request, response, e) -> FhirOutcomes.write(response, 401,
+                                    "login", "Send 'Authorization: Bearer <token>' with an API token"))
+                            .accessDeniedHandler((request, response, e) -> FhirOutcomes.write(response, 403,
+                                    "forbidden", "Your token's roles do not allow this")))
+                    .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, mapper), SecurityContextHolderFilter.class)
+                    .addFilterBefore(new ApiRateLimitFilter(requestsPerMinute, clock, mapper), AuthorizationFilter.class);
+            return http.build();
+        }
+
+        @Bean
+        @Order(3)
         SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, IdentityStore store, Clock clock,
                 JsonMapper mapper, @Value("${cartpath.api.rate.limit:1200}") int requestsPerMinute)
                 throws Exception {
@@ -139,7 +175,7 @@ class SecurityConfiguration {
         }
 
         @Bean
-        @Order(3)
+        @Order(4)
         SecurityFilterChain pages(HttpSecurity http, IdentityStore store, Clock clock, JsonMapper mapper) throws Exception {
             SavedRequestAwareAuthenticationSuccessHandler afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
             afterSignIn.setDefaultTargetUrl("/");

@@ -1,0 +1,48 @@
+package org.cartpath.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+
+/**
+ * HAPI FHIR's plain server, with cartpath's providers. The CapabilityStatement is the one HAPI generates from the
+ * providers, so it names only what is implemented; it adds how clients authenticate and that cartpath has no SMART
+ * on FHIR scopes (API tokens carry roles, not scopes).
+ */
+class CartpathFhirServer extends RestfulServer {
+
+    static final String SECURITY = "Bearer API tokens issued by a cartpath administrator for one organisation and its "
+            + "roles ('Authorization: Bearer cpt_...'). A token sees exactly what it sees on cartpath's REST API "
+            + "(/api/v1): a treatment centre its own patients and cases; a manufacturer or courier no Patient and no "
+            + "patient identity. SMART on FHIR scopes are not supported: tokens carry roles, not scopes.";
+
+    CartpathFhirServer(FhirContext context, List<Object> providers) {
+        super(context);
+        setResourceProviders(providers.stream().map(p -> (ca.uhn.fhir.rest.server.IResourceProvider) p).toList());
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setDefaultPageSize(Paging.DEFAULT_COUNT);
+        setServerName("cartpath");
+        setImplementationDescription("cartpath FHIR R4 facade: the treatment centre's CAR-T records, read-only");
+        registerInterceptor(new FhirErrors());
+        registerInterceptor(new Capabilities());
+    }
+
+    @Interceptor
+    static class Capabilities {
+
+        @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+        public void describe(IBaseConformance generated) {
+            CapabilityStatement statement = (CapabilityStatement) generated;
+            statement.setPublisher("cartpath");
+            for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
+                rest.getSecurity().setCors(false).setDescription(SECURITY);
+            }
+        }
+    }
+}

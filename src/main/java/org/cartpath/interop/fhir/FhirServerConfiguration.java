@@ -1,0 +1,25 @@
+package org.cartpath.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the FHIR server at {@code /fhir/*}; its filter chain (bearer tokens) is identity's. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class FhirServerConfiguration {
+
+    @Bean
+    ServletRegistrationBean<CartpathFhirServer> fhirServlet(PatientProvider patients, ObservationProvider observations,
+            ProductProvider products) {
+        CartpathFhirServer server = new CartpathFhirServer(FhirContext.forR4Cached(),
+                List.of(patients, observations, products));
+        ServletRegistrationBean<CartpathFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}

@@ -1,0 +1,88 @@
+package org.cartpath.interop.fhir;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.Date;
+import java.util.List;
+import org.cartpath.patient.PatientId;
+import org.cartpath.patient.PatientRecord;
+import org.cartpath.shared.Actor;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Patient}: read, search by NHS number, and {@code $everything}. A manufacturer's or courier's token finds no
+ * patient and reads none (404), as on {@code /api/v1}.
+ */
+@Component
+class PatientProvider implements IResourceProvider {
+
+    private final FhirReads reads;
+
+    PatientProvider(FhirReads reads) {
+        this.reads = reads;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id) {
+        return PatientResources.toFhir(reads.patient(FhirReads.actor(), patientId(id)));
+    }
+
+    /** By NHS number ({@code identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919}); other systems match nothing. */
+    @Search
+    public IBundleProvider byIdentifier(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+            @Offset Integer offset, @Count Integer count) {
+        Actor actor = FhirReads.actor();
+        boolean nhsNumber = identifier.getSystem() == null || identifier.getSystem().isBlank()
+                || FhirCodes.NHS_NUMBER.equals(identifier.getSystem());
+        List<Patient> found = !nhsNumber || identifier.getValue() == null || identifier.getValue().isBlank() ? List.of()
+                : reads.patientsByNhsNumber(actor, identifier.getValue()).stream().map(PatientResources::toFhir).toList();
+        return Paging.page(found, offset, count);
+    }
+
+    /**
+     * The patient's record as one Bundle: the Patient, every Observation the actor may see and the bags of the
+     * patient's cells, for the cases of the patient the actor's organisation sees.
+     */
+    @Operation(name = "$everything", idempotent = true)
+    public Bundle everything(@IdParam IdType id, RequestDetails request) {
+        String base = request.getFhirServerBase();
+        Actor actor = FhirReads.actor();
+        PatientId patientId = patientId(id);
+        PatientRecord record = reads.patient(actor, patientId);
+        Bundle bundle = new Bundle();
+        bundle.setType(Bundle.BundleType.SEARCHSET);
+        bundle.getMeta().setLastUpdated(new Date());
+        add(bundle, base, PatientResources.toFhir(record));
+        reads.observations(actor, patientId).forEach(o -> add(bundle, base, o));
+        reads.products(actor, patientId).forEach(p -> add(bundle, base, p));
+        bundle.setTotal(bundle.getEntry().size());
+        return bundle;
+    }
+
+    private static void add(Bundle bundle, String base, Resource resource) {
+        bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()).setResource(resource)
+                .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+    }
+
+    static PatientId patientId(IdType id) {
+        return PatientId.of(id.getIdPart());
+    }
+}
