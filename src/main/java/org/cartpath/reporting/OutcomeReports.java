@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.cartpath.catalogue.Catalogue;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
@@ -45,14 +46,14 @@ public class OutcomeReports {
 
     @Transactional(readOnly = true)
     public Outcomes outcomes(Actor actor, CohortFilter requested) {
-        OrganisationId scope = DataVisibility.figuresScope(actor);
+        DataScope scope = DataVisibility.figuresScope(actor);
         CohortFilter filter = scoped(scope, requested);
-        Disclosure disclosure = scope == null ? Disclosure.SUPPRESSED : Disclosure.FULL;
+        Disclosure disclosure = scope.everyOrganisation() ? Disclosure.SUPPRESSED : Disclosure.FULL;
         String centreName = filter.centre() == null ? "Every treatment centre"
                 : store.centreName(filter.centre()).orElseThrow(() -> new NotFoundException("treatment centre",
                         filter.centre()));
-        List<CohortPatient> patients = store.infused(filter, zone.getId());
-        List<ManufacturingAttempt> attempts = store.manufacturingAttempts(filter, zone.getId());
+        List<CohortPatient> patients = store.infused(scope, filter, zone.getId());
+        List<ManufacturingAttempt> attempts = store.manufacturingAttempts(scope, filter, zone.getId());
         Outcomes.Cohort cohort = new Outcomes.Cohort(filter, centreName, describe(filter),
                 disclosure.count(patients.size()), LocalDate.now(clock.withZone(zone)));
         return new Outcomes(cohort, disclosure.suppressSmallNumbers(),
@@ -64,24 +65,23 @@ public class OutcomeReports {
 
     @Transactional(readOnly = true)
     public Choices choices(Actor actor) {
-        OrganisationId scope = DataVisibility.figuresScope(actor);
-        UUID centre = scope == null ? null : scope.value();
+        DataScope scope = DataVisibility.figuresScope(actor);
         Map<String, String> products = new java.util.LinkedHashMap<>();
-        store.productCodes(centre).forEach(code -> products.put(code, catalogue.productName(code)));
+        store.productCodes(scope).forEach(code -> products.put(code, catalogue.productName(code)));
         Map<String, String> indications = new java.util.LinkedHashMap<>();
-        store.indications(centre).forEach(code -> indications.put(code, Catalogue.indicationName(code)));
-        return new Choices(scope == null ? store.centres() : Map.of(), products, indications, List.of(AgeBand.values()));
+        store.indications(scope).forEach(code -> indications.put(code, Catalogue.indicationName(code)));
+        return new Choices(scope.everyOrganisation() ? store.centres() : Map.of(), products, indications, List.of(AgeBand.values()));
     }
 
-    private CohortFilter scoped(OrganisationId scope, CohortFilter requested) {
-        if (scope == null) {
+    private CohortFilter scoped(DataScope scope, CohortFilter requested) {
+        if (scope.everyOrganisation()) {
             return requested;
         }
-        if (requested.centre() != null && !requested.centre().equals(scope.value())) {
+        if (requested.centre() != null && !scope.includes(new OrganisationId(requested.centre()))) {
             // another centre's data: it does not exist for this analyst (404, never 403, so ids leak nothing)
             throw new NotFoundException("treatment centre", requested.centre());
         }
-        return requested.withCentre(scope.value());
+        return requested.withCentre(scope.organisation().value());
     }
 
     private String describe(CohortFilter filter) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.followup.ResponseFramework;
+import org.cartpath.shared.DataScope;
+import org.cartpath.shared.PublishedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +32,18 @@ class OutcomeStore {
 
     private final JdbcClient jdbc;
 
+    /** The scope, then the filter: the scope's centres only, whatever the filter names (it starts with "("). */
+    private static String filter(DataScope scope) {
+        return "(" + scope.owns("c.treating_centre_id") + ") and " + FILTER;
+    }
+
     OutcomeStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The infused patients of the cohort, with their best response (current versions of the assessments). */
-    List<CohortPatient> infused(CohortFilter filter, String zone) {
-        Map<UUID, Boolean> best = bestResponses(filter);
+    List<CohortPatient> infused(DataScope scope, CohortFilter filter, String zone) {
+        Map<UUID, Boolean> best = bestResponses(scope, filter);
         return params(jdbc.sql("""
                 select c.id, a.age_years, a.day_zero,
                        cast(coalesce(r.submitted_at, c.opened_at) at time zone :zone as date) as referred_on,
@@ -63,16 +70,16 @@ class OutcomeStore {
                 from monitoring_anchor a
                 join therapy_case c on c.id = a.case_id
                 left join referral r on r.case_id = c.id
-                where """ + FILTER + """
+                where """ + filter(scope) + """
                   and (cast(:ageFrom as integer) is null or a.age_years between :ageFrom and :ageTo)
                   and (cast(:from as date) is null or a.day_zero >= :from)
                   and (cast(:to as date) is null or a.day_zero <= :to)
-                order by a.day_zero, c.id"""), filter).param("zone", zone)
+                order by a.day_zero, c.id""" ), scope, filter).param("zone", zone)
                 .query((row, n) -> patient(row, best)).list();
     }
 
     /** Each infused case's best response: whether it counts as a response; absent when none was assessed. */
-    private Map<UUID, Boolean> bestResponses(CohortFilter filter) {
+    private Map<UUID, Boolean> bestResponses(DataScope scope, CohortFilter filter) {
         Map<UUID, Boolean> best = new HashMap<>();
         params(jdbc.sql("""
                 select f.case_id, f.framework, f.category
@@ -80,7 +87,7 @@ class OutcomeStore {
                 join therapy_case c on c.id = f.case_id
                 where f.version = (select max(v.version) from followup_response_assessment v
                                     where v.response_id = f.response_id)
-                  and """ + FILTER), filter)
+                  and """ + filter(scope) ), scope, filter)
                 .query((row, n) -> {
                     UUID caseId = row.getObject(1, UUID.class);
                     String category = row.getString(3);
@@ -96,7 +103,7 @@ class OutcomeStore {
      * The manufacturing attempts of the cases in the filter (product, indication, centre; the age at the case's
      * opening; the period on the day the attempt's outcome was reported), each with its last reported outcome.
      */
-    List<ManufacturingAttempt> manufacturingAttempts(CohortFilter filter, String zone) {
+    List<ManufacturingAttempt> manufacturingAttempts(DataScope scope, CohortFilter filter, String zone) {
         return params(jdbc.sql("""
                 select distinct on (m.case_id, m.attempt) m.status, m.failure_reason,
                        cast(m.reported_at at time zone :zone as date) as reported_on
@@ -104,10 +111,10 @@ class OutcomeStore {
                 join therapy_case c on c.id = m.case_id
                 join patient p on p.id = c.patient_id
                 where m.status in ('RELEASED', 'OUT_OF_SPECIFICATION', 'FAILED')
-                  and """ + FILTER + """
+                  and """ + filter(scope) + """
                   and (cast(:ageFrom as integer) is null or extract(year from age(cast(c.opened_at at time zone :zone
                        as date), p.date_of_birth)) between :ageFrom and :ageTo)
-                order by m.case_id, m.attempt, m.reported_at desc, m.id"""), filter).param("zone", zone)
+                order by m.case_id, m.attempt, m.reported_at desc, m.id""" ), scope, filter).param("zone", zone)
                 .query((row, n) -> {
                     LocalDate reported = row.getObject("reported_on", LocalDate.class);
                     boolean inPeriod = (filter.infusedFrom() == null || !reported.isBefore(filter.infusedFrom()))
@@ -117,6 +124,7 @@ class OutcomeStore {
     }
 
     /** The treatment centres, by name: id → name. */
+    @PublishedData("the names of the treatment centres, as in the directory every organisation sees")
     Map<UUID, String> centres() {
         Map<UUID, String> centres = new LinkedHashMap<>();
         jdbc.sql("select id, name from organisation where kind = 'TREATMENT_CENTRE' order by name, id")
@@ -130,22 +138,23 @@ class OutcomeStore {
     }
 
     /** The products and indications of the cases in the scope, for the filter's choices. */
-    List<String> productCodes(UUID centre) {
-        return jdbc.sql("""
+    List<String> productCodes(DataScope scope) {
+        return scope.bind(jdbc.sql("""
                 select distinct product_code from therapy_case c
-                where product_code is not null and (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
-                order by 1""").param("centre", centre).query(String.class).list();
+                where product_code is not null and %s
+                order by 1""".formatted(scope.owns("c.treating_centre_id")))).query(String.class).list();
     }
 
-    List<String> indications(UUID centre) {
-        return jdbc.sql("""
+    List<String> indications(DataScope scope) {
+        return scope.bind(jdbc.sql("""
                 select distinct indication from therapy_case c
-                where indication is not null and (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
-                order by 1""").param("centre", centre).query(String.class).list();
+                where indication is not null and %s
+                order by 1""".formatted(scope.owns("c.treating_centre_id")))).query(String.class).list();
     }
 
-    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, CohortFilter filter) {
-        return sql.param("centre", filter.centre()).param("product", filter.product())
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, DataScope scope,
+            CohortFilter filter) {
+        return scope.bind(sql).param("centre", filter.centre()).param("product", filter.product())
                 .param("indication", filter.indication())
                 .param("ageFrom", filter.ageBand() == null ? null : filter.ageBand().fromYears())
                 .param("ageTo", filter.ageBand() == null ? null : filter.ageBand().toYears())
