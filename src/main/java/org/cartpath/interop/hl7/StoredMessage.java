@@ -10,4 +10,9 @@ public record StoredMessage(UUID id, Instant receivedAt, String sendingApplicati
         OrganisationId organisationId, String ackCode, Integer errorCode, String reason, MessageStatus status,
         UUID replayOf, String nhsNumber, UUID patientId, UUID caseId, String resolvedByName, Instant resolvedAt,
         String resolutionReason) {
+
+    /** The raw message with one segment a line (HL7 separates segments with a carriage return). */
+    public String rawLines() {
+        return raw.replace("\r\n", "\n").replace('\r', '\n');
+    }
 }
