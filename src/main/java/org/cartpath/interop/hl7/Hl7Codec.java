@@ -7,6 +7,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.v251.message.ACK;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.Terser;
@@ -51,7 +52,21 @@ class Hl7Codec implements AutoCloseable {
     /** The header of a message HAPI could not parse, as far as its MSH can be read; null when not at all. */
     MessageHeader headerOf(String raw) {
         try {
-            return header(parser.getCriticalResponseData(raw));
+            Message header = headerOnly(raw);
+            return header == null ? null : header(header);
+        } catch (HL7Exception | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The message's MSH segment alone, parsed, or null when the message does not start with one HAPI can read. */
+    private Message headerOnly(String raw) {
+        String first = raw == null ? "" : raw.strip().split("[\r\n]+", 2)[0];
+        if (!first.startsWith("MSH")) {
+            return null;
+        }
+        try {
+            return parser.parse(first);
         } catch (HL7Exception | RuntimeException e) {
             return null;
         }
@@ -70,27 +85,39 @@ class Hl7Codec implements AutoCloseable {
             if (answer.code() == AcknowledgmentCode.AA) {
                 return message.generateACK();
             }
-            return message.generateACK(answer.code(), new HL7Exception(answer.reason(), answer.errorCode()));
+            Message ack = message.generateACK(answer.code(), new HL7Exception(answer.reason(), answer.errorCode()));
+            // ERR-8, the user message: the reason in words for the people who run the sending system
+            new Terser(ack).set("ERR-8", answer.reason());
+            return ack;
         } catch (IOException e) {
             throw new HL7Exception("Could not build the acknowledgement: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The refusal of a message HAPI could not parse: HAPI's own error acknowledgement (built from what MSH it could
-     * read), turned into AR with the reason, because the message as sent can never be processed.
+     * The refusal (AR) of a message HAPI could not parse, built from its MSH when that can be read on its own (so that
+     * MSA-2 names the control id), otherwise a bare acknowledgement; HAPI's own answer only if neither can be built.
      */
-    String refusal(String errorAcknowledgement, Answer answer) {
+    String refusal(String raw, String hapiAnswer, Answer answer) {
         try {
-            Message ack = parser.parse(errorAcknowledgement);
-            Terser terser = new Terser(ack);
-            terser.set("MSA-1", AcknowledgmentCode.AR.name());
-            terser.set("ERR-3-1", String.valueOf(answer.errorCode().getCode()));
-            terser.set("ERR-4", "E");
-            terser.set("ERR-8", answer.reason());
+            Message header = headerOnly(raw);
+            Message ack;
+            if (header != null) {
+                ack = acknowledgement(header, answer);
+            } else {
+                ACK bare = new ACK();
+                bare.setParser(parser);
+                bare.initQuickstart("ACK", null, "P");
+                Terser terser = new Terser(bare);
+                terser.set("MSA-1", answer.code().name());
+                terser.set("ERR-3-1", String.valueOf(answer.errorCode().getCode()));
+                terser.set("ERR-4", "E");
+                terser.set("ERR-8", answer.reason());
+                ack = bare;
+            }
             return parser.encode(ack);
-        } catch (HL7Exception e) {
-            return errorAcknowledgement;
+        } catch (HL7Exception | IOException | RuntimeException e) {
+            return hapiAnswer;
         }
     }
 

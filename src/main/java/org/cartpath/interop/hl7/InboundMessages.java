@@ -88,7 +88,7 @@ public class InboundMessages {
         Answer answer = Answer.refused(code, "The message could not be read: " + problem.getMessage());
         transactions.executeWithoutResult(status -> store(raw, header == null ? new MessageHeader(null, null, null, null,
                 null, null) : header, centre(header).orElse(null), answer, MessageStatus.REFUSED, null, null, null, null));
-        return codec.refusal(errorAcknowledgement, answer);
+        return codec.refusal(raw, errorAcknowledgement, answer);
     }
 
     private Answer receiveOnce(String raw, Message parsed, MessageHeader header) {
