@@ -1,4 +1,4 @@
--- HL7 v2 inbound interface (issue 16 item 2; ADR 0024): every message received over MLLP, stored raw with its
+-- HL7 v2 inbound interface (ADR 0024): every message received over MLLP, stored raw with its
 -- control id (MSH-10) and the first answer given to it, so a replay is answered the same and filed once; the table
 -- that maps a laboratory's local test codes to cartpath's measurements, with the units each may arrive in; and the
 -- results filed from messages, each with the message it came from.
