@@ -7,5 +7,5 @@
  * patients and cases, and this module reaches them only through their public APIs.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "audit", "patient", "journey"})
+        allowedDependencies = {"shared", "identity", "audit", "patient", "journey", "monitoring"})
 package org.cartpath.interop;

@@ -17,6 +17,8 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,10 @@ import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.identity.UserAccount;
 import org.cartpath.journey.Stage;
+import org.cartpath.journey.TherapyCase;
+import org.cartpath.monitoring.MonitoringFixtures;
+import org.cartpath.patient.PatientId;
+import org.cartpath.testing.Http;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.patient.PatientRecord;
 import org.cartpath.patient.PatientTestData;
@@ -41,6 +47,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -66,6 +73,10 @@ class Hl7ListenerIT {
     InterfaceWorkQueue queue;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MonitoringFixtures monitoring;
+    @LocalServerPort
+    int port;
 
     private World world;
     private Actor coordinator;
@@ -286,5 +297,29 @@ class Hl7ListenerIT {
         assertThat(ack).contains("\rMSA|AR").contains("MSH-10 (message control id) is missing");
         assertThat(jdbc.sql("select count(*) from interop_hl7_message where raw = ? and status = 'REFUSED'").param(raw)
                 .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void theMonitoringBoardShowsTheLatestResultsOnceAnOruIsFiled() throws Exception {
+        MonitoringFixtures.Centre centre = monitoring.centre();
+        TherapyCase child = monitoring.monitored(centre, Instant.now().minus(Duration.ofDays(3)), 7, "20");
+        String boardOds = "M" + ThreadLocalRandom.current().nextInt(10000, 99999);
+        Organisation organisation = centre.centre();
+        organisations.change(Actor.system("test fixtures"), organisation.id(),
+                new OrganisationManagement.OrganisationChange(organisation.name(), organisation.region(), boardOds,
+                        organisation.fin(), true), organisation.version());
+        PatientRecord record = patients.get(centre.coordinatorActor(), new PatientId(child.patientId()), "test");
+        String childsNumber = record.demographics().nhsNumber().value();
+        String born = record.demographics().dateOfBirth().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        Http nurse = Http.signedIn(port, centre.nurse().username(), org.cartpath.testing.IdentityFixtures.PASSWORD);
+        assertThat(nurse.get("/monitoring").body()).doesNotContain("C-reactive protein 85 mg/L");
+
+        Terser ack = send(Hl7Samples.load(Hl7Samples.MORNING_BLOODS, Hl7Samples.values(boardOds, control(),
+                childsNumber, born)));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        String board = nurse.get("/monitoring").body();
+        assertThat(board).contains("C-reactive protein 85 mg/L").contains("Neutrophils (ANC) 0.4 10^9/L")
+                .contains("Creatinine 44.2 µmol/L");
     }
 }

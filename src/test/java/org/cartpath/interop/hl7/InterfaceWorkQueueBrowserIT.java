@@ -83,7 +83,8 @@ class InterfaceWorkQueueBrowserIT {
             page.getByLabel("Username").fill(world.coordinator().username());
             page.getByLabel("Password").fill(IdentityFixtures.PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Interface").setExact(true)).click();
+            assertThat(page.locator("a[href='/interface/work-queue']")).hasCount(1);
+            page.navigate(url("/interface/work-queue"));
             Locator row = page.locator("tr[data-control-id='" + control + "']");
             assertThat(row).containsText("is known at this centre");
             row.getByRole(AriaRole.LINK).click();
