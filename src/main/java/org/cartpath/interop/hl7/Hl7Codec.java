@@ -14,6 +14,8 @@ import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.util.idgenerator.UUIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,14 @@ class Hl7Codec implements AutoCloseable {
     private final PipeParser parser;
 
     Hl7Codec() {
-        context = new DefaultHapiContext();
+        // an executor of its own: HAPI's default one is shared by every HapiContext in the JVM and shut down when any
+        // of them is closed, which would stop the listener accepting connections
+        AtomicInteger threads = new AtomicInteger();
+        context = new DefaultHapiContext(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "hl7-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }));
         context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
         context.setValidationContext(ValidationContextFactory.noValidation());
         // the acknowledgements' own control ids: random, so that no id file is written to the working directory

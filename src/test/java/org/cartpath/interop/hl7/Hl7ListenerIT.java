@@ -95,7 +95,7 @@ class Hl7ListenerIT {
                 centre.name(), centre.region(), ods, centre.fin(), true), centre.version());
         PatientRecord patient = patients.get(coordinator, world.patientId(), "test");
         nhsNumber = patient.demographics().nhsNumber().value();
-        client = new DefaultHapiContext();
+        client = new DefaultHapiContext(java.util.concurrent.Executors.newCachedThreadPool());
         client.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
         client.setValidationContext(ValidationContextFactory.noValidation());
         client.getParserConfiguration().setIdGenerator(new UUIDGenerator());

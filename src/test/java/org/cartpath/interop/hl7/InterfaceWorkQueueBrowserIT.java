@@ -65,7 +65,7 @@ class InterfaceWorkQueueBrowserIT {
         String childsNumber = patients.get(world.actor(world.coordinator()), world.patientId(), "test").demographics()
                 .nhsNumber().value();
         String control = "BR" + System.nanoTime();
-        try (HapiContext client = new DefaultHapiContext()) {
+        try (HapiContext client = new DefaultHapiContext(java.util.concurrent.Executors.newCachedThreadPool())) {
             client.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
             client.setValidationContext(ValidationContextFactory.noValidation());
             client.getParserConfiguration().setIdGenerator(new UUIDGenerator());
