@@ -13,6 +13,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +30,13 @@ class Hl7Listener implements SmartLifecycle {
     private final Hl7Settings settings;
     private final Hl7Codec codec;
     private final InboundMessages inbox;
+    private final boolean commandLine;
     private volatile HL7Service server;
     private volatile int port;
 
-    Hl7Listener(Hl7Settings settings, Hl7Codec codec, InboundMessages inbox) {
+    Hl7Listener(Hl7Settings settings, Hl7Codec codec, InboundMessages inbox, Environment environment) {
+        // the command line (audit-verify) runs beside a running cartpath: it must not take the listener's port
+        this.commandLine = environment.getProperty("cartpath.cli", Boolean.class, false);
         this.settings = settings;
         this.codec = codec;
         this.inbox = inbox;
@@ -45,7 +49,7 @@ class Hl7Listener implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!settings.enabled() || server != null) {
+        if (!settings.enabled() || commandLine || server != null) {
             return;
         }
         port = settings.port() == 0 ? freePort() : settings.port();
