@@ -95,17 +95,6 @@ class MessageStore {
                 .update();
     }
 
-    List<LabResult> results(UUID caseId) {
-        return jdbc.sql("""
-                select measurement, value, observed_at, message_id, filed_at from interop_lab_result where case_id = ?
-                order by observed_at desc, filed_at desc""")
-                .param(caseId)
-                .query((rs, n) -> new LabResult(LabMeasurement.valueOf(rs.getString("measurement")),
-                        rs.getBigDecimal("value"), rs.getTimestamp("observed_at").toInstant(),
-                        rs.getObject("message_id", UUID.class), rs.getTimestamp("filed_at").toInstant()))
-                .list();
-    }
-
     List<LabResult> resultsOfMessage(UUID messageId) {
         return jdbc.sql("""
                 select measurement, value, observed_at, message_id, filed_at from interop_lab_result where message_id = ?
