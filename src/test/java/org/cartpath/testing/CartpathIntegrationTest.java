@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = CartpathApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cartpath.api.rate.limit=100000", "logging.level.org.cartpath.requests=WARN",
                 // every test request comes from 127.0.0.1; the per-address limit is tested on its own
-                "cartpath.signin.address.limit=100000"})
+                "cartpath.signin.address.limit=100000",
+                // the HL7 v2 listener on a free port (Hl7ListenerIT sends to it)
+                "cartpath.hl7.port=0"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestClockConfiguration.class)
 @ExtendWith({SpringExtension.class, AuditWatch.class})

@@ -3,6 +3,7 @@ package org.cartpath.monitoring.web;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cartpath.monitoring.BoardLaboratoryResults;
 import org.cartpath.monitoring.BoardRow;
 import java.util.regex.Pattern;
 import org.cartpath.monitoring.MonitoringAlerts;
@@ -31,11 +32,14 @@ class MonitoringPageController {
     private final MonitoringBoard board;
     private final MonitoringAlerts alerts;
     private final Sparklines sparklines;
+    private final List<BoardLaboratoryResults> laboratoryResults;
 
-    MonitoringPageController(MonitoringBoard board, MonitoringAlerts alerts, Sparklines sparklines) {
+    MonitoringPageController(MonitoringBoard board, MonitoringAlerts alerts, Sparklines sparklines,
+            List<BoardLaboratoryResults> laboratoryResults) {
         this.board = board;
         this.alerts = alerts;
         this.sparklines = sparklines;
+        this.laboratoryResults = laboratoryResults;
     }
 
     @GetMapping("/monitoring")
@@ -45,6 +49,15 @@ class MonitoringPageController {
         model.addAttribute("trends", rows.stream().collect(Collectors.toMap(BoardRow::caseReference,
                 r -> sparklines.points(r.recentTemperatures()), (a, b) -> a)));
         model.addAttribute("rows", rows);
+        // laboratory results filed by other modules (the HL7 v2 interface), by case reference
+        Map<String, List<BoardLaboratoryResults.LatestResult>> labs = new java.util.HashMap<>();
+        List<org.cartpath.journey.CaseId> caseIds = rows.stream().map(BoardRow::caseId).toList();
+        for (BoardLaboratoryResults source : laboratoryResults) {
+            source.latest(actor, caseIds).forEach((id, results) -> rows.stream().filter(r -> r.caseId().equals(id))
+                    .findFirst().ifPresent(r -> labs.computeIfAbsent(r.caseReference(), k -> new java.util.ArrayList<>())
+                            .addAll(results)));
+        }
+        model.addAttribute("labs", labs);
         model.addAttribute("boardDays", board.boardDays());
         return BOARD;
     }

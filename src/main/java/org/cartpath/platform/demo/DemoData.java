@@ -27,6 +27,9 @@ final class DemoData {
         }
     }
 
+    /** ODS codes of the demo organisations that have one: an HL7 v2 message for Great Ormond Street names RP4 in MSH-6. */
+    static final java.util.Map<String, String> ODS_CODES = java.util.Map.of("gosh", "RP4");
+
     static final List<DemoOrganisation> ORGANISATIONS = List.of(
             new DemoOrganisation("gosh", "Great Ormond Street Hospital for Children", OrganisationKind.TREATMENT_CENTRE,
                     "London", "G9701", true),

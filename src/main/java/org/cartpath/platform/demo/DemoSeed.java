@@ -73,7 +73,8 @@ class DemoSeed {
             }
             Map<String, Organisation> byKey = new HashMap<>();
             for (DemoData.DemoOrganisation o : DemoData.ORGANISATIONS) {
-                NewOrganisation command = new NewOrganisation(o.name(), o.kind(), o.region(), null, o.fin());
+                NewOrganisation command = new NewOrganisation(o.name(), o.kind(), o.region(),
+                        DemoData.ODS_CODES.get(o.key()), o.fin());
                 byKey.put(o.key(), o.operator() ? organisations.createOperator(seed, command)
                         : organisations.create(seed, command));
             }

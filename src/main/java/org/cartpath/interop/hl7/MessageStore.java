@@ -1,0 +1,127 @@
+package org.cartpath.interop.hl7;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cartpath.shared.Actor;
+import org.cartpath.shared.OrganisationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The received messages and the results filed from them (V170). */
+@Repository
+class MessageStore {
+
+    private static final String COLUMNS = """
+            id, received_at, sending_application, sending_facility, receiving_facility, control_id, message_type,
+            hl7_version, raw, organisation_id, ack_code, error_code, reason, status, replay_of, nhs_number, patient_id,
+            case_id, resolved_by_name, resolved_at, resolution_reason""";
+
+    private final JdbcClient jdbc;
+
+    MessageStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(StoredMessage m) {
+        jdbc.sql("insert into interop_hl7_message (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?)")
+                .params(m.id(), Timestamp.from(m.receivedAt()), m.sendingApplication(), m.sendingFacility(),
+                        m.receivingFacility(), m.controlId(), m.messageType(), m.version(), m.raw(),
+                        m.organisationId() == null ? null : m.organisationId().value(), m.ackCode(), m.errorCode(),
+                        m.reason(), m.status().name(), m.replayOf(), m.nhsNumber(), m.patientId(), m.caseId(),
+                        m.resolvedByName(), m.resolvedAt() == null ? null : Timestamp.from(m.resolvedAt()),
+                        m.resolutionReason())
+                .update();
+    }
+
+    /** The original message with this sender and control id (not a refused one, not a replay). */
+    Optional<StoredMessage> original(MessageHeader header) {
+        return jdbc.sql("select " + COLUMNS + " from interop_hl7_message where coalesce(sending_facility, '') = ?"
+                        + " and coalesce(sending_application, '') = ? and control_id = ?"
+                        + " and status not in ('REFUSED', 'REPLAY')")
+                .params(orEmpty(header.sendingFacility()), orEmpty(header.sendingApplication()), header.controlId())
+                .query(MessageStore::row).optional();
+    }
+
+    Optional<StoredMessage> find(UUID id, OrganisationId organisation) {
+        return jdbc.sql("select " + COLUMNS + " from interop_hl7_message where id = ? and organisation_id = ?")
+                .params(id, organisation.value()).query(MessageStore::row).optional();
+    }
+
+    Optional<StoredMessage> lockQueued(UUID id, OrganisationId organisation) {
+        return jdbc.sql("select " + COLUMNS + " from interop_hl7_message where id = ? and organisation_id = ?"
+                        + " and status = 'QUEUED' for update")
+                .params(id, organisation.value()).query(MessageStore::row).optional();
+    }
+
+    List<StoredMessage> queued(OrganisationId organisation) {
+        return jdbc.sql("select " + COLUMNS + " from interop_hl7_message where organisation_id = ? and status = 'QUEUED'"
+                        + " order by received_at, id")
+                .param(organisation.value()).query(MessageStore::row).list();
+    }
+
+    List<StoredMessage> resolved(OrganisationId organisation, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from interop_hl7_message where organisation_id = ?"
+                        + " and status in ('MATCHED', 'DISMISSED') order by resolved_at desc, id limit ?")
+                .params(organisation.value(), limit).query(MessageStore::row).list();
+    }
+
+    void resolve(UUID id, MessageStatus status, UUID patientId, UUID caseId, Actor actor, Instant at, String reason) {
+        int changed = jdbc.sql("update interop_hl7_message set status = ?, patient_id = ?, case_id = ?, resolved_by = ?,"
+                        + " resolved_by_name = ?, resolved_at = ?, resolution_reason = ?, version = version + 1"
+                        + " where id = ? and status = 'QUEUED'")
+                .params(status.name(), patientId, caseId, actor.id(), actor.displayName(), Timestamp.from(at), reason, id)
+                .update();
+        if (changed != 1) {
+            throw new IllegalStateException("message " + id + " was not waiting in the work queue");
+        }
+    }
+
+    void insertResult(UUID messageId, OrganisationId organisation, UUID patientId, UUID caseId, FiledResult result,
+            Actor actor, Instant at) {
+        jdbc.sql("""
+                insert into interop_lab_result (id, message_id, organisation_id, patient_id, case_id, measurement, value,
+                    unit, observed_at, local_code, local_value, local_unit, filed_by, filed_by_name, filed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), messageId, organisation.value(), patientId, caseId,
+                        result.measurement().name(), result.value(), result.measurement().unit(),
+                        Timestamp.from(result.observedAt()), result.localCode(), result.localValue(), result.localUnit(),
+                        actor.id(), actor.displayName(), Timestamp.from(at))
+                .update();
+    }
+
+    List<LabResult> resultsOfMessage(UUID messageId) {
+        return jdbc.sql("""
+                select measurement, value, observed_at, message_id, filed_at from interop_lab_result where message_id = ?
+                order by observed_at, measurement""")
+                .param(messageId)
+                .query((rs, n) -> new LabResult(LabMeasurement.valueOf(rs.getString("measurement")),
+                        rs.getBigDecimal("value"), rs.getTimestamp("observed_at").toInstant(),
+                        rs.getObject("message_id", UUID.class), rs.getTimestamp("filed_at").toInstant()))
+                .list();
+    }
+
+    private static StoredMessage row(ResultSet rs, int n) throws SQLException {
+        UUID organisation = rs.getObject("organisation_id", UUID.class);
+        Timestamp resolvedAt = rs.getTimestamp("resolved_at");
+        return new StoredMessage(rs.getObject("id", UUID.class), rs.getTimestamp("received_at").toInstant(),
+                rs.getString("sending_application"), rs.getString("sending_facility"),
+                rs.getString("receiving_facility"), rs.getString("control_id"), rs.getString("message_type"),
+                rs.getString("hl7_version"), rs.getString("raw"),
+                organisation == null ? null : new OrganisationId(organisation), rs.getString("ack_code"),
+                (Integer) rs.getObject("error_code"), rs.getString("reason"),
+                MessageStatus.valueOf(rs.getString("status")), rs.getObject("replay_of", UUID.class),
+                rs.getString("nhs_number"), rs.getObject("patient_id", UUID.class), rs.getObject("case_id", UUID.class),
+                rs.getString("resolved_by_name"), resolvedAt == null ? null : resolvedAt.toInstant(),
+                rs.getString("resolution_reason"));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
