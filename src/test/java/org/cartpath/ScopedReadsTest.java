@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * actor (docs/architecture.md). This rule fails the build when a method of a class that queries the database lists rows
  * (or counts them) without one.
  *
- * <p>A method lists rows when it is public and answers a collection, a map, a page or a count. It is narrowed to rows
+ * <p>A method lists rows when it is not private and answers a collection, a map, a page or a count. It is narrowed to rows
  * the caller has already authorised when it takes the key of a record (a {@code CaseId}, a {@code UUID}, a record such
  * as a {@code Shipment}, a collection of those, or a text parameter named {@code …Id}); an {@link OrganisationId} is
  * not such a key, since deciding which organisation's rows an actor sees is exactly the scope's work. Every other
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScopedReadsTest {
 
-    /** Public methods of query classes that write and answer a number; they list nothing. */
+    /** Methods of query classes that write and answer a number; they list nothing. */
     private static final Map<String, String> WRITES = Map.of(
             "org.cartpath.audit.AuditTrail.record", "appends an audit row and answers its sequence number",
             "org.cartpath.custody.internal.IdentifierStore.next", "allocates the next number of a counter");
@@ -107,7 +107,7 @@ class ScopedReadsTest {
                 continue;
             }
             for (JavaMethod method : owner.getMethods()) {
-                if (method.getModifiers().contains(JavaModifier.PUBLIC)
+                if (!method.getModifiers().contains(JavaModifier.PRIVATE)
                         && !method.getModifiers().contains(JavaModifier.STATIC)
                         && !WRITES.containsKey(method.getFullName().replaceAll("\\(.*", ""))
                         && listsRows(method.getRawReturnType())) {

@@ -9,7 +9,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 /**
  * Offset paging without stored searches: a search answers the page {@code _offset}, {@code _count} of its results and
  * their total, and HAPI writes the {@code next}/{@code previous} links with {@code _offset}. Nothing is kept between
- * requests, so any application instance answers any page (DESIGN.md, "Running").
+ * requests, so any application instance answers any page (docs/architecture.md, "Data": nothing is held in one
+ * instance's memory).
  */
 final class Paging {
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.patient.NhsNumber;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
@@ -71,13 +72,13 @@ public class InterfaceWorkQueue {
     @Transactional(readOnly = true)
     public List<StoredMessage> queued(Actor actor) {
         requireWorker(actor);
-        return store.queued(actor.organisationId());
+        return store.queued(DataVisibility.clinicalScope(actor));
     }
 
     @Transactional(readOnly = true)
     public List<StoredMessage> recentlyResolved(Actor actor) {
         requireWorker(actor);
-        return store.resolved(actor.organisationId(), 20);
+        return store.resolved(DataVisibility.clinicalScope(actor), 20);
     }
 
     @Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,16 +60,15 @@ class MessageStore {
                 .params(id, organisation.value()).query(MessageStore::row).optional();
     }
 
-    List<StoredMessage> queued(OrganisationId organisation) {
-        return jdbc.sql("select " + COLUMNS + " from interop_hl7_message where organisation_id = ? and status = 'QUEUED'"
-                        + " order by received_at, id")
-                .param(organisation.value()).query(MessageStore::row).list();
+    List<StoredMessage> queued(DataScope scope) {
+        return scope.bind(jdbc.sql("select " + COLUMNS + " from interop_hl7_message where " + scope.owns("organisation_id")
+                        + " and status = 'QUEUED' order by received_at, id")).query(MessageStore::row).list();
     }
 
-    List<StoredMessage> resolved(OrganisationId organisation, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from interop_hl7_message where organisation_id = ?"
-                        + " and status in ('MATCHED', 'DISMISSED') order by resolved_at desc, id limit ?")
-                .params(organisation.value(), limit).query(MessageStore::row).list();
+    List<StoredMessage> resolved(DataScope scope, int limit) {
+        return scope.bind(jdbc.sql("select " + COLUMNS + " from interop_hl7_message where " + scope.owns("organisation_id")
+                        + " and status in ('MATCHED', 'DISMISSED') order by resolved_at desc, id limit :limit"))
+                .param("limit", limit).query(MessageStore::row).list();
     }
 
     void resolve(UUID id, MessageStatus status, UUID patientId, UUID caseId, Actor actor, Instant at, String reason) {
