@@ -6,7 +6,9 @@
  *
  * <p>Its public API is this package: the identifiers as value records, {@link org.cartpath.custody.ChainOfIdentity}
  * (allocating a case's COI, idempotently) and {@link org.cartpath.custody.ChainOfCustody} (what later stages ask: has
- * the bedside check been made, is the case stopped by an identity mismatch). Inside: the ISBT 128 rules
+ * the bedside check been made, is the case stopped by an identity mismatch), and {@link org.cartpath.custody.CustodySteps}
+ * (a collection, the two-person checks and shipments driven on behalf of a person, through the services staff use;
+ * the platform's demo journey uses it). It opens no named interface. Inside: the ISBT 128 rules
  * ({@code isbt128}), labels and their printing ({@code labels}), the append-only custody log per item and its rules
  * ({@code chain}), scans, hard stops and overrides ({@code scan}), two-person checks ({@code verification}),
  * shipments ({@code shipment}), data-logger readings, excursions and alerts ({@code telemetry}), the case's chain as

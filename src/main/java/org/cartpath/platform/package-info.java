@@ -7,6 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
         "shared", "identity", "audit", "catalogue", "patient", "journey", "referral", "scheduling", "custody",
-        "custody :: shipment", "custody :: labels", "custody :: verification", "custody :: verification-steps",
         "manufacturing", "treatment", "monitoring"})
 package org.cartpath.platform;

@@ -8,10 +8,9 @@ import org.cartpath.shared.Role;
 
 /**
  * The checks two different people make, each scanning and each signing (ADR 0016; docs/clinical/isbt128.md:
- * "identity at receipt and at the bedside is confirmed by two different people"), and who may make them. Named,
- * with the {@code verification} interface, for the treatment module's demo seed.
+ * "identity at receipt and at the bedside is confirmed by two different people"), and who may make them. Other
+ * modules name the checks they drive as {@link org.cartpath.custody.CustodySteps.TwoPersonCheck}.
  */
-@org.springframework.modulith.NamedInterface("verification-steps")
 public enum VerificationStep {
     /** Before the collection bag leaves: wristband, bag and case. */
     COLLECTION("Collection check", EnumSet.of(Role.APHERESIS_NURSE, Role.CELL_THERAPY_LAB), ItemKind.COLLECTION_BAG),

@@ -1,6 +1,5 @@
 /**
- * Shipments and their movements. A named interface so that the platform's demo journey
- * (platform.demo.DemoTreatmentSeed) can take a demo product through the same custody services the staff use; no other module calls it.
+ * Shipments and their movements. Inside custody: other modules drive them through
+ * {@link org.cartpath.custody.CustodySteps}.
  */
-@org.springframework.modulith.NamedInterface("shipment")
 package org.cartpath.custody.shipment;

@@ -1,6 +1,4 @@
 /**
- * Two-person checks. A named interface so that the platform's demo journey
- * (platform.demo.DemoTreatmentSeed) can take a demo product through the same custody services the staff use; no other module calls it.
+ * Two-person checks. Inside custody: other modules drive them through {@link org.cartpath.custody.CustodySteps}.
  */
-@org.springframework.modulith.NamedInterface("verification")
 package org.cartpath.custody.verification;

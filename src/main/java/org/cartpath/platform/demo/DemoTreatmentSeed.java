@@ -8,16 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cartpath.custody.CustodySteps;
+import org.cartpath.custody.CustodySteps.CollectedBag;
+import org.cartpath.custody.CustodySteps.RegisteredShipment;
+import org.cartpath.custody.CustodySteps.TwoPersonCheck;
 import org.cartpath.custody.PatientWristbandCode;
-import org.cartpath.custody.chain.VerificationStep;
-import org.cartpath.custody.labels.LabelPrint;
-import org.cartpath.custody.labels.LabelPrinting;
-import org.cartpath.custody.shipment.Shipment;
-import org.cartpath.custody.shipment.ShipmentMovements;
-import org.cartpath.custody.shipment.ShipmentRegistration;
-import org.cartpath.custody.shipment.ShipmentRequests;
-import org.cartpath.custody.verification.Verification;
-import org.cartpath.custody.verification.Verifications;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.OrganisationManagement;
 import org.cartpath.identity.UserAccount;
@@ -97,10 +92,7 @@ class DemoTreatmentSeed {
     private final SlotAvailability slots;
     private final SlotBookings bookings;
     private final ApheresisCapacity apheresis;
-    private final LabelPrinting labels;
-    private final Verifications verifications;
-    private final ShipmentRegistration shipments;
-    private final ShipmentMovements movements;
+    private final CustodySteps custody;
     private final ManufacturingReports manufacturing;
     private final LotReleases releases;
     private final ToxicityTreatment toxicity;
@@ -113,8 +105,7 @@ class DemoTreatmentSeed {
 
     DemoTreatmentSeed(Referrals referrals, ReferralTriage triage, EligibilityAssessments eligibility,
             NationalPanel panel, PatientManagement patients, SlotAvailability slots, SlotBookings bookings,
-            ApheresisCapacity apheresis, LabelPrinting labels, Verifications verifications,
-            ShipmentRegistration shipments, ShipmentMovements movements, ManufacturingReports manufacturing,
+            ApheresisCapacity apheresis, CustodySteps custody, ManufacturingReports manufacturing,
             LotReleases releases, ToxicityTreatment toxicity, UserManagement users, OrganisationManagement organisations,
             CaseJourney journey, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
         this.referrals = referrals;
@@ -125,10 +116,7 @@ class DemoTreatmentSeed {
         this.slots = slots;
         this.bookings = bookings;
         this.apheresis = apheresis;
-        this.labels = labels;
-        this.verifications = verifications;
-        this.shipments = shipments;
-        this.movements = movements;
+        this.custody = custody;
         this.manufacturing = manufacturing;
         this.releases = releases;
         this.toxicity = toxicity;
@@ -184,20 +172,19 @@ class DemoTreatmentSeed {
                 gosh, today);
         LocalDate apheresisDay = book(coordinator, caseId, today);
 
-        LabelPrint bag = labels.newCollection(apheresisNurse, caseId, collection(apheresisDay));
+        CollectedBag bag = collect(apheresisNurse, caseId, apheresisDay);
         String coi = bag.coi().barcodeData();
         // the patient's wristband carries her own NHS number and date of birth, never the COI (ADR 0006)
         String wristband = PatientWristbandCode.of(new NhsNumber(NHS_NUMBER), born(today)).barcodeData();
-        twoPersonCheck(caseId, bag.itemId(), VerificationStep.COLLECTION, List.of(wristband, coi, bag.din().barcodeData()),
+        twoPersonCheck(caseId, bag.itemId(), TwoPersonCheck.COLLECTION, List.of(wristband, coi, bag.din().barcodeData()),
                 apheresisNurse, lab);
 
-        Shipment out = shipments.outbound(lab, new ShipmentRequests.Outbound(caseId, List.of(bag.itemId()), SHIPPER,
+        RegisteredShipment out = custody.shipToManufacturer(lab, caseId, List.of(bag.itemId()), SHIPPER,
                 maker.organisationId(), null, leg("Great Ormond Street cell therapy laboratory",
-                        "Novartis Stein (demo site)", courier.organisationId()), "Cell therapy laboratory"));
-        movements.handOver(courier, out.id(), new ShipmentMovements.HandOver(gosh, courier.organisationId(), "Loading bay",
-                null, 1, coi, PASSWORD));
-        movements.depart(courier, out.id(), new ShipmentMovements.Departure(1, null, null, 2));
-        movements.receive(maker, out.id(), new ShipmentMovements.Receipt("Goods-in", null, 3, coi, PASSWORD));
+                        "Novartis Stein (demo site)", courier.organisationId()), "Cell therapy laboratory");
+        custody.handOver(courier, out.id(), gosh, courier.organisationId(), "Loading bay", null, 1, coi, PASSWORD);
+        custody.depart(courier, out.id(), 1, null, null, 2);
+        custody.receive(maker, out.id(), "Goods-in", null, 3, coi, PASSWORD);
 
         for (ManufacturingStatus status : List.of(ManufacturingStatus.MATERIAL_RECEIVED,
                 ManufacturingStatus.MANUFACTURING_STARTED, ManufacturingStatus.IN_QC)) {
@@ -207,15 +194,14 @@ class DemoTreatmentSeed {
         releases.release(maker, caseId, new CertificateOfAnalysis(LOT, coi, DOSE_CELLS, null, null,
                 new BigDecimal("88"), new BigDecimal("20"), 1, today.plusMonths(9)), null);
 
-        Shipment back = shipments.back(maker, new ShipmentRequests.Return(caseId, SHIPPER + "-B", null,
+        RegisteredShipment back = custody.shipBackToCentre(maker, caseId, SHIPPER + "-B", null,
                 leg("Novartis Stein (demo site)", "Great Ormond Street cell therapy laboratory", courier.organisationId()),
-                List.of(new ShipmentRequests.ProductBagRequest(LOT, 1)), "Manufacturing site dispatch"));
-        movements.handOver(courier, back.id(), new ShipmentMovements.HandOver(maker.organisationId(),
-                courier.organisationId(), "Site dock", null, 1, coi, PASSWORD));
-        movements.depart(courier, back.id(), new ShipmentMovements.Departure(1, null, null, 2));
-        movements.receive(lab, back.id(), new ShipmentMovements.Receipt("Cell therapy laboratory", null, 3, coi,
-                PASSWORD));
-        twoPersonCheck(caseId, back.contents().get(0), VerificationStep.RECEIPT_AT_CENTRE, List.of(coi), lab, pharmacist);
+                List.of(new CustodySteps.ProductBag(LOT, 1)), "Manufacturing site dispatch");
+        custody.handOver(courier, back.id(), maker.organisationId(), courier.organisationId(), "Site dock", null, 1, coi,
+                PASSWORD);
+        custody.depart(courier, back.id(), 1, null, null, 2);
+        custody.receive(lab, back.id(), "Cell therapy laboratory", null, 3, coi, PASSWORD);
+        twoPersonCheck(caseId, back.contents().get(0), TwoPersonCheck.RECEIPT_AT_CENTRE, List.of(coi), lab, pharmacist);
 
         PatientId patient = new PatientId(journey.get(pharmacist, caseId).therapyCase().patientId());
         patients.record(pharmacist, patient, new OrganFunction(today, new BigDecimal("32"), null, null, null, null));
@@ -256,12 +242,12 @@ class DemoTreatmentSeed {
      * leaving this minute is not before it; on the booked day. A demo started at a weekend or on a bank holiday books
      * the unit's next open day, so its collection carries the signed reason that a collection off the booked day needs.
      */
-    private LabelPrinting.CollectionRequest collection(LocalDate apheresisDay) {
+    private CollectedBag collect(Actor apheresisNurse, CaseId caseId, LocalDate apheresisDay) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
         if (apheresisDay.equals(journey.today())) {
-            return new LabelPrinting.CollectionRequest(now, "Apheresis unit", null, null);
+            return custody.collect(apheresisNurse, caseId, now, "Apheresis unit", null, null);
         }
-        return new LabelPrinting.CollectionRequest(now, "Apheresis unit", "Demo data: collected ahead of the booked"
+        return custody.collect(apheresisNurse, caseId, now, "Apheresis unit", "Demo data: collected ahead of the booked"
                 + " apheresis day " + apheresisDay + " because the demo was started on a day the unit is closed", PASSWORD);
     }
 
@@ -279,22 +265,21 @@ class DemoTreatmentSeed {
         return day;
     }
 
-    private Verification twoPersonCheck(CaseId caseId, UUID item, VerificationStep step, List<String> scans,
-            Actor first, Actor second) {
-        Verification opened = verifications.open(first, caseId, item, step, "Cell therapy laboratory");
+    private void twoPersonCheck(CaseId caseId, UUID item, TwoPersonCheck check, List<String> scans, Actor first,
+            Actor second) {
+        UUID opened = custody.openCheck(first, caseId, item, check, "Cell therapy laboratory");
         for (Actor person : List.of(first, second)) {
             for (String scanned : scans) {
-                verifications.scan(person, opened.id(), scanned);
+                custody.scanForCheck(person, opened, scanned);
             }
-            verifications.sign(person, opened.id(), PASSWORD);
+            custody.signCheck(person, opened, PASSWORD);
         }
-        return opened;
     }
 
     /** One leg by the demo courier, leaving now and arriving in 20 hours: every movement is recorded at the present. */
-    private List<ShipmentRequests.LegRequest> leg(String from, String to, OrganisationId courier) {
+    private List<CustodySteps.Leg> leg(String from, String to, OrganisationId courier) {
         Instant departure = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
-        return List.of(new ShipmentRequests.LegRequest(from, to, courier, departure, departure.plus(20, ChronoUnit.HOURS)));
+        return List.of(new CustodySteps.Leg(from, to, courier, departure, departure.plus(20, ChronoUnit.HOURS)));
     }
 
     private Actor actor(String username, OrganisationId organisationId) {
