@@ -126,6 +126,14 @@ class TelemetryIT {
 
         assertThat(Http.json(courier.send("POST", path(), "text/csv", body)).get("newExcursions").size()).isZero();
         String alert = alerts.get(0).get("id").asText();
+        // on the page, a note too long is said on the alerts page in the form's own words, and changes nothing
+        HttpResponse<String> tooLong = coordinator.postForm("/custody/alerts/" + alert + "/acknowledgement",
+                Map.of("note", "x".repeat(1001)));
+        assertThat(tooLong.statusCode()).isEqualTo(302);
+        assertThat(tooLong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/custody/alerts"));
+        assertThat(coordinator.get("/custody/alerts").body()).contains("nhsuk-error-summary",
+                "Note must be at most 1000 characters");
+        assertThat(Http.json(coordinator.get("/api/v1/custody-alerts")).size()).as("still open").isEqualTo(1);
         assertProblem(scenario.person(world.nurse()).postJson("/api/v1/custody-alerts/" + alert + "/acknowledgement",
                 Map.of()), 403, "forbidden");
         HttpResponse<String> acknowledged = scenario.person(world.qa()).postJson("/api/v1/custody-alerts/" + alert
@@ -136,6 +144,10 @@ class TelemetryIT {
                 .as("the same answer as a monitoring alert's: who and when")
                 .contains(world.qa().displayName()).contains(" at ");
         assertThat(Http.json(coordinator.get("/api/v1/custody-alerts")).size()).isZero();
+        assertThat(coordinator.postForm("/custody/alerts/" + alert + "/acknowledgement", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(coordinator.get("/custody/alerts").body()).as("acknowledged twice: said on the page, not an error page")
+                .contains("nhsuk-error-summary", "already acknowledged by " + world.qa().displayName());
         assertThat(journey.tasks(world.actor(world.coordinator()), scenario.therapyCase.id()))
                 .filteredOn(t -> t.title().contains("temperature excursion")).allMatch(t -> !t.isOpen());
         JsonNode shipment = Http.json(courier.get("/api/v1/shipments/" + scenario.shipmentId));

@@ -4,7 +4,9 @@ import org.cartpath.custody.overview.ItemLocations;
 import org.cartpath.custody.scan.HardStopOverrides;
 import org.cartpath.custody.telemetry.CustodyAlerts;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.FormErrors;
 import org.cartpath.shared.Ids;
+import org.cartpath.shared.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +48,17 @@ class CustodyOverviewPages {
     @PostMapping("/custody/alerts/{id}/acknowledgement")
     String acknowledge(Actor actor, @PathVariable String id, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        alerts.acknowledge(actor, Ids.parse(id, "alert"), note);
+        try {
+            alerts.acknowledge(actor, Ids.parse(id, "alert"), note);
+        } catch (ProblemException e) {
+            // as a monitoring alert's: another centre's alert or another role is the error page, a refused note or an
+            // alert acknowledged already is said on the alerts page (the controller joins no transaction)
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("errors", FormErrors.of(e, java.util.Map.of("note", "Note")));
+            return "redirect:/custody/alerts";
+        }
         redirect.addFlashAttribute("success", "Alert acknowledged.");
         return "redirect:/custody/alerts";
     }
