@@ -31,6 +31,7 @@ import org.cartpath.patient.PatientRecord;
 import org.cartpath.patient.Sex;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.DemoDataReady;
+import org.cartpath.shared.DemoPatientSeeds;
 import org.cartpath.shared.OrganisationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,25 +96,9 @@ class DemoFollowUpCase {
         if (!demo.keySet().containsAll(List.of("gosh", "leeds", "novartis"))) {
             return;
         }
-        try {
-            Boolean seeded = transaction.execute(status -> {
-                // one instance seeds; another starting at the same moment waits and then finds the child
-                jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended('follow-up demo seed', 40))")
-                        .query(Integer.class).single();
-                if (jdbc.sql("select count(*) from patient where nhs_number = ?").param(NHS_NUMBER).query(Long.class)
-                        .single() > 0) {
-                    return false;
-                }
-                seed(demo);
-                return true;
-            });
-            if (Boolean.TRUE.equals(seeded)) {
-                log.info("Seeded a demo child in follow-up, infused {} days ago at Great Ormond Street",
-                        DAYS_SINCE_INFUSION);
-            }
-        } catch (RuntimeException e) {
-            // demo data must never stop cartpath from starting
-            log.warn("Could not seed the demo follow-up case: {}", e.getMessage());
+        if (DemoPatientSeeds.seedOnce(jdbc, transaction, log, "follow-up demo seed", NHS_NUMBER, () -> seed(demo))) {
+            log.info("Seeded a demo child in follow-up, infused {} days ago at Great Ormond Street",
+                    DAYS_SINCE_INFUSION);
         }
     }
 

@@ -53,6 +53,7 @@ import org.cartpath.scheduling.NewBooking;
 import org.cartpath.scheduling.SlotAvailability;
 import org.cartpath.scheduling.SlotBookings;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.DemoPatientSeeds;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.UserId;
 import org.slf4j.Logger;
@@ -136,24 +137,8 @@ class DemoTreatmentSeed {
         if (!demo.keySet().containsAll(List.of("gosh", "leeds", "panel", "novartis", "courier"))) {
             return;
         }
-        try {
-            Boolean seeded = transaction.execute(status -> {
-                // one instance seeds; another starting at the same moment waits and then finds the child
-                jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended('treatment demo seed', 40))")
-                        .query(Integer.class).single();
-                if (jdbc.sql("select count(*) from patient where nhs_number = ?").param(NHS_NUMBER).query(Long.class)
-                        .single() > 0) {
-                    return false;
-                }
-                seed(demo);
-                return true;
-            });
-            if (Boolean.TRUE.equals(seeded)) {
-                log.info("Seeded a demo child whose Kymriah is received at Great Ormond Street, ready for lymphodepletion");
-            }
-        } catch (RuntimeException e) {
-            // demo data must never stop cartpath from starting
-            log.warn("Could not seed the demo treatment case: {}", e.getMessage());
+        if (DemoPatientSeeds.seedOnce(jdbc, transaction, log, "treatment demo seed", NHS_NUMBER, () -> seed(demo))) {
+            log.info("Seeded a demo child whose Kymriah is received at Great Ormond Street, ready for lymphodepletion");
         }
     }
 

@@ -74,21 +74,26 @@ class ApiErrorHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.explains(e)) {
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            return ResponseEntity.status(503).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .body(problemDetail(503, DatabaseUnavailable.TYPE, DatabaseUnavailable.TITLE,
-                            DatabaseUnavailable.DETAIL, request));
+            return unavailable(DatabaseUnavailable.RETRY_AFTER_SECONDS, DatabaseUnavailable.TYPE,
+                    DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL, request);
         }
         if (DatabaseUnavailable.busy(e)) {
             log.warn("Transaction collided on every attempt on {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.toString());
-            return ResponseEntity.status(503).header("Retry-After", DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS)
-                    .body(problemDetail(503, DatabaseUnavailable.BUSY_TYPE, DatabaseUnavailable.BUSY_TITLE,
-                            DatabaseUnavailable.BUSY_DETAIL, request));
+            return unavailable(DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS, DatabaseUnavailable.BUSY_TYPE,
+                    DatabaseUnavailable.BUSY_TITLE, DatabaseUnavailable.BUSY_DETAIL, request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(500).body(problemDetail(500, "internal-error", "Something went wrong",
                 "cartpath could not complete the request. Quote request id " + RequestIds.current()
                         + " to your administrator.", request));
+    }
+
+    /** 503 problem+json with Retry-After: the database cannot be reached, or kept refusing the change. */
+    private ResponseEntity<ProblemDetail> unavailable(String retryAfter, String type, String title, String detail,
+            HttpServletRequest request) {
+        return ResponseEntity.status(503).header("Retry-After", retryAfter)
+                .body(problemDetail(503, type, title, detail, request));
     }
 
     @Override

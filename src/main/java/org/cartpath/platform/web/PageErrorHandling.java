@@ -1,6 +1,7 @@
 package org.cartpath.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.cartpath.shared.DataScope;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.RequestIds;
 import org.slf4j.Logger;
@@ -55,29 +56,29 @@ class PageErrorHandling {
         }
         if (DatabaseUnavailable.explains(e)) {
             log.warn("Database unavailable: {}", e.toString());
-            response.setStatus(503);
-            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            ModelAndView page = new ModelAndView("error/problem");
-            page.addObject("status", 503);
-            page.addObject("title", DatabaseUnavailable.TITLE);
-            page.addObject("detail", DatabaseUnavailable.DETAIL);
-            page.addObject("requestId", RequestIds.current());
-            return page;
+            return unavailable(response, DatabaseUnavailable.RETRY_AFTER_SECONDS, DatabaseUnavailable.TITLE,
+                    DatabaseUnavailable.DETAIL);
         }
         if (DatabaseUnavailable.busy(e)) {
             log.warn("Transaction collided on every attempt: {}", e.toString());
-            response.setStatus(503);
-            response.setHeader("Retry-After", DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS);
-            ModelAndView page = new ModelAndView("error/problem");
-            page.addObject("status", 503);
-            page.addObject("title", DatabaseUnavailable.BUSY_TITLE);
-            page.addObject("detail", DatabaseUnavailable.BUSY_DETAIL);
-            page.addObject("requestId", RequestIds.current());
-            return page;
+            return unavailable(response, DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS, DatabaseUnavailable.BUSY_TITLE,
+                    DatabaseUnavailable.BUSY_DETAIL);
         }
         log.error("Unexpected failure", e);
         response.setStatus(500);
         ModelAndView page = new ModelAndView("error/500");
+        page.addObject("requestId", RequestIds.current());
+        return page;
+    }
+
+    /** 503 with Retry-After: the database cannot be reached, or kept refusing the change; nothing was changed. */
+    private static ModelAndView unavailable(HttpServletResponse response, String retryAfter, String title, String detail) {
+        response.setStatus(503);
+        response.setHeader("Retry-After", retryAfter);
+        ModelAndView page = new ModelAndView("error/problem");
+        page.addObject("status", 503);
+        page.addObject("title", title);
+        page.addObject("detail", detail);
         page.addObject("requestId", RequestIds.current());
         return page;
     }
