@@ -59,9 +59,14 @@ class OutcomeStore {
                        (select min(e.onset_day) from monitoring_episode e
                          where e.case_id = c.id and e.kind = 'ICANS') as icans_onset,
                        exists (select 1 from monitoring_tocilizumab_dose t where t.case_id = c.id) as tocilizumab,
-                       case when c.stage = 'DECEASED' then cast(c.stage_changed_at at time zone :zone as date) end
-                           as died_on,
+                       coalesce((select d.occurred_on from followup_outcome_event d
+                                  where d.case_id = c.id and d.kind = 'DEATH'),
+                                case when c.stage = 'DECEASED' then cast(c.stage_changed_at at time zone :zone as date)
+                                end) as died_on,
                        greatest(a.day_zero,
+                           (select max(v.outcome_on) from followup_clinic_visit v where v.case_id = c.id and v.attended),
+                           (select max(o.occurred_on) from followup_outcome_event o where o.case_id = c.id
+                              and o.kind <> 'LOST_TO_FOLLOW_UP'),
                            (select cast(max(m.assessed_at) at time zone :zone as date) from monitoring_assessment m
                              where m.case_id = c.id),
                            (select max(f.assessed_on) from followup_response_assessment f where f.case_id = c.id),

@@ -250,6 +250,9 @@ class FollowUpOutcomesIT {
         assertThat(lines).contains("DAY_90:OVERDUE", "DAY_100:IN_WINDOW").doesNotContain("DAY_56:OVERDUE");
         assertThat(dataManager.get("/cases/" + id).body()).contains("MRD-negative complete remission")
                 .contains("Alive at last contact");
+        assertThat(jdbc.sql("select day_zero from monitoring_anchor where case_id = ?").param(id)
+                .query(java.time.LocalDate.class).single()).as("day 0 on record, so the outcome figures count the child")
+                .isEqualTo(plans.today().minusDays(105));
     }
 
     private List<String> keys(Http http, World w) {

@@ -7,7 +7,11 @@ import static org.cartpath.testing.ProblemAssertions.assertProblem;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.cartpath.followup.FollowUpPlans;
+import org.cartpath.followup.OutcomeEvent;
+import org.cartpath.followup.OutcomeEvents;
 import org.cartpath.identity.Organisation;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.Stage;
@@ -55,11 +59,18 @@ class OutcomesIT {
     CaseJourney journey;
 
     @Autowired
+    FollowUpPlans followUp;
+
+    @Autowired
+    OutcomeEvents outcomeEvents;
+
+    @Autowired
     OutcomeReports reports;
 
     MonitoringFixtures.Centre centre;
     MonitoringFixtures.Centre other;
     TherapyCase severe;
+    TherapyCase died;
     Actor analyst;
 
     @BeforeAll
@@ -71,8 +82,14 @@ class OutcomesIT {
         // fever with a face mask's oxygen is CRS grade 3 (ASTCT 2019), on day 2
         assessments.recordAssessment(centre.nurseActor(), severe.id(), Assessments.adult(now.minus(Duration.ofDays(38)))
                 .temperature("39.0").oxygen(OxygenDevice.FACEMASK, null).input());
-        TherapyCase died = monitoring.monitored(centre, now.minus(Duration.ofDays(20)), 12, "40");
-        journey.end(Actor.system("test"), died.id(), Stage.DECEASED, "Died of progressive disease");
+        died = monitoring.monitored(centre, now.minus(Duration.ofDays(20)), 12, "40");
+        // the death is recorded in follow-up with its date, day 5, a fortnight before it is recorded: the curve falls
+        // on the day of death, not on the day the case ended
+        followUp.planAfterInfusion(Actor.system("test"), died.id(), now.minus(Duration.ofDays(20)));
+        LocalDate dayZero = LocalDate.ofInstant(now.minus(Duration.ofDays(20)), java.time.ZoneId.of("Europe/London"));
+        outcomeEvents.record(centre.consultantActor(), died.id(), new OutcomeEvents.Entry(OutcomeEvent.Kind.DEATH,
+                dayZero.plusDays(5), OutcomeEvent.InformationSource.CLINIC_VISIT, null, null, null, null,
+                OutcomeEvent.DeathCause.DISEASE, null, null, null));
         monitoring.monitored(other, now.minus(Duration.ofDays(10)), 50, "80");
         analyst = MonitoringFixtures.actor(identities.user(centre.centre(), Role.ANALYST), centre.centre());
     }
@@ -87,6 +104,10 @@ class OutcomesIT {
         assertThat(outcomes.toxicity().crs().onsetDay().median()).isEqualTo(2.0);
         assertThat(outcomes.survival().deaths().value()).isEqualTo(1L);
         assertThat(outcomes.survival().curve()).isNotEmpty();
+        assertThat(outcomes.survival().curve()).as("the one death falls on day 5, the date recorded in follow-up")
+                .anySatisfy(p -> assertThat(p.day()).isEqualTo(5.0))
+                .allSatisfy(p -> assertThat(p.day() <= 5.0 || p.survival() < 1.0).isTrue());
+        assertThat(journey.get(centre.coordinatorActor(), died.id()).therapyCase().stage()).isEqualTo(Stage.DECEASED);
         assertThat(outcomes.service().referralToInfusionDays().patients().value()).isEqualTo(2L);
 
         assertThat(reports.outcomes(analyst, CohortFilter.parse(null, null, null, "UNDER_18", null, null))

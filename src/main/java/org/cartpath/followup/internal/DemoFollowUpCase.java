@@ -1,6 +1,7 @@
 package org.cartpath.followup.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import org.cartpath.journey.NewCase;
 import org.cartpath.journey.PartyRole;
 import org.cartpath.journey.Stage;
 import org.cartpath.journey.TherapyCase;
+import org.cartpath.monitoring.MonitoringManagement;
+import org.cartpath.monitoring.MonitoringStart;
 import org.cartpath.patient.Address;
 import org.cartpath.patient.PatientDetails;
 import org.cartpath.patient.PatientManagement;
@@ -61,6 +64,7 @@ class DemoFollowUpCase {
 
     private final PatientManagement patients;
     private final CaseJourney journey;
+    private final MonitoringManagement monitoring;
     private final FollowUpPlans plans;
     private final ClinicVisits visits;
     private final ResponseAssessments responses;
@@ -71,12 +75,14 @@ class DemoFollowUpCase {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    DemoFollowUpCase(PatientManagement patients, CaseJourney journey, FollowUpPlans plans, ClinicVisits visits,
-            ResponseAssessments responses, OutcomeEvents events, UserManagement users,
+    DemoFollowUpCase(PatientManagement patients, CaseJourney journey, MonitoringManagement monitoring,
+            FollowUpPlans plans, ClinicVisits visits, ResponseAssessments responses, OutcomeEvents events,
+            UserManagement users,
             OrganisationManagement organisations, TransactionTemplate transaction, JdbcClient jdbc,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.patients = patients;
         this.journey = journey;
+        this.monitoring = monitoring;
         this.plans = plans;
         this.visits = visits;
         this.responses = responses;
@@ -121,11 +127,17 @@ class DemoFollowUpCase {
         Actor setup = Actor.system("demo follow-up");
         journey.addParty(setup, id, demo.get("novartis"), PartyRole.MANUFACTURER);
         for (Stage next : Stage.path()) {
-            if (next.ordinal() > Stage.REFERRED.ordinal() && next.ordinal() <= Stage.FOLLOW_UP.ordinal()) {
+            if (next.ordinal() > Stage.REFERRED.ordinal() && next.ordinal() <= Stage.INFUSED.ordinal()) {
                 journey.advance(setup, id, next, "Demo data: " + next.label() + " (this step is not part of the demo)");
             }
         }
-        plans.planAfterInfusion(setup, id, dayZero.atTime(11, 0).atZone(zone).toInstant());
+        // day 0 on record, as for a child infused before the centre used cartpath: monitoring starts from it (and the
+        // outcome figures count the child); the 28 days of monitoring are over, so follow-up follows
+        Instant infusedAt = dayZero.atTime(11, 0).atZone(zone).toInstant();
+        monitoring.startMonitoring(consultant, id, new MonitoringStart(infusedAt, 9, false, new BigDecimal("28.4")));
+        journey.advance(setup, id, Stage.FOLLOW_UP, "Demo data: " + Stage.FOLLOW_UP.label()
+                + " (this step is not part of the demo)");
+        plans.planAfterInfusion(setup, id, infusedAt);
 
         // the day-28 marrow: 0 % blasts, counts recovering, flow MRD below 0.01 %
         Map<String, Object> inputs = new LinkedHashMap<>();
