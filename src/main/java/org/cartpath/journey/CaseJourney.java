@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
@@ -331,12 +332,16 @@ public class CaseJourney {
     /** The case as the actor may see it; 404 for anyone whose organisation is not a party. */
     @Transactional(readOnly = true)
     public CaseView get(Actor actor, CaseId id) {
-        TherapyCase therapyCase = store.find(id).orElseThrow(() -> new NotFoundException("case", id));
-        DataVisibility.Level level = DataVisibility.ofClinicalRecord(actor, store.parties(therapyCase));
-        if (level == DataVisibility.Level.NONE) {
-            throw new NotFoundException("case", id);
-        }
-        return new CaseView(therapyCase, level);
+        return find(actor, id).orElseThrow(() -> new NotFoundException("case", id));
+    }
+
+    /** The case as the actor may see it, or empty when there is none or the actor's organisation is not a party. */
+    @Transactional(readOnly = true)
+    public Optional<CaseView> find(Actor actor, CaseId id) {
+        return store.find(id).flatMap(therapyCase -> {
+            DataVisibility.Level level = DataVisibility.ofClinicalRecord(actor, store.parties(therapyCase));
+            return level == DataVisibility.Level.NONE ? Optional.empty() : Optional.of(new CaseView(therapyCase, level));
+        });
     }
 
     /**

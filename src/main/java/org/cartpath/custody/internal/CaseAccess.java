@@ -45,6 +45,11 @@ public class CaseAccess {
         return journey.get(actor, caseId);
     }
 
+    /** Whether the actor's organisation is a party that sees the case (asked first: no refusal to catch). */
+    public boolean sees(Actor actor, CaseId caseId) {
+        return journey.find(actor, caseId).isPresent();
+    }
+
     /** The case, for the treating centre's own staff holding one of {@code roles}. */
     public CaseView centreStaff(Actor actor, CaseId caseId, Role... roles) {
         CaseView view = journey.get(actor, caseId);
