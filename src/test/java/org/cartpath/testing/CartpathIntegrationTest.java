@@ -24,7 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
                 // every test request comes from 127.0.0.1; the per-address limit is tested on its own
                 "cartpath.signin.address.limit=100000",
                 // the HL7 v2 listener on a free port (Hl7ListenerIT sends to it)
-                "cartpath.hl7.port=0"})
+                "cartpath.hl7.port=0",
+                // bcrypt at its lowest cost: the suite creates and signs in thousands of users (production keeps 10;
+                // PasswordHashCostTest)
+                "cartpath.security.password-hash-cost=4"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestClockConfiguration.class)
 @ExtendWith({SpringExtension.class, AuditWatch.class})

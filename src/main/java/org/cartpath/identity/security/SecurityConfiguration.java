@@ -3,6 +3,7 @@ package org.cartpath.identity.security;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.cartpath.identity.ApiTokenManagement;
 import org.cartpath.identity.internal.IdentityStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -63,10 +65,25 @@ class SecurityConfiguration {
                 || authentication instanceof AnonymousAuthenticationToken;
     }
 
+    /** bcrypt's cost (log2 of its rounds) unless configured: Spring Security's default, about 75 ms a hash here. */
+    static final int DEFAULT_PASSWORD_HASH_COST = 10;
+
+    /**
+     * bcrypt, with the algorithm id stored in each hash ({@code {bcrypt}...}) so that it can be upgraded later. The
+     * cost is {@code cartpath.security.password-hash-cost}: only the test suite lowers it, because it creates and
+     * signs in thousands of users; a hash records its own cost, so a hash made at one cost verifies at any other.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, with the algorithm id stored in each hash so that it can be upgraded later
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @Value("${cartpath.security.password-hash-cost:" + DEFAULT_PASSWORD_HASH_COST + "}") int cost) {
+        return passwordEncoderOfCost(cost);
+    }
+
+    static PasswordEncoder passwordEncoderOfCost(int cost) {
+        if (cost < 4 || cost > 31) {
+            throw new IllegalArgumentException("cartpath.security.password-hash-cost must be 4 to 31, not " + cost);
+        }
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
     }
 
     @Bean
