@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -472,23 +477,56 @@ class AuthorisationMatrixIT {
     // ------------------------------------------------------------------ the walk
 
     @Test
-    void everyIdentityReachesEveryEndpointExactlyAsTheMatrixSays() {
+    void everyIdentityReachesEveryEndpointExactlyAsTheMatrixSays() throws InterruptedException {
         List<Row> rows = new ArrayList<>(matrix());
-        // reads first, then state changes, so that a state change admitted on the case cannot hide a read
-        rows.sort((a, b) -> Boolean.compare(a.changesState(), b.changesState()));
         boolean probe = Boolean.getBoolean("matrix.probe");
-        List<String> failures = new ArrayList<>();
-        List<String> probed = new ArrayList<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<String> probed = Collections.synchronizedList(new ArrayList<>());
         List<String> gaps = new ArrayList<>();
-        int calls = 0;
+        AtomicInteger calls = new AtomicInteger();
         long started = System.nanoTime();
         for (Row row : rows) {
+            if (row.knownGap()) {
+                gaps.add(row + " " + row.note());
+            }
+        }
+        // everyone signs in before the walk: signing in is audited, and sessions are then only read from many threads
+        callers(null, true).forEach(who -> who.session().get());
+        // the API description is generated on its first request, which takes seconds: once, before the walkers race to it
+        assertThat(Http.browser(port).get("/api/v1/openapi").statusCode()).isEqualTo(200);
+        // reads first, then state changes, so that a state change admitted on the case cannot hide a read. Reads change
+        // nothing, so they are walked by a few threads at once (the server has two cores to answer them); state changes
+        // one at a time, as each is judged by the audit rows its caller wrote
+        List<Row> reads = rows.stream().filter(r -> !r.changesState()).toList();
+        List<Row> changes = rows.stream().filter(Row::changesState).toList();
+        if (probe) {
+            reads.forEach(row -> walk(row, true, failures, probed, calls));
+        } else {
+            ExecutorService walkers = Executors.newFixedThreadPool(3);
+            try {
+                reads.forEach(row -> walkers.execute(() -> walk(row, false, failures, probed, calls)));
+            } finally {
+                walkers.shutdown();
+                assertThat(walkers.awaitTermination(5, TimeUnit.MINUTES)).as("the reads were walked in time").isTrue();
+            }
+        }
+        changes.forEach(row -> walk(row, probe, failures, probed, calls));
+        System.out.printf("AuthorisationMatrixIT: %d rows, %d calls in %d s; known gaps:%n  %s%n", rows.size(), calls.get(),
+                (System.nanoTime() - started) / 1_000_000_000, String.join("\n  ", gaps));
+        if (probe) {
+            write(probed);
+            return;
+        }
+        assertThat(failures).as("answers that differ from the authorisation matrix (row, identity, expected, actual)")
+                .isEmpty();
+    }
+
+    /** Calls one row as each of its callers and adds what differs from the matrix to {@code failures}. */
+    private void walk(Row row, boolean probe, List<String> failures, List<String> probed, AtomicInteger calls) {
+        try {
             if (probe) {
                 System.out.println("AuthorisationMatrixIT probing " + row);
                 write(probed);
-            }
-            if (row.knownGap()) {
-                gaps.add(row + " " + row.note());
             }
             Substituted target = substitute(row.path());
             List<Identity> callers = callers(row, probe);
@@ -500,7 +538,6 @@ class AuthorisationMatrixIT {
                     continue;
                 }
                 Expected expected = expected(row, who);
-                who.session().get(); // signed in before counting: signing in is audited
                 long writesBefore = row.changesState() && expected != Expected.ADMITTED ? writesBy(who) : 0;
                 HttpResponse<String> response;
                 try {
@@ -510,7 +547,7 @@ class AuthorisationMatrixIT {
                     probed.add(row.method() + "\t" + row.path() + "\t" + who.name() + "\t-1\t");
                     continue;
                 }
-                calls++;
+                calls.incrementAndGet();
                 if (probe) {
                     probed.add(row.method() + "\t" + row.path() + "\t" + who.name() + "\t" + response.statusCode() + "\t"
                             + response.headers().firstValue("Location").orElse(""));
@@ -528,15 +565,9 @@ class AuthorisationMatrixIT {
                             response.headers().firstValue("Location").orElse(""), wrong + ": " + abbreviate(response.body())));
                 }
             }
+        } catch (RuntimeException e) {
+            failures.add(row + " could not be walked: " + e);
         }
-        System.out.printf("AuthorisationMatrixIT: %d rows, %d calls in %d s; known gaps:%n  %s%n", rows.size(), calls,
-                (System.nanoTime() - started) / 1_000_000_000, String.join("\n  ", gaps));
-        if (probe) {
-            write(probed);
-            return;
-        }
-        assertThat(failures).as("answers that differ from the authorisation matrix (row, identity, expected, actual)")
-                .isEmpty();
     }
 
     /** The answers seen when probing ({@code -Dmatrix.probe=true}): a tool for writing rows, never an assertion. */
@@ -550,11 +581,15 @@ class AuthorisationMatrixIT {
 
     /**
      * The identities that call a row: everyone around the case, and of the case's own centre its coordinator, an
-     * analyst, one role the row allows and one it does not.
+     * analyst, one role the row allows and one it does not (every role when {@code all}); with no row, everyone.
      */
     private List<Identity> callers(Row row, boolean all) {
         List<Identity> callers = new ArrayList<>(world.others());
         Set<Identity> own = new LinkedHashSet<>();
+        if (row == null) { // everyone who calls any row
+            callers.addAll(world.ownCentre().values());
+            return callers;
+        }
         own.add(world.ownCentre().get(Role.COORDINATOR));
         // the analyst: a centre role that reads cases but no patient record and does nothing clinical (ADR 0019)
         own.add(world.ownCentre().get(Role.ANALYST));

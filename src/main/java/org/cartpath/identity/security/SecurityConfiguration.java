@@ -21,12 +21,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
@@ -84,6 +86,16 @@ class SecurityConfiguration {
             throw new IllegalArgumentException("cartpath.security.password-hash-cost must be 4 to 31, not " + cost);
         }
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
+    }
+
+    /**
+     * Two requests of one session that each add the same attribute (two tabs opened at once, or a page and its htmx
+     * requests, each creating the session's CSRF token) would both insert it, and the second would answer 500 on the
+     * primary key. Spring Session's PostgreSQL upsert makes the later write win instead (SessionRaceIT).
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     @Bean
@@ -212,6 +224,11 @@ class SecurityConfiguration {
                                 Instant now = Instant.now(clock);
                                 session.setAttribute(SessionGuardFilter.SIGNED_IN_AT, now);
                                 session.setAttribute(SessionGuardFilter.LAST_SEEN, now);
+                                // the session's new CSRF token is made now, not by whichever of the next pages asks
+                                // first: pages opened at once then all carry the one token kept (SessionRaceIT)
+                                if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+                                    csrf.getToken();
+                                }
                                 if (authentication.getPrincipal() instanceof CartpathPrincipal principal
                                         && principal.mustChangePassword()) {
                                     response.sendRedirect(request.getContextPath() + "/account/password");
