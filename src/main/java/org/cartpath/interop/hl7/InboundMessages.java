@@ -44,6 +44,7 @@ public class InboundMessages {
     private final LabCodes codes;
     private final PatientMatching matching;
     private final PatientAdministration administration;
+    private final CreatinineForDosing creatinine;
     private final OrganisationManagement organisations;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
@@ -51,13 +52,15 @@ public class InboundMessages {
     private final ZoneId zone;
 
     InboundMessages(Hl7Codec codec, MessageStore store, LabCodes codes, PatientMatching matching,
-            PatientAdministration administration, OrganisationManagement organisations, AuditTrail audit, TransactionTemplate transactions, Clock clock,
+            PatientAdministration administration, CreatinineForDosing creatinine, OrganisationManagement organisations,
+            AuditTrail audit, TransactionTemplate transactions, Clock clock,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.codec = codec;
         this.store = store;
         this.codes = codes;
         this.matching = matching;
         this.administration = administration;
+        this.creatinine = creatinine;
         this.organisations = organisations;
         this.audit = audit;
         this.transactions = transactions;
@@ -149,6 +152,7 @@ public class InboundMessages {
         Instant now = Instant.now(clock);
         mapped.results().forEach(r -> store.insertResult(id, centre.get().id(), match.patientId(), match.caseId(), r,
                 actor, now));
+        creatinine.record(actor, match.patientId(), mapped.results());
         return Answer.ACCEPTED;
     }
 

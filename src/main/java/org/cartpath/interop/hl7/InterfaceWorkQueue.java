@@ -39,16 +39,19 @@ public class InterfaceWorkQueue {
     private final Hl7Codec codec;
     private final LabCodes codes;
     private final PatientMatching matching;
+    private final CreatinineForDosing creatinine;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    InterfaceWorkQueue(MessageStore store, Hl7Codec codec, LabCodes codes, PatientMatching matching, AuditTrail audit,
+    InterfaceWorkQueue(MessageStore store, Hl7Codec codec, LabCodes codes, PatientMatching matching,
+            CreatinineForDosing creatinine, AuditTrail audit,
             Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
         this.codec = codec;
         this.codes = codes;
         this.matching = matching;
+        this.creatinine = creatinine;
         this.audit = audit;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -154,6 +157,7 @@ public class InterfaceWorkQueue {
         Instant now = Instant.now(clock);
         mapped.results().forEach(r -> store.insertResult(id, actor.organisationId(), match.patientId(), match.caseId(),
                 r, actor, now));
+        creatinine.record(actor, match.patientId(), mapped.results());
         store.resolve(id, MessageStatus.MATCHED, match.patientId(), match.caseId(), actor, now, null);
         audit.record(actor, "HL7_MESSAGE_MATCHED", InboundMessages.ENTITY, id.toString(), status(message),
                 resolution(message, MessageStatus.MATCHED, match.caseId(), mapped.results().size()), null);
