@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction with what it files and its audit row. A results message addressed to a treatment centre (MSH-6 its ODS
  * code) is filed when its patient matches and every result maps; otherwise it waits in that centre's work queue with
  * the reason (AE). An ADT message (A01, A03, A08, A31, A40) is handled by {@link PatientAdministration}, with the same
- * answers; another ADT event is refused AR 201, another message type AR 200. A message that cannot be read, has no control id or is of a type cartpath does not take is refused
- * (AR). A replay (same sender and control id) gets the first answer and files nothing.
+ * answers. A message that cannot be read, has no control id or is of a type cartpath does not take is refused (AR; 201
+ * for another ADT event, 200 for another type). A replay (same sender and control id) gets the first answer and files
+ * nothing.
  */
 @Service
 public class InboundMessages {

@@ -458,8 +458,8 @@ class Hl7ListenerIT {
         assertThat(message(control)).containsEntry("status", "FILED")
                 .containsEntry("case_id", world.therapyCase().id().value());
         assertThat(journey.timeline(coordinator, world.therapyCase().id()))
-                .anySatisfy(e -> assertThat(e.summary()).startsWith("Admitted as an inpatient (ward SKYLARK) on 7 Dec 2026 10:00")
-                        .contains(control));
+                .anySatisfy(e -> assertThat(e.summary())
+                        .startsWith("Admitted as an inpatient (ward SKYLARK) on 7 Dec 2026 10:00").contains(control));
     }
 
     @Test
