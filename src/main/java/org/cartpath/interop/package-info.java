@@ -3,7 +3,9 @@
  * standards they already speak. The HL7 FHIR R4 façade under {@code /fhir} ({@code fhir}, ADR 0023) reads the
  * other modules' records through their public APIs and translates them into FHIR resources; the HL7 v2 listener
  * ({@code hl7}, MLLP, ADR 0024) files ORU^R01 laboratory results matched by NHS number to a patient with an open case at
- * the centre, with the message they came from, and keeps an interface work queue for what cannot be filed.
+ * the centre, with the message they came from, applies ADT demographics changes (A08/A31) and admissions and discharges
+ * (A01/A03) through the patient and journey modules, and keeps an interface work queue for what cannot be filed (an
+ * unknown patient, an A40 merge, which is never applied by itself).
  *
  * <p>It is never a second store of clinical data: cartpath's modules stay the system of record, and every read and
  * write goes through their services, so scoping, audit and the clinical rules are theirs; the raw messages are the only

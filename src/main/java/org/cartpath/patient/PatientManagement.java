@@ -312,6 +312,16 @@ public class PatientManagement {
     }
 
     /**
+     * What {@link #changeDemographics} or {@link #register} would refuse in these details, without storing anything:
+     * for callers inside their own transaction (the HL7 interface), which must check first rather than catch the
+     * refusal.
+     */
+    public List<FieldProblem> problemsInDemographics(PatientDetails details) {
+        return PatientDetailsRules.problemsIn(PatientDetailsRules.normalise(Objects.requireNonNull(details, "details")),
+                today());
+    }
+
+    /**
      * Adds an entry to a patient's clinical history, checked against its rules (ranges, dates not in the
      * future nor before birth, the performance scale for the patient's age).
      */

@@ -67,7 +67,8 @@ class Hl7Listener implements SmartLifecycle {
                     service.getServiceExitedWithException());
         }
         server = service;
-        log.info("HL7 v2 listener (MLLP) on port {}: ORU^R01 results for the centres whose ODS code is MSH-6", port);
+        log.info("HL7 v2 listener (MLLP) on port {}: ORU^R01 results and ADT^A01/A03/A08/A31/A40 for the centres whose"
+                + " ODS code is MSH-6", port);
     }
 
     @Override

@@ -28,19 +28,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every message the listener receives (ADR 0024): stored raw with its control id and the answer given, in one
  * transaction with what it files and its audit row. A results message addressed to a treatment centre (MSH-6 its ODS
  * code) is filed when its patient matches and every result maps; otherwise it waits in that centre's work queue with
- * the reason (AE). A message that cannot be read, has no control id or is of a type cartpath does not take is refused
- * (AR). A replay (same sender and control id) gets the first answer and files nothing.
+ * the reason (AE). An ADT message (A01, A03, A08, A31, A40) is handled by {@link PatientAdministration}, with the same
+ * answers. A message that cannot be read, has no control id or is of a type cartpath does not take is refused (AR; 201
+ * for another ADT event, 200 for another type). A replay (same sender and control id) gets the first answer and files
+ * nothing.
  */
 @Service
 public class InboundMessages {
 
     static final String ENTITY = "Hl7Message";
     static final String RESULTS = "ORU^R01";
+    static final String ACCEPTED_TYPES = "ORU^R01 and ADT^A01, A03, A08, A31, A40";
 
     private final Hl7Codec codec;
     private final MessageStore store;
     private final LabCodes codes;
     private final PatientMatching matching;
+    private final PatientAdministration administration;
+    private final CreatinineForDosing creatinine;
     private final OrganisationManagement organisations;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
@@ -48,12 +53,15 @@ public class InboundMessages {
     private final ZoneId zone;
 
     InboundMessages(Hl7Codec codec, MessageStore store, LabCodes codes, PatientMatching matching,
-            OrganisationManagement organisations, AuditTrail audit, TransactionTemplate transactions, Clock clock,
+            PatientAdministration administration, CreatinineForDosing creatinine, OrganisationManagement organisations,
+            AuditTrail audit, TransactionTemplate transactions, Clock clock,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.codec = codec;
         this.store = store;
         this.codes = codes;
         this.matching = matching;
+        this.administration = administration;
+        this.creatinine = creatinine;
         this.organisations = organisations;
         this.audit = audit;
         this.transactions = transactions;
@@ -97,10 +105,15 @@ public class InboundMessages {
             return refused(raw, header, centre, ErrorCode.REQUIRED_FIELD_MISSING,
                     "MSH-10 (message control id) is missing");
         }
-        if (!RESULTS.equals(header.messageType())) {
+        String event = AdtMessage.event(header.messageType());
+        if (event != null && !AdtMessage.EVENTS.contains(event)) {
+            return refused(raw, header, centre, ErrorCode.UNSUPPORTED_EVENT_CODE, "ADT event " + event
+                    + " is not accepted; only " + ACCEPTED_TYPES);
+        }
+        if (event == null && !RESULTS.equals(header.messageType())) {
             return refused(raw, header, centre, ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "Message type "
                     + (header.messageType() == null ? "(none)" : header.messageType()) + " is not accepted; only "
-                    + RESULTS);
+                    + ACCEPTED_TYPES);
         }
         if (centre.isEmpty()) {
             return refused(raw, header, centre, ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MSH-6 receiving facility "
@@ -110,6 +123,9 @@ public class InboundMessages {
         Optional<StoredMessage> original = store.original(header);
         if (original.isPresent()) {
             return replay(raw, header, original.get());
+        }
+        if (event != null) {
+            return receiveAdt(raw, parsed, header, centre.get());
         }
         ResultMessage message;
         try {
@@ -137,7 +153,29 @@ public class InboundMessages {
         Instant now = Instant.now(clock);
         mapped.results().forEach(r -> store.insertResult(id, centre.get().id(), match.patientId(), match.caseId(), r,
                 actor, now));
+        creatinine.record(actor, match.patientId(), mapped.results());
         return Answer.ACCEPTED;
+    }
+
+    /**
+     * An ADT message: decided first (nothing changed), then stored, claiming its control id, then applied, so that two
+     * copies arriving at once change nothing twice (the second fails on the unique index and is answered as a replay).
+     */
+    private Answer receiveAdt(String raw, Message parsed, MessageHeader header, Organisation centre) {
+        AdtMessage message;
+        try {
+            message = AdtMessage.of(parsed, header, zone);
+        } catch (HL7Exception | IllegalArgumentException | ClassCastException e) {
+            return refused(raw, header, Optional.of(centre), ErrorCode.DATA_TYPE_ERROR, "The message could not be"
+                    + " read: " + e.getMessage());
+        }
+        Actor actor = interfaceAt(centre);
+        PatientAdministration.Decision decision = administration.decide(actor, message);
+        store(raw, header, centre, decision.answer(), decision.status(), decision.nhsNumber(), decision.patientId(),
+                decision.caseId(), actor);
+        administration.apply(actor, message, decision, "HL7 " + header.messageType() + " message "
+                + header.controlId() + (header.sendingFacility() == null ? "" : " from " + header.sendingFacility()));
+        return decision.answer();
     }
 
     private Answer refused(String raw, MessageHeader header, Optional<Organisation> centre, ErrorCode code,
@@ -158,7 +196,7 @@ public class InboundMessages {
                 original.organisationId(), original.ackCode(), original.errorCode(), original.reason(),
                 MessageStatus.REPLAY, original.id(), original.nhsNumber(), null, null, null, null, null));
         audit.record(Actor.system("hl7 listener"), "HL7_MESSAGE_REPLAYED", ENTITY, id.toString(), null,
-                summary(id, header, MessageStatus.REPLAY, first, null), "Replay of message " + original.id());
+                summary(id, header, MessageStatus.REPLAY, first, null, null), "Replay of message " + original.id());
         return first;
     }
 
@@ -176,12 +214,12 @@ public class InboundMessages {
             default -> "HL7_MESSAGE_REFUSED";
         };
         audit.record(actor != null ? actor : Actor.system("hl7 listener"), action, ENTITY, id.toString(), null,
-                summary(id, header, status, answer, caseId), answer.reason());
+                summary(id, header, status, answer, caseId, patientId), answer.reason());
         return id;
     }
 
     private static Map<String, Object> summary(UUID id, MessageHeader header, MessageStatus status, Answer answer,
-            UUID caseId) {
+            UUID caseId, UUID patientId) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", id.toString());
         summary.put("controlId", header.controlId());
@@ -190,6 +228,9 @@ public class InboundMessages {
         summary.put("status", status.name());
         summary.put("acknowledgement", answer.code().name());
         summary.put("caseId", caseId == null ? null : caseId.toString());
+        if (patientId != null) {
+            summary.put("patientId", patientId.toString());
+        }
         return summary;
     }
 

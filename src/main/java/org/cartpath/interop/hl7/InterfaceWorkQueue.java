@@ -39,24 +39,36 @@ public class InterfaceWorkQueue {
     private final Hl7Codec codec;
     private final LabCodes codes;
     private final PatientMatching matching;
+    private final CreatinineForDosing creatinine;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    InterfaceWorkQueue(MessageStore store, Hl7Codec codec, LabCodes codes, PatientMatching matching, AuditTrail audit,
+    InterfaceWorkQueue(MessageStore store, Hl7Codec codec, LabCodes codes, PatientMatching matching,
+            CreatinineForDosing creatinine, AuditTrail audit,
             Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
         this.codec = codec;
         this.codes = codes;
         this.matching = matching;
+        this.creatinine = creatinine;
         this.audit = audit;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
 
-    /** A queued message as the coordinator sees it: what it says about the patient, and its results as sent. */
+    /**
+     * A queued message as the coordinator sees it: what it says about the patient, and its results as sent; for an ADT
+     * message also the address it gives and, for an A40 merge, the NHS number (or other identifier) of the record it
+     * would merge into this patient's.
+     */
     public record QueuedMessage(StoredMessage message, String familyName, String givenName, String dateOfBirth,
-            List<Row> results, List<LabResult> filed) {
+            List<Row> results, List<LabResult> filed, boolean administrative, String address, String mergedIdentifier) {
+
+        /** Whether the message is matched to a patient to file its results (results), or only reviewed (ADT). */
+        public boolean matchable() {
+            return !administrative;
+        }
     }
 
     /** One result as the laboratory sent it. */
@@ -87,13 +99,25 @@ public class InterfaceWorkQueue {
         StoredMessage message = store.find(id, actor.organisationId())
                 .filter(m -> m.status() != MessageStatus.REPLAY)
                 .orElseThrow(() -> new NotFoundException("interface message", id));
+        if (AdtMessage.event(message.messageType()) != null) {
+            Optional<AdtMessage> adt = readAdt(message);
+            return new QueuedMessage(message, adt.map(AdtMessage::familyName).orElse(null),
+                    adt.map(AdtMessage::givenName).orElse(null),
+                    adt.map(a -> a.dateOfBirth() == null ? null : a.dateOfBirth().toString()).orElse(null), List.of(),
+                    List.of(), true, adt.map(a -> a.address() == null ? null : java.util.stream.Stream.of(
+                            a.address().line1(), a.address().line2(), a.address().town(), a.address().postcode())
+                            .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", ")))
+                            .orElse(null),
+                    adt.map(a -> a.mergedNhsNumber() != null ? a.mergedNhsNumber() : a.mergedOtherIdentifier())
+                            .orElse(null));
+        }
         Optional<ResultMessage> read = read(message);
         return new QueuedMessage(message, read.map(ResultMessage::familyName).orElse(null),
                 read.map(ResultMessage::givenName).orElse(null),
                 read.map(r -> r.dateOfBirth() == null ? null : r.dateOfBirth().toString()).orElse(null),
                 read.map(r -> r.results().stream().map(x -> new Row(x.code(), x.text(), x.value(), x.unit(), x.status()))
                         .toList()).orElse(List.of()),
-                store.resultsOfMessage(id));
+                store.resultsOfMessage(id), false, null, null);
     }
 
     /**
@@ -110,6 +134,13 @@ public class InterfaceWorkQueue {
             throw ProblemException.invalid(NHS_NUMBER, invalid.get());
         }
         StoredMessage message = lockQueued(actor, id);
+        if (AdtMessage.event(message.messageType()) != null) {
+            // a demographics change or a merge is never applied to a patient a person picks: the message names its
+            // patient by NHS number, and a merge of two records is done by hand after review (ADR 0024)
+            throw ProblemException.unprocessable("not-matchable", "Patient administration (ADT) messages are not"
+                    + " matched to a patient here: review the message, make any change in the patient's record"
+                    + " yourself, then close it with a reason");
+        }
         ResultMessage read = read(message).orElseThrow(() -> ProblemException.unprocessable("unreadable-message",
                 "This message cannot be read, so it cannot be filed; reject it"));
         PatientMatching.Match match = matching.match(actor, NhsNumber.parse(nhsNumberText).value(), null);
@@ -126,6 +157,7 @@ public class InterfaceWorkQueue {
         Instant now = Instant.now(clock);
         mapped.results().forEach(r -> store.insertResult(id, actor.organisationId(), match.patientId(), match.caseId(),
                 r, actor, now));
+        creatinine.record(actor, match.patientId(), mapped.results());
         store.resolve(id, MessageStatus.MATCHED, match.patientId(), match.caseId(), actor, now, null);
         audit.record(actor, "HL7_MESSAGE_MATCHED", InboundMessages.ENTITY, id.toString(), status(message),
                 resolution(message, MessageStatus.MATCHED, match.caseId(), mapped.results().size()), null);
@@ -160,6 +192,15 @@ public class InterfaceWorkQueue {
         try {
             Message parsed = codec.parse(message.raw());
             return Optional.of(ResultMessage.of(parsed, Hl7Codec.header(parsed), zone));
+        } catch (HL7Exception | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<AdtMessage> readAdt(StoredMessage message) {
+        try {
+            Message parsed = codec.parse(message.raw());
+            return Optional.of(AdtMessage.of(parsed, Hl7Codec.header(parsed), zone));
         } catch (HL7Exception | RuntimeException e) {
             return Optional.empty();
         }

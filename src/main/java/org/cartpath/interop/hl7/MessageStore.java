@@ -106,6 +106,24 @@ class MessageStore {
                 .list();
     }
 
+    /** The latest result of each measurement filed for a case by an organisation, with the message it came from. */
+    List<CaseLabResults.LatestResult> latestOfCase(UUID caseId, OrganisationId organisation) {
+        return jdbc.sql("""
+                select distinct on (r.measurement) r.measurement, r.value, r.observed_at, r.filed_at,
+                    m.sending_facility, m.sending_application, m.control_id
+                from interop_lab_result r join interop_hl7_message m on m.id = r.message_id
+                where r.case_id = ? and r.organisation_id = ?
+                order by r.measurement, r.observed_at desc, r.filed_at desc""")
+                .params(caseId, organisation.value())
+                .query((rs, n) -> new CaseLabResults.LatestResult(LabMeasurement.valueOf(rs.getString("measurement")),
+                        rs.getBigDecimal("value").stripTrailingZeros(), rs.getTimestamp("observed_at").toInstant(),
+                        rs.getTimestamp("filed_at").toInstant(), rs.getString("sending_facility"),
+                        rs.getString("sending_application"), rs.getString("control_id")))
+                .list().stream()
+                .sorted(java.util.Comparator.comparing(CaseLabResults.LatestResult::measurement))
+                .toList();
+    }
+
     private static StoredMessage row(ResultSet rs, int n) throws SQLException {
         UUID organisation = rs.getObject("organisation_id", UUID.class);
         Timestamp resolvedAt = rs.getTimestamp("resolved_at");

@@ -75,6 +75,8 @@ class Hl7ListenerIT {
     JdbcClient jdbc;
     @Autowired
     MonitoringFixtures monitoring;
+    @Autowired
+    org.cartpath.journey.CaseJourney journey;
     @LocalServerPort
     int port;
 
@@ -321,5 +323,187 @@ class Hl7ListenerIT {
         String board = nurse.get("/monitoring").body();
         assertThat(board).contains("C-reactive protein 85 mg/L").contains("Neutrophils (ANC) 0.4 10^9/L")
                 .contains("Creatinine 44.2 µmol/L");
+    }
+
+    // --- ADT (patient administration) ---------------------------------------------------------------------------
+
+    private String adt(String sample, String centreOds, String control, PatientRecord patient, String family,
+            String address, String merged) {
+        Map<String, String> values = new java.util.HashMap<>(Hl7Samples.adt(centreOds, control,
+                patient.demographics().nhsNumber().value(), family, patient.demographics().givenName(),
+                patient.demographics().dateOfBirth().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                address));
+        values.put("MERGED", merged);
+        return Hl7Samples.load(sample, values);
+    }
+
+    private long audited(String action, String entityId, String reasonContains) {
+        return jdbc.sql("select count(*) from audit_event where action = ? and entity_id = ? and reason like ?")
+                .params(action, entityId, "%" + reasonContains + "%").query(Long.class).single();
+    }
+
+    @Test
+    void anA08ChangesTheAddressAuditedWithItsControlIdAndItsReplayChangesNothingTwice() throws Exception {
+        PatientRecord before = patients.get(coordinator, world.patientId(), "test");
+        String control = control();
+        String raw = adt(Hl7Samples.UPDATE_PATIENT, ods, control, before, before.demographics().familyName(),
+                "2 Beech Road^Flat 3^York^^YO1 7HH^GBR^H", "");
+
+        Terser ack = send(raw);
+        Terser again = send(raw);
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        assertThat(ack.get("/MSA-2")).isEqualTo(control);
+        assertThat(again.get("/MSA-1")).isEqualTo("AA");
+        PatientRecord after = patients.get(coordinator, world.patientId(), "test");
+        assertThat(after.demographics().address())
+                .isEqualTo(new org.cartpath.patient.Address("2 Beech Road", "Flat 3", "York", "YO1 7HH"));
+        assertThat(after.demographics().version()).isEqualTo(before.demographics().version() + 1);
+        assertThat(after.demographics().reason()).contains(control).contains("address");
+        assertThat(after.demographics().familyName()).isEqualTo(before.demographics().familyName());
+        assertThat(audited("DEMOGRAPHICS_CHANGED", world.patientId().toString(), control)).isEqualTo(1L);
+        assertThat(message(control)).containsEntry("status", "FILED")
+                .containsEntry("patient_id", world.patientId().value());
+        assertThat(jdbc.sql("select count(*) from interop_hl7_message where control_id = ? and status = 'REPLAY'")
+                .param(control).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void anA08ForAnNhsNumberUnknownAtTheCentreWaitsInTheWorkQueueAndRegistersNoPatient() throws Exception {
+        String control = control();
+        String unknown = PatientTestData.nhsNumber();
+        PatientRecord shape = patients.get(coordinator, world.patientId(), "test");
+        String raw = adt(Hl7Samples.UPDATE_PATIENT, ods, control, shape, "Stranger", "1 Elm Street^^Leeds^^LS2 9JT",
+                "").replace("|" + shape.demographics().nhsNumber().value() + "^^^NHS", "|" + unknown + "^^^NHS");
+
+        Terser ack = send(raw);
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AE");
+        assertThat(ack.get("/ERR-3-1")).isEqualTo("204");
+        assertThat(ack.get("/ERR-8")).isEqualTo("No patient with NHS number " + unknown + " is known at this centre");
+        assertThat(queue.queued(coordinator)).extracting(StoredMessage::controlId).contains(control);
+        assertThat(jdbc.sql("select count(*) from patient where nhs_number = ?").param(unknown).query(Long.class)
+                .single()).isZero();
+        UUID id = (UUID) message(control).get("id");
+        InterfaceWorkQueue.QueuedMessage waiting = queue.get(coordinator, id);
+        assertThat(waiting.matchable()).isFalse();
+        assertThat(waiting.familyName()).isEqualTo("Stranger");
+        assertThatThrownBy(() -> queue.match(coordinator, id, nhsNumber))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
+        assertThat(message(control)).containsEntry("status", "QUEUED");
+    }
+
+    @Test
+    void anA40MergeIsNeverAppliedAndWaitsInTheWorkQueueShowingBothNhsNumbers() throws Exception {
+        PatientRecord before = patients.get(coordinator, world.patientId(), "test");
+        String control = control();
+        String other = PatientTestData.nhsNumber();
+
+        Terser ack = send(adt(Hl7Samples.MERGE, ods, control, before, before.demographics().familyName(), "", other
+                + "^^^NHS^NH"));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AE");
+        assertThat(ack.get("/ERR-3-1")).isEqualTo("201");
+        assertThat(ack.get("/ERR-8")).contains("A40 merge of NHS number " + other + " (MRG-1) into NHS number "
+                + nhsNumber + " (PID-3) is never applied automatically");
+        InterfaceWorkQueue.QueuedMessage waiting = queue.get(coordinator, (UUID) message(control).get("id"));
+        assertThat(waiting.message().status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(waiting.message().nhsNumber()).isEqualTo(nhsNumber);
+        assertThat(waiting.mergedIdentifier()).isEqualTo(other);
+        assertThat(patients.get(coordinator, world.patientId(), "test").demographics().version())
+                .isEqualTo(before.demographics().version());
+        Http coordinatorPages = Http.signedIn(port, world.coordinator().username(), IdentityFixtures.PASSWORD);
+        assertThat(coordinatorPages.get("/interface/work-queue/" + waiting.message().id()).body())
+                .contains(other).contains(nhsNumber).contains("never merges records by itself")
+                .doesNotContain("data-testid=\"match\"");
+    }
+
+    @Test
+    void aNameChangeWhileTheCellsAreInCustodyOpensATaskForTheCoordinatorToReverifyTheLabels() throws Exception {
+        World collected = cases.caseAt(Stage.COLLECTED, new BigDecimal("22"));
+        Actor itsCoordinator = collected.actor(collected.coordinator());
+        String itsOds = "C" + ThreadLocalRandom.current().nextInt(10000, 99999);
+        Organisation centre = collected.centre();
+        organisations.change(Actor.system("test fixtures"), centre.id(), new OrganisationManagement.OrganisationChange(
+                centre.name(), centre.region(), itsOds, centre.fin(), true), centre.version());
+        PatientRecord before = patients.get(itsCoordinator, collected.patientId(), "test");
+        String control = control();
+
+        Terser ack = send(adt(Hl7Samples.UPDATE_PATIENT, itsOds, control, before, "Renamed", "", ""));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        PatientRecord after = patients.get(itsCoordinator, collected.patientId(), "test");
+        assertThat(after.demographics().familyName()).isEqualTo("Renamed");
+        assertThat(after.demographics().address()).isEqualTo(before.demographics().address());
+        assertThat(journey.tasks(itsCoordinator, collected.therapyCase().id()))
+                .filteredOn(t -> t.isOpen() && t.title().startsWith(PatientAdministration.LABEL_TASK))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.role()).isEqualTo(Role.COORDINATOR);
+                    assertThat(t.title()).contains("name changed").contains(control);
+                });
+        assertThat(journey.timeline(itsCoordinator, collected.therapyCase().id()))
+                .anySatisfy(e -> assertThat(e.summary()).contains("must be re-verified"));
+    }
+
+    @Test
+    void anAdmissionGoesOnTheTimelineOfThePatientsOpenCase() throws Exception {
+        PatientRecord patient = patients.get(coordinator, world.patientId(), "test");
+        String control = control();
+
+        Terser ack = send(adt(Hl7Samples.ADMISSION, ods, control, patient, patient.demographics().familyName(), "",
+                ""));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        assertThat(message(control)).containsEntry("status", "FILED")
+                .containsEntry("case_id", world.therapyCase().id().value());
+        assertThat(journey.timeline(coordinator, world.therapyCase().id()))
+                .anySatisfy(e -> assertThat(e.summary())
+                        .startsWith("Admitted as an inpatient (ward SKYLARK) on 7 Dec 2026 10:00").contains(control));
+    }
+
+    @Test
+    void anAdtEventCartpathDoesNotTakeIsRefusedAR201AndStored() throws Exception {
+        PatientRecord patient = patients.get(coordinator, world.patientId(), "test");
+        String control = control();
+
+        Terser ack = send(adt(Hl7Samples.UPDATE_PATIENT, ods, control, patient, patient.demographics().familyName(),
+                "", "").replace("ADT^A08^ADT_A01", "ADT^A04^ADT_A01").replace("EVN|A08", "EVN|A04"));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AR");
+        assertThat(ack.get("/ERR-3-1")).isEqualTo("201");
+        assertThat(ack.get("/ERR-8")).startsWith("ADT event A04 is not accepted");
+        assertThat(message(control)).containsEntry("status", "REFUSED").containsEntry("ack_code", "AR");
+    }
+
+    @Test
+    void theCasePageShowsTheLatestFiledResultsWithTheirTimeAndSourceToTheCentresStaff() throws Exception {
+        String control = control();
+        // taken later than the other tests' samples of the same bloods, so that these are the latest
+        send(bloods(control, nhsNumber).replace("20261207055000", "20261207235900"));
+        Http coordinatorPages = Http.signedIn(port, world.coordinator().username(), IdentityFixtures.PASSWORD);
+
+        String page = coordinatorPages.get("/cases/" + world.therapyCase().id()).body();
+
+        assertThat(page).contains("Latest laboratory results").contains("C-reactive protein").contains("85 mg/L")
+                .contains("Creatinine").contains("44.2 µmol/L").contains("WINPATH at RP4LAB, message " + control);
+    }
+
+    @Test
+    void aFiledCreatinineBecomesTheOrganFunctionEntryTheLymphodepletionPlanReadsAsRenalFunction() throws Exception {
+        java.time.LocalDate yesterday = patients.today().minusDays(1);
+        String taken = yesterday.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "0550";
+        String control = control();
+
+        Terser ack = send(bloods(control, nhsNumber).replace("20261207055000", taken).replace("|0.5|mg/dL|",
+                "|0.61|mg/dL|"));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        PatientRecord record = patients.get(coordinator, world.patientId(), "test");
+        assertThat(record.organFunctions()).anySatisfy(e -> {
+            assertThat(e.details().testedOn()).isEqualTo(yesterday);
+            assertThat(e.details().creatinineMicromolPerLitre()).isEqualByComparingTo("53.9");
+            assertThat(e.recorded().byName()).isEqualTo("HL7 v2 interface");
+        });
     }
 }

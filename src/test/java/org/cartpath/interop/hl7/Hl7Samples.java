@@ -11,6 +11,9 @@ final class Hl7Samples {
 
     static final String MORNING_BLOODS = "oru-r01-v251-morning-bloods.hl7";
     static final String HAEMOGLOBIN_V23 = "oru-r01-v23-haemoglobin.hl7";
+    static final String ADMISSION = "adt-a01-v251-admission.hl7";
+    static final String UPDATE_PATIENT = "adt-a08-v251-update-patient.hl7";
+    static final String MERGE = "adt-a40-v251-merge.hl7";
 
     private Hl7Samples() {
     }
@@ -25,6 +28,15 @@ final class Hl7Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The values of an ADT sample: the patient as the hospital's PAS names them; the address as PID-11 (XAD). */
+    static Map<String, String> adt(String centre, String control, String nhsNumber, String family, String given,
+            String dateOfBirth, String address) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("CENTRE", centre, "CONTROL", control, "NHS",
+                nhsNumber, "FAMILY", family, "GIVEN", given, "DOB", dateOfBirth, "ADDRESS", address, "WARD", "SKYLARK"));
+        values.put("MERGED", "");
+        return values;
     }
 
     static Map<String, String> values(String centre, String control, String nhsNumber, String dateOfBirth) {
