@@ -214,8 +214,19 @@ public class InboundMessages {
             default -> "HL7_MESSAGE_REFUSED";
         };
         audit.record(actor != null ? actor : Actor.system("hl7 listener"), action, ENTITY, id.toString(), null,
-                summary(id, header, status, answer, caseId, patientId), answer.reason());
+                summary(id, header, status, answer, caseId, patientId), auditReason(answer));
         return id;
+    }
+
+    /**
+     * The audit row's reason: the acknowledgement and its HL7 error code only. The answer's own words may name the NHS
+     * number or the date of birth, and audit rows carry no patient identity (ADR 0009); they stay with the stored
+     * message, which is scoped as patient data.
+     */
+    static String auditReason(Answer answer) {
+        return answer.errorCode() == null ? "Acknowledged " + answer.code().name()
+                : "Acknowledged " + answer.code().name() + " with HL7 error " + answer.errorCode().getCode() + " ("
+                        + answer.errorCode().getMessage() + "); the reason is kept with the message";
     }
 
     private static Map<String, Object> summary(UUID id, MessageHeader header, MessageStatus status, Answer answer,

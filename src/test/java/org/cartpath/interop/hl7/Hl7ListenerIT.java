@@ -391,6 +391,11 @@ class Hl7ListenerIT {
         assertThatThrownBy(() -> queue.match(coordinator, id, nhsNumber))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
         assertThat(message(control)).containsEntry("status", "QUEUED");
+        // the ACK names the NHS number to its sender; the audit trail carries no patient identity (ADR 0009)
+        assertThat(jdbc.sql("select reason from audit_event where action = 'HL7_MESSAGE_QUEUED' and entity_id = ?")
+                .param(id.toString()).query(String.class).single())
+                .isEqualTo("Acknowledged AE with HL7 error 204 (Unknown key identifier); the reason is kept with the message")
+                .doesNotContain(unknown);
     }
 
     @Test
