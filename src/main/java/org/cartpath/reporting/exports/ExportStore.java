@@ -127,14 +127,18 @@ class ExportStore {
                 .optional();
     }
 
-    /** The secret of a purpose's pseudonyms, made on first use. */
-    byte[] pseudonymKey(String purpose, Instant now) {
+    /** The secret of a purpose's pseudonyms, if it was made. */
+    Optional<byte[]> pseudonymKey(String purpose) {
+        return jdbc.sql("select secret from reporting_pseudonym_key where purpose = ?").param(purpose)
+                .query(byte[].class).optional();
+    }
+
+    /** Makes the secret of a purpose's pseudonyms; false when another transaction made it first. */
+    boolean createPseudonymKey(String purpose, Instant now) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        jdbc.sql("insert into reporting_pseudonym_key (purpose, secret, created_at) values (?, ?, ?) "
-                + "on conflict (purpose) do nothing").params(purpose, secret, Timestamp.from(now)).update();
-        return jdbc.sql("select secret from reporting_pseudonym_key where purpose = ?").param(purpose)
-                .query(byte[].class).single();
+        return jdbc.sql("insert into reporting_pseudonym_key (purpose, secret, created_at) values (?, ?, ?) "
+                + "on conflict (purpose) do nothing").params(purpose, secret, Timestamp.from(now)).update() == 1;
     }
 
     private static ExportRun run(ResultSet row) throws SQLException {

@@ -85,7 +85,10 @@ public class Exports {
     }
 
     /** A request to start an export. */
-    public record Start(String kind, String month, String purpose, boolean withGaps) {
+    public record Start(String kind, String month, String purpose, Boolean withGaps) {
+        boolean gapsAccepted() {
+            return Boolean.TRUE.equals(withGaps);
+        }
     }
 
     public YearMonth month(String text) {
@@ -134,7 +137,7 @@ public class Exports {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return begin(actor, scope, kind, month, purpose, request.withGaps(), null);
+        return begin(actor, scope, kind, month, purpose, request.gapsAccepted(), null);
     }
 
     /** Starts an interrupted or failed export again, as a new run with the same request. */
@@ -211,8 +214,7 @@ public class Exports {
             return;
         }
         DataScope internal = DataVisibility.clinicalScope(Actor.system("registry exports"));
-        byte[] key = write.execute(status -> store.pseudonymKey(keyPurpose(run.kind(), run.centreId() == null),
-                clock.instant()));
+        byte[] key = key(keyPurpose(run.kind(), run.centreId() == null));
         // the data as committed when the read began (one REPEATABLE READ snapshot): that instant is the extraction time
         Snapshot snapshot = readSnapshot.execute(status -> {
             Instant extractedAt = clock.instant();
@@ -334,9 +336,20 @@ public class Exports {
     }
 
     private byte[] keyOf(ExportKind kind, DataScope scope) {
-        // the completeness check may make the key on first use (a write, in its own transaction)
-        return write.execute(status -> store.pseudonymKey(keyPurpose(kind, scope.everyOrganisation()),
-                clock.instant()));
+        return key(keyPurpose(kind, scope.everyOrganisation()));
+    }
+
+    /** The purpose's key; made on first use, in its own audited transaction (the secret itself is never recorded). */
+    private byte[] key(String purpose) {
+        return store.pseudonymKey(purpose).orElseGet(() -> {
+            write.executeWithoutResult(status -> {
+                if (store.createPseudonymKey(purpose, clock.instant())) {
+                    audit.record(Actor.system("registry exports"), "PSEUDONYM_KEY_CREATED", "PseudonymKey", purpose,
+                            null, Map.of("purpose", purpose), null);
+                }
+            });
+            return store.pseudonymKey(purpose).orElseThrow();
+        });
     }
 
     private static UUID centreOf(DataScope scope) {

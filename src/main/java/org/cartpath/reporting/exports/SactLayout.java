@@ -153,8 +153,9 @@ final class SactLayout {
             }
         }
         if (blank(patient.providerOds())) {
-            gaps.add(new Gap(who, "SACT Linkage", "9 Organisation Identifier (Code of Provider)",
-                    pseudonymised ? null : "/admin/organisations"));
+            // the ODS code is set with the organisation by cartpath's administrator (API /api/v1/organisations)
+            gaps.add(new Gap(who, "SACT Linkage", "9 Organisation Identifier (Code of Provider): the centre has no ODS "
+                    + "code on record (set by cartpath's administrator)", null));
         }
         if (icd10(patient.indication()) == null) {
             gaps.add(new Gap(who, "SACT Clinical status", "10 Primary Diagnosis (ICD-10): no indication on the case",
