@@ -9,12 +9,12 @@ import org.cartpath.followup.ResponseFramework;
  * response (Cheson et al. J Clin Oncol 2014;32:3059–3068); IMWG 2016 — partial response or better (Kumar et al.
  * Lancet Oncol 2016;17:e328–e346).
  */
-final class ResponseRules {
+public final class ResponseRules {
 
     private ResponseRules() {
     }
 
-    static boolean isResponse(ResponseFramework framework, String category) {
+    public static boolean isResponse(ResponseFramework framework, String category) {
         int rank = framework.rank(category);
         return switch (framework) {
             case B_ALL -> rank <= framework.rank("COMPLETE_REMISSION_INCOMPLETE_COUNT_RECOVERY");

@@ -10,9 +10,12 @@
  * replica for reporting would): a figure over every stage needs one query, not one call per
  * module per case. It never writes them, and no module depends on it. Its code dependencies: {@code journey} (the
  * names of the stages), {@code catalogue} (names of products and indications) and {@code followup} (the response
- * frameworks, and the Kaplan–Meier estimator of its {@code outcomes} interface). Registry and commissioning exports
- * are not here yet.
+ * frameworks, and the Kaplan–Meier estimator of its {@code outcomes} interface).
+ *
+ * <p>Registry and commissioning exports ({@code reporting.exports}, ADR 0026) are the one place it writes, to its own
+ * tables only: each run of an export (the NHS England SACT rows of a month, the CDF outcomes extract for NICE) with its
+ * file, manifest and audit row, and the pseudonym keys. Scope: {@link org.cartpath.shared.DataVisibility#exportScope}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "journey", "catalogue", "followup",
-        "followup :: outcomes"})
+        "followup :: outcomes", "audit"})
 package org.cartpath.reporting;

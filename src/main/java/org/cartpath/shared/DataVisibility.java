@@ -96,6 +96,24 @@ public final class DataVisibility {
     }
 
     /**
+     * The patients a registry or commissioning export holds (ADR 0026): a treatment centre's data manager exports their
+     * own centre's patients, identifiable where the specification asks for identity; a commissioner's analysts export
+     * every centre's, pseudonymised. Anyone else: 403.
+     */
+    public static DataScope exportScope(Actor actor) {
+        if (actor != null && actor.organisationId() != null && actor.organisationKind() != null) {
+            if (actor.organisationKind() == OrganisationKind.TREATMENT_CENTRE && actor.hasRole(Role.DATA_MANAGER)) {
+                return DataScope.of(actor.organisationId(), true);
+            }
+            if (actor.organisationKind() == OrganisationKind.COMMISSIONER && actor.hasRole(Role.ANALYST)) {
+                return DataScope.everyOrganisation(false);
+            }
+        }
+        throw ProblemException.forbidden("Registry and commissioning exports are for a treatment centre's data managers "
+                + "and the commissioner's analysts");
+    }
+
+    /**
      * The cases an aggregate count covers (counts by reason or grade, never a row): a commissioner's or registry's
      * staff count every centre's; a treatment centre or a manufacturer counts the cases it is a party to by its own
      * relation (the centre treats them, the manufacturer reported on them). Anyone else: 403 naming {@code what}.

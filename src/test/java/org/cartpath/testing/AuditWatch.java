@@ -34,8 +34,12 @@ public final class AuditWatch implements BeforeAllCallback, AfterAllCallback {
             "monitoring_webhook_delivery", "event_publication", "event_publication_archive", "flyway_schema_history",
             "test_write_watch");
 
-    /** Tables of which only some columns are a record: an API token's use is noted, its issue and revocation audited. */
-    private static final Map<String, String> WATCHED_UPDATES = Map.of("api_token", "update of revoked_at, revoked_by");
+    /**
+     * Tables of which only some columns are a record: an API token's use is noted, its issue and revocation audited; an
+     * export's progress is noted, its start and each change of its status audited.
+     */
+    private static final Map<String, String> WATCHED_UPDATES = Map.of("api_token", "update of revoked_at, revoked_by",
+            "reporting_export", "update of status");
 
     private static final Set<String> WATCHED_DATABASES = ConcurrentHashMap.newKeySet();
 

@@ -25,7 +25,7 @@ class ShellAdvice {
         return CurrentActor.get().map(actor -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             List<NavigationItem> items = contributors.stream()
-                    .flatMap(c -> c.navigation().stream())
+                    .flatMap(c -> c.navigation(actor).stream())
                     .filter(item -> item.visibleTo(actor))
                     .sorted(Comparator.comparingInt(NavigationItem::order))
                     .toList();

@@ -1,0 +1,187 @@
+package org.cartpath.reporting.exports;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.cartpath.catalogue.Catalogue;
+import org.cartpath.followup.ResponseFramework;
+import org.cartpath.reporting.ResponseRules;
+import org.cartpath.shared.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rows an export is built from, read by SQL from the modules' tables, read-only (as the outcome store reads them,
+ * ADR 0021): the scope's centres only, narrowed to one centre when the export names one.
+ */
+@Component
+class ExportSources {
+
+    private final JdbcClient jdbc;
+    private final Catalogue catalogue;
+
+    ExportSources(JdbcClient jdbc, Catalogue catalogue) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+    }
+
+    /** The patients with an administration of the CAR-T regimen (lymphodepletion or cells) in the month. */
+    List<SactPatient> sactPatients(DataScope scope, UUID centre, YearMonth month, ZoneId zone,
+            Function<UUID, String> pseudonym) {
+        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
+        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        record Base(UUID caseId, String reference, UUID patientId, String nhs, String local, LocalDate birth,
+                String family, String given, String sex, String postcode, String ods, String indication,
+                String product, LocalDate approved, BigDecimal weight, LocalDate dayZero, OffsetDateTime infusedAt) {
+        }
+        List<Base> bases = scope.bind(jdbc.sql("""
+                select c.id, c.reference, c.patient_id, p.nhs_number, p.local_number, p.date_of_birth, p.family_name,
+                       p.given_name, p.sex, p.postcode, o.ods_code, c.indication, c.product_code,
+                       (select cast(min(d.decided_at) at time zone :zone as date) from panel_decision d
+                         where d.case_id = c.id and d.outcome = 'APPROVE') as approved_on,
+                       coalesce((select i.weight_kg from infusion i where i.case_id = c.id),
+                                (select w.weight_kg from monitoring_weight w where w.case_id = c.id
+                                  order by w.measured_on, w.recorded_at limit 1)) as weight_kg,
+                       a.day_zero, coalesce((select i.started_at from infusion i where i.case_id = c.id), a.infused_at)
+                           as infused_at
+                from therapy_case c
+                join patient p on p.id = c.patient_id
+                join organisation o on o.id = c.treating_centre_id
+                left join monitoring_anchor a on a.case_id = c.id
+                where (%s) and (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
+                  and ((a.infused_at >= :from and a.infused_at < :to)
+                       or exists (select 1 from lymphodepletion_administration l where l.case_id = c.id
+                                   and l.status <> 'HELD' and l.given_at >= :from and l.given_at < :to))
+                order by c.reference""".formatted(scope.owns("c.treating_centre_id"))))
+                .param("zone", zone.getId()).param("centre", centre).param("from", from).param("to", to)
+                .query((row, n) -> new Base(row.getObject("id", UUID.class), row.getString("reference"),
+                        row.getObject("patient_id", UUID.class), row.getString("nhs_number"),
+                        row.getString("local_number"), row.getObject("date_of_birth", LocalDate.class),
+                        row.getString("family_name"), row.getString("given_name"), row.getString("sex"),
+                        row.getString("postcode"), row.getString("ods_code"), row.getString("indication"),
+                        row.getString("product_code"), row.getObject("approved_on", LocalDate.class),
+                        row.getBigDecimal("weight_kg"), row.getObject("day_zero", LocalDate.class),
+                        row.getObject("infused_at", OffsetDateTime.class))).list();
+        Map<UUID, List<SactPatient.Administration>> byCase = new HashMap<>();
+        if (!bases.isEmpty()) {
+            jdbc.sql("""
+                    select case_id, drug, given_at, given_mg from lymphodepletion_administration
+                    where case_id = any(:cases) and status <> 'HELD'
+                    order by case_id, given_at, drug""")
+                    .param("cases", bases.stream().map(Base::caseId).toArray(UUID[]::new))
+                    .query((row, n) -> byCase.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new SactPatient.Administration(row.getString(2), false,
+                                    row.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                                    row.getBigDecimal(4)))).list();
+        }
+        List<SactPatient> patients = new ArrayList<>();
+        for (Base b : bases) {
+            List<SactPatient.Administration> administrations = new ArrayList<>(byCase.getOrDefault(b.caseId(),
+                    List.of()));
+            String inn = inn(b.product());
+            if (b.infusedAt() != null) {
+                administrations.add(new SactPatient.Administration(inn == null ? null : inn.toUpperCase(), true,
+                        b.infusedAt().withOffsetSameInstant(ZoneOffset.UTC), null));
+            }
+            patients.add(new SactPatient(b.caseId(), b.reference(), b.patientId(), pseudonym.apply(b.patientId()),
+                    b.nhs(), b.local(), b.birth(), b.family(), b.given(), b.sex(), b.postcode(), b.ods(),
+                    b.indication(), inn, b.approved(), b.weight(), b.dayZero(), List.copyOf(administrations)));
+        }
+        return patients;
+    }
+
+    /**
+     * The patients approved by the national panel or infused by the cut-off, with what the extract reports of them,
+     * each as it stood at the cut-off (nothing dated later).
+     */
+    List<CdfPatient> cdfPatients(DataScope scope, UUID centre, LocalDate cutOff, ZoneId zone,
+            Function<UUID, String> pseudonym) {
+        Date cut = Date.valueOf(cutOff);
+        record Base(UUID caseId, String reference, UUID patientId, String ods, String product, String indication,
+                LocalDate approved, LocalDate dayZero, LocalDate relapseOn, String relapseKind, LocalDate diedOn,
+                LocalDate lastContact) {
+        }
+        List<Base> bases = scope.bind(jdbc.sql("""
+                select c.id, c.reference, c.patient_id, o.ods_code, c.product_code, c.indication,
+                       (select cast(min(d.decided_at) at time zone :zone as date) from panel_decision d
+                         where d.case_id = c.id and d.outcome = 'APPROVE'
+                           and cast(d.decided_at at time zone :zone as date) <= :cut) as approved_on,
+                       case when a.day_zero <= :cut then a.day_zero end as day_zero,
+                       (select min(e.occurred_on) from followup_outcome_event e where e.case_id = c.id
+                         and e.kind in ('RELAPSE', 'PROGRESSION') and e.occurred_on <= :cut) as relapse_on,
+                       (select e.kind from followup_outcome_event e where e.case_id = c.id
+                         and e.kind in ('RELAPSE', 'PROGRESSION') and e.occurred_on <= :cut
+                         order by e.occurred_on, e.kind limit 1) as relapse_kind,
+                       coalesce((select d.occurred_on from followup_outcome_event d
+                                  where d.case_id = c.id and d.kind = 'DEATH' and d.occurred_on <= :cut),
+                                case when c.stage = 'DECEASED'
+                                      and cast(c.stage_changed_at at time zone :zone as date) <= :cut
+                                     then cast(c.stage_changed_at at time zone :zone as date) end) as died_on,
+                       greatest(
+                           (select max(v.outcome_on) from followup_clinic_visit v where v.case_id = c.id
+                             and v.attended and v.outcome_on <= :cut),
+                           (select max(o2.occurred_on) from followup_outcome_event o2 where o2.case_id = c.id
+                             and o2.kind <> 'LOST_TO_FOLLOW_UP' and o2.occurred_on <= :cut),
+                           (select cast(max(m.assessed_at) at time zone :zone as date) from monitoring_assessment m
+                             where m.case_id = c.id and cast(m.assessed_at at time zone :zone as date) <= :cut),
+                           (select max(f.assessed_on) from followup_response_assessment f where f.case_id = c.id
+                             and f.assessed_on <= :cut)) as last_contact
+                from therapy_case c
+                join organisation o on o.id = c.treating_centre_id
+                left join monitoring_anchor a on a.case_id = c.id
+                where (%s) and (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
+                  and (a.day_zero <= :cut
+                       or exists (select 1 from panel_decision d where d.case_id = c.id and d.outcome = 'APPROVE'
+                                   and cast(d.decided_at at time zone :zone as date) <= :cut))
+                order by c.reference""".formatted(scope.owns("c.treating_centre_id"))))
+                .param("zone", zone.getId()).param("centre", centre).param("cut", cut)
+                .query((row, n) -> new Base(row.getObject("id", UUID.class), row.getString("reference"),
+                        row.getObject("patient_id", UUID.class), row.getString("ods_code"),
+                        row.getString("product_code"), row.getString("indication"),
+                        row.getObject("approved_on", LocalDate.class), row.getObject("day_zero", LocalDate.class),
+                        row.getObject("relapse_on", LocalDate.class), row.getString("relapse_kind"),
+                        row.getObject("died_on", LocalDate.class), row.getObject("last_contact", LocalDate.class)))
+                .list();
+        Map<UUID, List<CdfPatient.Response>> responses = new HashMap<>();
+        if (!bases.isEmpty()) {
+            jdbc.sql("""
+                    select f.case_id, f.assessed_on, f.framework, f.category
+                    from followup_response_assessment f
+                    where f.case_id = any(:cases) and f.assessed_on <= :cut
+                      and f.version = (select max(v.version) from followup_response_assessment v
+                                        where v.response_id = f.response_id)
+                    order by f.case_id, f.assessed_on, f.id""")
+                    .param("cases", bases.stream().map(Base::caseId).toArray(UUID[]::new)).param("cut", cut)
+                    .query((row, n) -> {
+                        String category = row.getString(4);
+                        boolean response = ResponseFramework.parse(row.getString(3))
+                                .map(framework -> ResponseRules.isResponse(framework, category)).orElse(false);
+                        return responses.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(new CdfPatient.Response(row.getObject(2, LocalDate.class), category, response));
+                    }).list();
+        }
+        return bases.stream().map(b -> new CdfPatient(b.caseId(), b.reference(), pseudonym.apply(b.patientId()),
+                b.ods(), b.product(), b.indication(), b.approved(), b.dayZero(),
+                List.copyOf(responses.getOrDefault(b.caseId(), List.of())), b.relapseOn(), b.relapseKind(),
+                b.diedOn(), b.lastContact())).toList();
+    }
+
+    private String inn(String productCode) {
+        if (productCode == null) {
+            return null;
+        }
+        return catalogue.products().stream().filter(p -> p.code().name().equals(productCode)).findFirst()
+                .map(p -> p.inn()).orElse(null);
+    }
+}
