@@ -1,5 +1,6 @@
 package org.cartpath.reporting.exports;
 
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,8 @@ public class Exports {
     }
 
     /** A request to start an export. */
-    public record Start(String kind, String month, String purpose, Boolean withGaps) {
+    public record Start(@Size(max = 40) String kind, @Size(max = 20) String month, @Size(max = 500) String purpose,
+            Boolean withGaps) {
         boolean gapsAccepted() {
             return Boolean.TRUE.equals(withGaps);
         }

@@ -2,6 +2,7 @@ package org.cartpath.reporting.exports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.cartpath.shared.Actor;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,7 @@ class ExportsApiController {
 
     @PostMapping
     @Operation(summary = "Start an export in the background: {kind, month (yyyy-MM), purpose, withGaps}")
-    ResponseEntity<ExportRun> start(Actor actor, @RequestBody Exports.Start request) {
+    ResponseEntity<ExportRun> start(Actor actor, @Valid @RequestBody Exports.Start request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.start(actor, request));
     }
 
