@@ -124,7 +124,9 @@ class AuthorisationMatrixIT {
         /** The case's treating centre, or a party moving the shipment: its manufacturer or its courier. */
         SHIPMENT_PARTY("shipment-party", true),
         /** The courier carrying the shipment. */
-        SHIPMENT_COURIER("shipment-courier", true);
+        SHIPMENT_COURIER("shipment-courier", true),
+        /** A treatment centre's data managers and the commissioner's analysts (registry and commissioning exports). */
+        EXPORTERS("exporters", false);
 
         final String word;
         final boolean ofRecord;
@@ -428,6 +430,8 @@ class AuthorisationMatrixIT {
             case BOOKED_MANUFACTURER -> org.equals(world.manufacturer());
             case SHIPMENT_PARTY -> Set.of(world.centre(), world.manufacturer(), world.courier()).contains(org);
             case SHIPMENT_COURIER -> org.equals(world.courier());
+            case EXPORTERS -> (who.kind() == OrganisationKind.TREATMENT_CENTRE && who.roles().contains(Role.DATA_MANAGER))
+                    || (who.kind() == OrganisationKind.COMMISSIONER && who.roles().contains(Role.ANALYST));
         };
     }
 
