@@ -104,12 +104,16 @@ class SharedCareIT {
 
     @Test
     void leedsSubmitsTheDay100VisitTheCentreAcceptsItOnceAndTheVisitAndTheRegistryTimepointAreComplete() {
-        World w = infusedDaysAgo(100);
+        World w = cases.caseAt(Stage.FOLLOW_UP, new BigDecimal("24"));
         UUID id = w.therapyCase().id().value();
-        LocalDate zero = plans.today().minusDays(100);
         String nhs = nhsNumber(w);
         String submissions = "/api/v1/cases/" + id + "/follow-up/submissions";
         Http leeds = recordSystem(w.hospital());
+        // not yet infused: no follow-up to submit
+        assertProblem(leeds.postJson(submissions, visit("DAY_90", null, plans.today(), nhs)), 409, "not-infused");
+        LocalDate zero = plans.today().minusDays(100);
+        plans.planAfterInfusion(w.actor(w.nurse()), w.therapyCase().id(), zero.atTime(11, 0).atZone(LONDON)
+                .toInstant());
         UserAccount dataManager = identities.user(w.centre(), Role.DATA_MANAGER);
         Http centre = as(dataManager);
         Organisation otherHospital = identities.organisation(OrganisationKind.REFERRING_HOSPITAL);
@@ -228,13 +232,6 @@ class SharedCareIT {
                 .param(id).query(LocalDate.class).single()).isEqualTo(zero.plusDays(56));
         assertThat(count("select count(*) from followup_submission_version where submission_id = ?",
                 UUID.fromString(sid))).isEqualTo(2);
-    }
-
-    @Test
-    void aCaseNotYetInfusedTakesNoSubmission() {
-        World w = cases.caseAt(Stage.FOLLOW_UP, new BigDecimal("24"));
-        assertProblem(as(w.referrer()).postJson("/api/v1/cases/" + w.therapyCase().id().value()
-                + "/follow-up/submissions", visit("DAY_90", null, plans.today(), nhsNumber(w))), 409, "not-infused");
     }
 
     private String visitStatus(UUID id, String key) {
