@@ -99,6 +99,14 @@ public class ClinicVisits {
 
     /** The refusals of what was entered, each naming its field; nothing is stored. */
     static void check(Outcome outcome, LocalDate dayZero, LocalDate today) {
+        List<FieldProblem> problems = problems(outcome, dayZero, today);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+    }
+
+    /** What is wrong with what was entered, each naming its field (shared care checks a hospital's visit the same way). */
+    static List<FieldProblem> problems(Outcome outcome, LocalDate dayZero, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         if (outcome.attended() == null) {
             problems.add(new FieldProblem("attended", "Say whether the patient attended"));
@@ -116,9 +124,7 @@ public class ClinicVisits {
         } else if (!noReason && outcome.reason().length() > TextLimits.LONG) {
             problems.add(new FieldProblem("reason", "must be at most " + TextLimits.LONG + " characters"));
         }
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
-        }
+        return problems;
     }
 
     /**

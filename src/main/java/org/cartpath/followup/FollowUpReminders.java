@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each reminder is its own transaction: the time point or visit is locked ({@code skip locked}, so two instances
  * never take the same one), its task opened and the task's id stored with it. A second run finds the id and opens
- * nothing; a run that stops half-way leaves the rest without an id, and the next run opens them.
+ * nothing; a run that stops half-way leaves the rest without an id, and the next run opens them. When SMTP is
+ * configured, each task also queues its e-mail in the same transaction ({@link ReminderMails}), sent by the job after.
  */
 @Service
 public class FollowUpReminders {
@@ -43,15 +44,17 @@ public class FollowUpReminders {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final PlanStore store;
+    private final ReminderMails mails;
     private final CaseJourney journey;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ZoneId zone;
 
-    FollowUpReminders(PlanStore store, CaseJourney journey, AuditTrail audit, PlatformTransactionManager transactions,
-            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    FollowUpReminders(PlanStore store, ReminderMails mails, CaseJourney journey, AuditTrail audit,
+            PlatformTransactionManager transactions, Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
+        this.mails = mails;
         this.journey = journey;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -98,6 +101,7 @@ public class FollowUpReminders {
             CaseTask task = journey.openTask(system, c.caseId(), WINDOW + t.label() + " (" + when + ")",
                     Role.DATA_MANAGER, t.windowEnd() != null ? t.windowEnd() : t.dueDate());
             store.setWindowTask(c.caseId(), c.key(), task.id());
+            mails.queue(c.caseId(), task.id(), Role.DATA_MANAGER, "Registry form due: " + t.label());
             audit.record(system, "FOLLOW_UP_REMINDER_OPENED", "TherapyCase", c.caseId().toString(), null,
                     Map.of("timepoint", c.key(), "reminder", "WINDOW", "taskId", task.id().toString()), null);
             return true;
@@ -113,6 +117,7 @@ public class FollowUpReminders {
             CaseTask task = journey.openTask(system, c.caseId(), OVERDUE + t.label() + " (" + since + ")",
                     Role.DATA_MANAGER, t.windowEnd() != null ? t.windowEnd() : t.dueDate());
             store.setOverdueTask(c.caseId(), c.key(), task.id());
+            mails.queue(c.caseId(), task.id(), Role.DATA_MANAGER, "Registry form overdue: " + t.label());
             audit.record(system, "FOLLOW_UP_REMINDER_OPENED", "TherapyCase", c.caseId().toString(), null,
                     Map.of("timepoint", c.key(), "reminder", "OVERDUE", "taskId", task.id().toString()), null);
             return true;
@@ -124,6 +129,7 @@ public class FollowUpReminders {
             CaseTask task = journey.openTask(system, c.caseId(), VISIT_OVERDUE + v.label() + " (due "
                     + DAY.format(v.dueDate()) + ")", Role.COORDINATOR, v.dueDate());
             store.setVisitTask(c.caseId(), c.key(), task.id());
+            mails.queue(c.caseId(), task.id(), Role.COORDINATOR, "Clinic visit overdue by 7 days: " + v.label());
             audit.record(system, "FOLLOW_UP_REMINDER_OPENED", "TherapyCase", c.caseId().toString(), null,
                     Map.of("visit", c.key(), "reminder", "CLINIC_OVERDUE", "taskId", task.id().toString()), null);
             return true;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.cartpath.followup.internal.SubmissionStore;
 import org.cartpath.followup.internal.WorklistStore;
 import org.cartpath.followup.schedule.RegistryTimepointName;
 import org.cartpath.identity.Organisation;
@@ -34,7 +36,9 @@ public class FollowUpWorklist {
     /** What a line is about. */
     public enum Kind {
         REGISTRY("Registry form"),
-        CLINIC("Clinic visit");
+        CLINIC("Clinic visit"),
+        /** A clinic visit the referring hospital submitted (shared care); its key is the submission's id. */
+        SUBMISSION("Visit from the referring hospital");
 
         private final String label;
 
@@ -62,13 +66,15 @@ public class FollowUpWorklist {
     public static final int LIMIT = 500;
 
     private final WorklistStore store;
+    private final SubmissionStore submissions;
     private final OrganisationManagement organisations;
     private final Clock clock;
     private final ZoneId zone;
 
-    FollowUpWorklist(WorklistStore store, OrganisationManagement organisations, Clock clock,
-            @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    FollowUpWorklist(WorklistStore store, SubmissionStore submissions, OrganisationManagement organisations,
+            Clock clock, @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.store = store;
+        this.submissions = submissions;
         this.organisations = organisations;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -80,12 +86,31 @@ public class FollowUpWorklist {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<UUID, String> names = organisations.directory().stream()
                 .collect(Collectors.toMap(o -> o.id().value(), Organisation::name, (a, b) -> a));
-        return store.open(DataVisibility.clinicalScope(actor), today.plusDays(TimepointStatus.DUE_SOON_DAYS),
-                        filter.centre(), filter.referringHospital(), filter.responsible(), LIMIT).stream()
-                .map(row -> item(row, today, names))
-                .sorted(Comparator.comparing((Item i) -> i.status() != TimepointStatus.OVERDUE)
+        Stream<Item> planned = store.open(DataVisibility.clinicalScope(actor),
+                        today.plusDays(TimepointStatus.DUE_SOON_DAYS), filter.centre(), filter.referringHospital(),
+                        filter.responsible(), LIMIT).stream()
+                .map(row -> item(row, today, names));
+        // shared care: submissions waiting for the centre's review, and those returned to the hospital with a question
+        Stream<Item> submitted = submissions.open(DataVisibility.clinicalScope(actor), LIMIT).stream()
+                .map(line -> item(line, names))
+                .filter(i -> filter.centre() == null || filter.centre().equals(i.treatingCentre()))
+                .filter(i -> filter.referringHospital() == null
+                        || filter.referringHospital().equals(i.referringHospital()))
+                .filter(i -> filter.responsible() == null || filter.responsible() == i.responsible());
+        return Stream.concat(submitted, planned)
+                .sorted(Comparator.comparing((Item i) -> i.kind() != Kind.SUBMISSION)
+                        .thenComparing((Item i) -> i.status() != TimepointStatus.OVERDUE)
                         .thenComparing(Item::dueDate).thenComparing(Item::caseReference))
                 .toList();
+    }
+
+    private static Item item(SubmissionStore.OpenLine line, Map<UUID, String> names) {
+        boolean pending = line.status() == SharedCareSubmission.Status.PENDING;
+        return new Item(line.caseId(), line.reference(), Kind.SUBMISSION, line.id().toString(), line.visitLabel(),
+                line.updatedOn(), null, null, pending ? TimepointStatus.TO_REVIEW : TimepointStatus.RETURNED,
+                pending ? Role.DATA_MANAGER : Role.REFERRER, new OrganisationId(line.treatingCentre()),
+                names.getOrDefault(line.treatingCentre(), ""), new OrganisationId(line.referringHospital()),
+                names.getOrDefault(line.referringHospital(), ""));
     }
 
     /** The organisations the actor's worklist may be filtered by: the centres and hospitals of its own cases. */

@@ -10,7 +10,11 @@ public enum TimepointStatus {
     OVERDUE("Overdue"),
     IN_WINDOW("In window"),
     DUE_SOON("Due in the next 14 days"),
-    UPCOMING("Upcoming");
+    UPCOMING("Upcoming"),
+    /** A referring hospital's submission waiting for the centre's review (shared care). */
+    TO_REVIEW("To review"),
+    /** A referring hospital's submission the centre returned with a question. */
+    RETURNED("Returned with a question");
 
     /** How far ahead the worklist looks, and what "due soon" means. */
     public static final int DUE_SOON_DAYS = 14;

@@ -117,6 +117,8 @@ class AuthorisationMatrixIT {
         CENTRE_PARTY("centre-party", true),
         /** The case's treating centre only. */
         TREATING_CENTRE("treating-centre", true),
+        /** The case's referring hospital only (shared care: it submits follow-up for the centre to accept). */
+        REFERRING_HOSPITAL("referring-hospital", true),
         /** The case's treating centre or the manufacturer holding its booking. */
         CENTRE_OR_BOOKED_MANUFACTURER("centre-or-booked-manufacturer", true),
         /** The manufacturer holding the case's booking. */
@@ -426,6 +428,7 @@ class AuthorisationMatrixIT {
             case PARTY -> Set.of(world.centre(), world.hospital(), world.manufacturer(), world.courier()).contains(org);
             case CENTRE_PARTY -> org.equals(world.centre()) || org.equals(world.hospital());
             case TREATING_CENTRE -> org.equals(world.centre());
+            case REFERRING_HOSPITAL -> org.equals(world.hospital());
             case CENTRE_OR_BOOKED_MANUFACTURER -> org.equals(world.centre()) || org.equals(world.manufacturer());
             case BOOKED_MANUFACTURER -> org.equals(world.manufacturer());
             case SHIPMENT_PARTY -> Set.of(world.centre(), world.manufacturer(), world.courier()).contains(org);

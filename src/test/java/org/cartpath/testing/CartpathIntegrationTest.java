@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
                 // bcrypt at its lowest cost: the suite creates and signs in thousands of users (production keeps 10;
                 // PasswordHashCostTest)
                 "cartpath.security.password-hash-cost=4"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+// a real SMTP server (GreenMail) for the follow-up reminder e-mails, read back by FollowUpReminderMailIT
+@ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestMailServer.class})
 @Import(TestClockConfiguration.class)
 @ExtendWith({SpringExtension.class, AuditWatch.class})
 public @interface CartpathIntegrationTest {

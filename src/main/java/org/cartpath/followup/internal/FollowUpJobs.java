@@ -1,6 +1,7 @@
 package org.cartpath.followup.internal;
 
 import org.cartpath.followup.FollowUpReminders;
+import org.cartpath.followup.ReminderMails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,9 +17,11 @@ class FollowUpJobs {
     private static final Logger log = LoggerFactory.getLogger(FollowUpJobs.class);
 
     private final FollowUpReminders reminders;
+    private final ReminderMails mails;
 
-    FollowUpJobs(FollowUpReminders reminders) {
+    FollowUpJobs(FollowUpReminders reminders, ReminderMails mails) {
         this.reminders = reminders;
+        this.mails = mails;
     }
 
     @Scheduled(initialDelayString = "${cartpath.followup.reminders-every:PT1H}",
@@ -31,6 +34,21 @@ class FollowUpJobs {
             }
         } catch (RuntimeException e) {
             log.error("Follow-up reminders failed", e);
+        }
+        sendReminderMails();
+    }
+
+    /** The reminder e-mails queued (when SMTP is configured), and those whose sending failed, tried again. */
+    @Scheduled(initialDelayString = "${cartpath.followup.mail-every:PT5M}",
+            fixedDelayString = "${cartpath.followup.mail-every:PT5M}")
+    void sendReminderMails() {
+        try {
+            int sent = mails.sendDue();
+            if (sent > 0) {
+                log.info("Follow-up reminder e-mails sent: {}", sent);
+            }
+        } catch (RuntimeException e) {
+            log.error("Follow-up reminder e-mails failed; tried again on the next run", e);
         }
     }
 }

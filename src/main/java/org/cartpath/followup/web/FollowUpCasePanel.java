@@ -7,6 +7,7 @@ import org.cartpath.followup.FollowUpAccess;
 import org.cartpath.followup.FollowUpPlans;
 import org.cartpath.followup.OutcomeEvents;
 import org.cartpath.followup.ResponseAssessments;
+import org.cartpath.followup.SharedCare;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
 import org.cartpath.journey.CaseView;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
  * The case page's follow-up schedule, once the case has a plan (from the infusion): its registry track and why, the
  * registry time points with their windows and status, the clinic visits (recorded by the centre's follow-up staff),
  * the outcome events (relapse, vital status, death, second malignancy), the latest response assessment and the
- * best response so far (with a link to record a B-ALL response for the centre's consultants); for the treating centre
- * and the referring hospital.
+ * best response so far (with a link to record a B-ALL response for the centre's consultants), and the visits the
+ * referring hospital sent (shared care, with its link to send one); for the treating centre and the referring hospital.
  */
 @Component
 class FollowUpCasePanel implements CasePageContributor {
@@ -27,9 +28,11 @@ class FollowUpCasePanel implements CasePageContributor {
     private final FollowUpAccess access;
     private final ResponseAssessments responses;
     private final OutcomeEvents events;
+    private final SharedCare sharedCare;
 
     FollowUpCasePanel(FollowUpPlans plans, FollowUpAccess access, ResponseAssessments responses,
-            OutcomeEvents events) {
+            OutcomeEvents events, SharedCare sharedCare) {
+        this.sharedCare = sharedCare;
         this.plans = plans;
         this.access = access;
         this.responses = responses;
@@ -50,6 +53,8 @@ class FollowUpCasePanel implements CasePageContributor {
             model.put("mayRecordResponse", access.mayRecordResponse(actor, view));
             model.put("events", events.events(view));
             model.put("mayKeepFollowUp", access.mayKeepFollowUp(actor, view));
+            model.put("submissions", sharedCare.ofCase(actor, view));
+            model.put("maySubmit", sharedCare.maySubmit(actor, view));
             return List.of(new CasePanel("Follow-up schedule", "followup/panel", "casePanel", model, 70));
         }).orElse(List.of());
     }

@@ -11,7 +11,10 @@ import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Role;
 import org.springframework.stereotype.Component;
 
-/** The data manager's home panel: the registry forms overdue, in their window or due soon at the centre. */
+/**
+ * The data manager's home panel: the referring hospitals' visits to review (shared care), and the registry forms
+ * overdue, in their window or due soon at the centre.
+ */
 @Component
 class FollowUpHomePanels implements HomePanelContributor {
 
@@ -29,7 +32,9 @@ class FollowUpHomePanels implements HomePanelContributor {
         List<FollowUpWorklist.Item> items = worklist.items(actor,
                 new FollowUpWorklist.Filter(null, null, Role.DATA_MANAGER));
         long overdue = items.stream().filter(i -> i.status() == TimepointStatus.OVERDUE).count();
+        long toReview = items.stream().filter(i -> i.kind() == FollowUpWorklist.Kind.SUBMISSION).count();
         return List.of(new HomePanel(Role.DATA_MANAGER, "Follow-up", "followup/home", "registry",
-                Map.of("count", items.size(), "overdue", overdue, "items", items.stream().limit(8).toList())));
+                Map.of("count", items.size() - toReview, "overdue", overdue, "toReview", toReview,
+                        "items", items.stream().limit(8).toList())));
     }
 }

@@ -100,6 +100,11 @@ public final class ProblemTypes {
             Map.entry("dose-already-recorded", "This planned lymphodepletion dose already has its record (409)."),
             Map.entry("nothing-to-withdraw", "The checklist item has no tick or override that counts now (409)."),
             Map.entry("already-infused", "The case's infusion is already recorded (409)."),
+            Map.entry("submission-already-open", "The clinic visit already has a referring hospital's submission"
+                    + " waiting; correct that one (409)."),
+            Map.entry("submission-already-reviewed", "The submission was already accepted or returned (409)."),
+            Map.entry("submission-not-returned", "Only a submission the centre returned is corrected (409)."),
+            Map.entry("patient-mismatch", "The NHS number given is not the NHS number of the case's patient (422)."),
             Map.entry("unknown-shipper", "Your organisation takes part in no shipment with this shipper id (404)."),
             Map.entry("unreadable-identifier", "The scan or keyed text is not a COI or DIN; 'detail' says why; recorded (400)."),
             Map.entry("check-character-mismatch", "The keyed check character does not match the identifier; recorded (400)."),
