@@ -1,17 +1,14 @@
 package org.cartpath.audit;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,65 +99,25 @@ public class AuditExport {
                 "audit-trail", null, Map.of("format", FORMAT, "version", VERSION), null));
         sealer.checkpointNow();
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        snapshot.executeWithoutResult(status -> {
-            try {
-                write(writer);
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        snapshot.executeWithoutResult(status -> write(writer));
     }
 
-    private void write(Writer writer) throws IOException {
+    private void write(Writer writer) {
         List<AuditCheckpoint> checkpoints = jdbc.query("select * from audit_checkpoint order by id",
                 (row, n) -> AuditCheckpoints.read(row));
         Map<String, String> keys = new LinkedHashMap<>();
         checkpoints.forEach(c -> keys.put(c.keyId(), c.publicKey()));
-        List<Map<String, Object>> publicKeys = new ArrayList<>();
-        keys.forEach((id, publicKey) -> publicKeys.add(ordered("keyId", id, "publicKey", publicKey)));
-        Map<String, Object> header = ordered("type", "header", "format", FORMAT, "version", VERSION);
-        header.put("exportedAt", Instant.now(clock).truncatedTo(ChronoUnit.MICROS).toString());
-        header.put("genesis", AuditChain.GENESIS);
-        header.put("publicKeys", publicKeys);
-        line(writer, header);
-        for (AuditCheckpoint c : checkpoints) {
-            Map<String, Object> line = ordered("type", "checkpoint", "seq", c.seq(), "hash", c.hash());
-            line.put("signedAt", c.signedAt().toString());
-            line.put("keyId", c.keyId());
-            line.put("signature", c.signature());
-            line(writer, line);
-        }
-        long[] rows = {0};
+        AuditExportWriter lines = new AuditExportWriter(writer, json);
+        lines.header(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), keys);
+        checkpoints.forEach(lines::checkpoint);
         jdbc.query("""
                 select s.seq as chain_seq, s.previous_hash as chain_previous_hash, s.hash as chain_hash, e.*
                 from audit_seal s join audit_event e on e.id = s.event_id order by s.seq""", (ResultSet row) -> {
             long seq = row.getLong("chain_seq");
             AuditEvent event = AuditVerifier.readRow(row).at(seq, row.getString("chain_previous_hash"),
                     row.getString("chain_hash"));
-            Map<String, Object> line = ordered("type", "row", "seq", seq, "previousHash", event.previousHash());
-            line.put("hash", event.hash());
-            line.put("row", AuditTrail.canonicalRow(event, json));
-            try {
-                line(writer, line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            rows[0]++;
+            lines.row(seq, event.previousHash(), event.hash(), AuditTrail.canonicalRow(event, json));
         });
-        line(writer, ordered("type", "end", "rows", rows[0], "checkpoints", checkpoints.size()));
-    }
-
-    private static Map<String, Object> ordered(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
-    }
-
-    private void line(Writer writer, Map<String, Object> value) throws IOException {
-        writer.write(json.write(value));
-        writer.write('\n');
+        lines.end();
     }
 }

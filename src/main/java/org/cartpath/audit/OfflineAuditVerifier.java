@@ -52,6 +52,9 @@ public final class OfflineAuditVerifier {
         try {
             byte[] der = text.contains("-----BEGIN") ? AuditSigningKey.block(text, "PUBLIC KEY")
                     : Base64.getMimeDecoder().decode(text.trim());
+            if (!text.contains("-----BEGIN") && !Base64.getEncoder().encodeToString(der).equals(text.trim())) {
+                throw new IllegalArgumentException("its base64 is not in canonical form");
+            }
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
@@ -143,6 +146,9 @@ public final class OfflineAuditVerifier {
             if (!previousHash.equals(AuditChain.GENESIS)) {
                 throw new Broken(null, "the chain does not start from the genesis hash");
             }
+            if (!node.path("publicKeys").isArray()) {
+                throw new Broken(null, "the header lists no public keys");
+            }
             for (JsonNode key : node.path("publicKeys")) {
                 String keyId = string(key, "keyId");
                 PublicKey publicKey;
@@ -187,7 +193,11 @@ public final class OfflineAuditVerifier {
             }
             byte[] signature;
             try {
-                signature = Base64.getDecoder().decode(string(node, "signature"));
+                String text = string(node, "signature");
+                signature = Base64.getDecoder().decode(text);
+                if (!Base64.getEncoder().encodeToString(signature).equals(text)) {
+                    throw new IllegalArgumentException("not canonical");
+                }
             } catch (IllegalArgumentException e) {
                 throw new Broken(seq, "the checkpoint of row " + seq + " has a signature that is not base64");
             }
