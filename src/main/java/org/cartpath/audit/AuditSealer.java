@@ -56,13 +56,15 @@ public class AuditSealer {
     private final Clock clock;
     private final long checkpointEveryRows;
     private final Duration checkpointEvery;
+    private final boolean signs;
     private final AtomicLong unsealedRows = new AtomicLong();
     private final AtomicLong oldestUnsealedMillis = new AtomicLong();
 
     AuditSealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, JsonMapper mapper,
             AuditSigningKey key, Clock clock, MeterRegistry meters,
             @Value("${cartpath.audit.checkpoint-every-rows:1000}") long checkpointEveryRows,
-            @Value("${cartpath.audit.checkpoint-every:PT5M}") Duration checkpointEvery) {
+            @Value("${cartpath.audit.checkpoint-every:PT5M}") Duration checkpointEvery,
+            @Value("${cartpath.cli:false}") boolean commandLine) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.sealing = new TransactionTemplate(transactions);
@@ -75,6 +77,8 @@ public class AuditSealer {
         this.clock = clock;
         this.checkpointEveryRows = checkpointEveryRows;
         this.checkpointEvery = checkpointEvery;
+        // audit-verify may run on another machine than cartpath, with a key of its own: it seals, it does not sign
+        this.signs = !commandLine;
         Gauge.builder("cartpath.audit.unsealed.rows", unsealedRows, AtomicLong::get)
                 .description("Committed audit rows not yet chained by the sealer").register(meters);
         Gauge.builder("cartpath.audit.seal.lag", oldestUnsealedMillis, millis -> millis.get() / 1000.0)
@@ -205,8 +209,8 @@ public class AuditSealer {
         batch.batchUpdate("insert into audit_seal (seq, event_id, previous_hash, hash) values (?, ?, ?, ?)", seals);
         Head sealedHead = new Head(seq, previous, null, rows.get(rows.size() - 1).id());
         AuditCheckpoint last = lastCheckpoint();
-        if (last == null || seq - last.seq() >= checkpointEveryRows
-                || Duration.between(last.signedAt(), Instant.now(clock)).compareTo(checkpointEvery) >= 0) {
+        if (signs && (last == null || seq - last.seq() >= checkpointEveryRows
+                || Duration.between(last.signedAt(), Instant.now(clock)).compareTo(checkpointEvery) >= 0)) {
             sign(sealedHead);
         }
         return rows.size();

@@ -2,6 +2,7 @@ package org.cartpath.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,9 @@ class AuditSealerIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${" + TestDatabaseInitializer.DATABASE_PROPERTY + "}")
     String database;
@@ -83,6 +87,7 @@ class AuditSealerIT {
             sealer.sealNow();
             assertThat(sealed(later)).as("a row of a later transaction waits while an earlier one is open").isFalse();
             assertThat(sealer.lag().unsealedRows()).isPositive();
+            assertThat(meters.get("cartpath.audit.unsealed.rows").gauge().value()).as("the lag is a metric").isPositive();
             open.commit();
 
             sealer.sealNow();
