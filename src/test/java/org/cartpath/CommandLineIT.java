@@ -27,9 +27,11 @@ class CommandLineIT {
 
         JdbcTemplate superuser = new JdbcTemplate(TestDatabase.superuser(database));
         String genesis = "0".repeat(64);
-        superuser.execute("begin; set local session_replication_role = replica; insert into audit_event (seq, occurred_at, "
-                + "actor_id, actor_type, actor_name, action, entity_type, entity_id, previous_hash, hash) values (1, now(), "
-                + "'forger', 'PERSON', 'Forger', 'FORGED', 'Case', '1', '" + genesis + "', '" + "f".repeat(64) + "'); commit;");
+        // a forger adds a row and chains it with a made-up hash
+        superuser.execute("begin; set local session_replication_role = replica; insert into audit_event (id, occurred_at, "
+                + "actor_id, actor_type, actor_name, action, entity_type, entity_id, xact_id) overriding system value "
+                + "values (1, now(), 'forger', 'PERSON', 'Forger', 'FORGED', 'Case', '1', '1'); insert into audit_seal "
+                + "(seq, event_id, previous_hash, hash) values (1, 1, '" + genesis + "', '" + "f".repeat(64) + "'); commit;");
         Result broken = run(connection);
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.output()).contains("Audit trail BROKEN at row 1");

@@ -46,7 +46,7 @@ class ScopedReadsTest {
 
     /** Methods of query classes that write and answer a number; they list nothing. */
     private static final Map<String, String> WRITES = Map.of(
-            "org.cartpath.audit.AuditTrail.record", "appends an audit row and answers its sequence number",
+            "org.cartpath.audit.AuditTrail.record", "appends an audit row and answers its id",
             "org.cartpath.custody.internal.IdentifierStore.next", "allocates the next number of a counter");
 
     private static JavaClasses classes;

@@ -70,10 +70,11 @@ public class AuditLog {
             params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         String clause = " where " + String.join(" and ", where);
-        long total = scope.bind(jdbc.sql("select count(*) from audit_event" + clause).params(params))
+        long total = scope.bind(jdbc.sql("select count(*) from audit_event e" + clause).params(params))
                 .query(Long.class).single();
-        List<AuditEvent> items = scope.bind(jdbc.sql("select * from audit_event" + clause
-                        + " order by seq desc limit :limit offset :offset").params(params))
+        List<AuditEvent> items = scope.bind(jdbc.sql("select e.*, s.seq, s.previous_hash, s.hash from audit_event e"
+                        + " left join audit_seal s on s.event_id = e.id" + clause
+                        + " order by e.id desc limit :limit offset :offset").params(params))
                 .param("limit", request.size()).param("offset", request.offset())
                 .query((row, n) -> AuditVerifier.read(row))
                 .list();

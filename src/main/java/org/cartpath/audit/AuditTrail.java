@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.CanonicalJson;
-import org.cartpath.shared.Hashing;
 import org.cartpath.shared.RequestIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,18 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Appends to the audit trail. {@link #record} joins the caller's transaction and refuses to run without
  * one, so an audit row is committed exactly when the change it records is.
  *
- * <p>The chain is linear across threads and application instances: each append takes a transaction-scoped
- * advisory lock, reads the last row and links to it; the lock is released at commit. Record the audit row
- * after the change itself, so that the lock is held for as short a time as possible and always taken last.
+ * <p>Appends take no lock and read nothing: each row carries the id of its transaction, and {@link AuditSealer} links
+ * the committed rows into one hash chain afterwards, in an order no later commit can overtake (ADR 0025). Writers of
+ * every thread and every application instance therefore append in parallel.
  */
 @Service
 public class AuditTrail {
 
     /** The previous hash of the first row. */
-    public static final String GENESIS = "0".repeat(64);
-
-    /** Key of the advisory lock that serialises appends to the chain (an arbitrary constant). */
-    private static final long CHAIN_LOCK = 0x6361727470617468L; // "cartpath"
+    public static final String GENESIS = AuditChain.GENESIS;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditTrail.class);
 
@@ -62,7 +58,7 @@ public class AuditTrail {
      * @param before     the record before the change (null when created); serialised as canonical JSON
      * @param after      the record after the change (null when removed)
      * @param reason     the reason given by the actor, if any
-     * @return the sequence number of the new row
+     * @return the id of the new row (its place in the chain, {@code seq}, is given when it is sealed)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long record(Actor actor, String action, String entityType, String entityId, Object before, Object after,
@@ -71,44 +67,33 @@ public class AuditTrail {
         requireText(action, "action");
         requireText(entityType, "entityType");
         requireText(entityId, "entityId");
-        jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Integer.class).single();
-        Map<String, Object> last = jdbc.sql("select seq, hash from audit_event order by seq desc limit 1")
-                .query().listOfRows().stream().findFirst().orElse(null);
-        long seq = last == null ? 1 : ((Number) last.get("seq")).longValue() + 1;
-        String previousHash = last == null ? GENESIS : (String) last.get("hash");
-        AuditEvent event = new AuditEvent(seq, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor.id(),
-                actor.type().name(), actor.displayName(),
-                actor.organisationId() == null ? null : actor.organisationId().value(), action, entityType, entityId,
-                json.write(before), json.write(after), reason, RequestIds.current(), previousHash, null);
-        String hash = hashOf(event, json);
-        jdbc.sql("""
-                insert into audit_event (seq, occurred_at, actor_id, actor_type, actor_name, organisation_id, action,
-                    entity_type, entity_id, before_state, after_state, reason, request_id, previous_hash, hash)
-                values (:seq, :occurredAt, :actorId, :actorType, :actorName, :organisationId, :action, :entityType,
-                    :entityId, :before, :after, :reason, :requestId, :previousHash, :hash)""")
-                .param("seq", seq)
-                .param("occurredAt", java.sql.Timestamp.from(event.occurredAt()))
-                .param("actorId", event.actorId())
-                .param("actorType", event.actorType())
-                .param("actorName", event.actorName())
-                .param("organisationId", event.organisationId())
+        // no lock and no read of the chain: the row carries its transaction's id (set by a trigger) and is chained
+        // by AuditSealer once that transaction can no longer be overtaken (ADR 0025)
+        return jdbc.sql("""
+                insert into audit_event (occurred_at, actor_id, actor_type, actor_name, organisation_id, action,
+                    entity_type, entity_id, before_state, after_state, reason, request_id)
+                values (:occurredAt, :actorId, :actorType, :actorName, :organisationId, :action, :entityType,
+                    :entityId, :before, :after, :reason, :requestId)
+                returning id""")
+                .param("occurredAt", java.sql.Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)))
+                .param("actorId", actor.id())
+                .param("actorType", actor.type().name())
+                .param("actorName", actor.displayName())
+                .param("organisationId", actor.organisationId() == null ? null : actor.organisationId().value())
                 .param("action", action)
                 .param("entityType", entityType)
                 .param("entityId", entityId)
-                .param("before", event.before())
-                .param("after", event.after())
+                .param("before", json.write(before))
+                .param("after", json.write(after))
                 .param("reason", reason)
-                .param("requestId", event.requestId())
-                .param("previousHash", previousHash)
-                .param("hash", hash)
-                .update();
-        return seq;
+                .param("requestId", RequestIds.current())
+                .query(Long.class).single();
     }
 
     /**
      * Records an event that must be kept even though the current transaction is about to fail, such as a
      * refused signature. The row is written in its own transaction once the current one has ended (at once
-     * if there is none), so it never waits on the chain lock the current transaction may hold.
+     * if there is none), so it survives the current transaction's rollback; the sealer chains it like any other.
      *
      * <p>Never lost silently: a failed write is tried {@value #INDEPENDENT_ATTEMPTS} times; if every attempt fails,
      * the event is logged at ERROR with its whole content (marker {@code AUDIT_ROW_LOST}, so an operator can alert on
@@ -192,7 +177,10 @@ public class AuditTrail {
         }
     }
 
-    /** Records that an actor looked at a record holding patient data. */
+    /**
+     * Records that an actor looked at a record holding patient data. A plain insert into the append-only
+     * {@code data_access} table: no lock, no read, not chained, so reads never queue behind one another (ADR 0025).
+     */
     @Transactional
     public void recordAccess(Actor actor, String entityType, String entityId, String purpose) {
         if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
@@ -220,6 +208,14 @@ public class AuditTrail {
      * field but the hash itself, keys sorted, instants in ISO-8601 UTC with microseconds).
      */
     static String hashOf(AuditEvent event, CanonicalJson json) {
+        return AuditChain.link(event.previousHash(), canonicalRow(event, json));
+    }
+
+    /**
+     * The canonical JSON a row's hash covers: its content and its place ({@code seq}), not its id nor its transaction,
+     * exactly as before ADR 0025, so that rows chained before it still verify.
+     */
+    static String canonicalRow(AuditEvent event, CanonicalJson json) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("action", event.action());
         row.put("actorId", event.actorId());
@@ -234,7 +230,7 @@ public class AuditTrail {
         row.put("reason", event.reason());
         row.put("requestId", event.requestId());
         row.put("seq", event.seq());
-        return Hashing.sha256Hex(event.previousHash() + "\n" + json.write(row));
+        return json.write(row);
     }
 
     private static void requireText(String value, String name) {

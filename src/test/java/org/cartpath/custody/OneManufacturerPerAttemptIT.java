@@ -135,7 +135,7 @@ class OneManufacturerPerAttemptIT {
                 .isEqualTo(1);
         assertThat(refusals(scenario, world.manufacturer().id())).isZero();
         assertThat(jdbc.sql("select after_state::jsonb->>'action' from audit_event where action = ? and entity_id = ? "
-                        + "and organisation_id = ? order by seq")
+                        + "and organisation_id = ? order by id")
                 .params(BookedManufacturers.REFUSED, scenario.therapyCase.id().toString(), other.manufacturer().id().value())
                 .query(String.class).list()).containsExactly("RECEIPT", "STATUS_REPORT", "RELEASE", "RETURN_SHIPMENT");
     }

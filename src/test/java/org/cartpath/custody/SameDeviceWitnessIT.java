@@ -252,7 +252,7 @@ class SameDeviceWitnessIT {
     }
 
     private List<String> refusalsAudited() {
-        return jdbc.sql("select actor_id from audit_event where entity_id = ? and action = 'SIGNATURE_REFUSED' order by seq")
+        return jdbc.sql("select actor_id from audit_event where entity_id = ? and action = 'SIGNATURE_REFUSED' order by id")
                 .param(check).query(String.class).list();
     }
 

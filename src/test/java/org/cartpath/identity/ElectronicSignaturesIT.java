@@ -122,7 +122,7 @@ class ElectronicSignaturesIT {
     org.cartpath.audit.AuditTrail auditTrail;
 
     private java.util.List<String> auditActions(String recordId) {
-        return jdbc.sql("select action from audit_event where entity_id = ? order by seq").param(recordId)
+        return jdbc.sql("select action from audit_event where entity_id = ? order by id").param(recordId)
                 .query(String.class).list();
     }
 }

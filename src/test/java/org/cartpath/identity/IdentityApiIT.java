@@ -263,7 +263,7 @@ class IdentityApiIT {
     }
 
     private List<String> auditActions(String type, String id) {
-        return jdbc.sql("select action from audit_event where entity_type = ? and entity_id = ? order by seq")
+        return jdbc.sql("select action from audit_event where entity_type = ? and entity_id = ? order by id")
                 .params(type, id).query(String.class).list();
     }
 }

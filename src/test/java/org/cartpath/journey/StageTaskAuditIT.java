@@ -72,7 +72,7 @@ class StageTaskAuditIT {
 
     private List<Map<String, Object>> rows(World world, String action) {
         return jdbc.sql("select actor_id, after_state from audit_event where action = ? and entity_type = 'TherapyCase'"
-                + " and entity_id = ? order by seq").params(action, world.therapyCase().id().toString()).query()
+                + " and entity_id = ? order by id").params(action, world.therapyCase().id().toString()).query()
                 .listOfRows();
     }
 }

@@ -267,7 +267,7 @@ class PatientHistoryApiIT {
     }
 
     private List<String> auditActions() {
-        return jdbc.sql("select action from audit_event where entity_type = 'Patient' and entity_id = ? order by seq")
+        return jdbc.sql("select action from audit_event where entity_type = 'Patient' and entity_id = ? order by id")
                 .param(patient).query(String.class).list();
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cartpath.CartpathApplication;
+import org.cartpath.audit.AuditSealer;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.audit.AuditVerification;
 import org.cartpath.audit.AuditVerifier;
@@ -49,6 +50,9 @@ class TwoInstancesIT {
     AuditVerifier verifier;
 
     @Autowired
+    AuditSealer firstSealer;
+
+    @Autowired
     JdbcClient jdbc;
 
     ConfigurableApplicationContext second;
@@ -85,13 +89,18 @@ class TwoInstancesIT {
         assertThat(onFirst.get("/").statusCode()).isEqualTo(302);
     }
 
+    /**
+     * 64 threads, half on each of two real application instances (the second is a whole cartpath context on the same
+     * database, started above), append at once while both instances' sealers run on their schedules; then both
+     * sealers are asked to seal at the same moment, racing for the sealing lock. One chain, exact counts, verified.
+     */
     @Test
-    void auditRowsWrittenConcurrentlyOnBothInstancesFormOneValidChain() throws Exception {
+    void sixtyFourThreadsOnTwoInstancesWritingAtOnceGiveOneChainWithExactCounts() throws Exception {
         AuditTrail secondAudit = second.getBean(AuditTrail.class);
         TransactionTemplate secondTransaction = second.getBean(TransactionTemplate.class);
         long before = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
-        int threadsPerInstance = 8;
-        int rowsPerThread = 15;
+        int threadsPerInstance = 32;
+        int rowsPerThread = 10;
         Actor actor = Actor.system("two instances test");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threadsPerInstance * 2);
@@ -115,13 +124,35 @@ class TwoInstancesIT {
             for (Future<?> future : futures) {
                 future.get();
             }
+            CountDownLatch seal = new CountDownLatch(1);
+            Future<Integer> firstSeals = pool.submit(() -> {
+                seal.await();
+                return firstSealer.sealNow();
+            });
+            Future<Integer> secondSeals = pool.submit(() -> {
+                seal.await();
+                return second.getBean(AuditSealer.class).sealNow();
+            });
+            seal.countDown();
+            firstSeals.get();
+            secondSeals.get();
         } finally {
             pool.shutdown();
         }
+        long written = threadsPerInstance * 2L * rowsPerThread;
         long after = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
-        assertThat(after - before).isEqualTo(threadsPerInstance * 2L * rowsPerThread);
+        assertThat(after - before).isEqualTo(written);
+        assertThat(jdbc.sql("""
+                select count(distinct s.seq) from audit_seal s join audit_event e on e.id = s.event_id
+                where e.action = 'TWO_INSTANCES_TESTED'""").query(Long.class).single())
+                .as("every row chained exactly once").isEqualTo(written);
+        assertThat(jdbc.sql("select count(distinct entity_id) from audit_event where action = 'TWO_INSTANCES_TESTED'")
+                .query(Long.class).single()).isEqualTo(written);
+        assertThat(jdbc.sql("select max(seq) = count(*) from audit_seal").query(Boolean.class).single())
+                .as("places 1..n with no gap and no fork").isTrue();
         AuditVerification verification = verifier.verify();
         assertThat(verification.intact()).as(verification.problem()).isTrue();
+        assertThat(verification.rowsChecked()).isGreaterThanOrEqualTo(written);
         assertThat(second.getBean(AuditVerifier.class).verify().intact()).isTrue();
     }
 }

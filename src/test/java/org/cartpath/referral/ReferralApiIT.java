@@ -328,7 +328,7 @@ class ReferralApiIT {
     }
 
     private List<String> actions(String referralId) {
-        return jdbc.sql("select action from audit_event where entity_type = 'Referral' and entity_id = ? order by seq")
+        return jdbc.sql("select action from audit_event where entity_type = 'Referral' and entity_id = ? order by id")
                 .param(referralId).query(String.class).list();
     }
 }

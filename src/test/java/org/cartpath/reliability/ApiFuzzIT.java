@@ -295,8 +295,8 @@ class ApiFuzzIT {
         if (status >= 300) {
             List<String> written = jdbc.sql("""
                     select action || ' ' || entity_type || ' ' || entity_id || ' by ' || actor_id from audit_event
-                    where seq > ? and action not like '%\\_REFUSED' escape '\\' and actor_type <> 'INTERNAL'
-                    order by seq""").param(lastSeq).query(String.class).list();
+                    where id > ? and action not like '%\\_REFUSED' escape '\\' and actor_type <> 'INTERNAL'
+                    order by id""").param(lastSeq).query(String.class).list();
             String counts = counts();
             if (!written.isEmpty()) {
                 failures.add(where + ": refused, but audited " + written);
@@ -318,7 +318,7 @@ class ApiFuzzIT {
     }
 
     private void remember() {
-        lastSeq = jdbc.sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+        lastSeq = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
         lastCounts = counts();
     }
 

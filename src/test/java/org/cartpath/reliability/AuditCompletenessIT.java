@@ -148,7 +148,7 @@ class AuditCompletenessIT {
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         List<Map<String, Object>> rows = jdbc.sql("""
                 select action, entity_type, entity_id, actor_id, after_state from audit_event where request_id = ?
-                order by seq""").param(requestId).query().listOfRows();
+                order by id""").param(requestId).query().listOfRows();
         List<String> ids = java.util.Arrays.stream(entityIds).filter(java.util.Objects::nonNull).toList();
         assertThat(rows).as(operation + " audited under its request id " + requestId + " with actor " + actorId
                 + " and one of the entities " + ids).anySatisfy(row -> {

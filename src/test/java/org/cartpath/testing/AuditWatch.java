@@ -24,12 +24,12 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * are not watched.
  *
  * <p>{@link #OPERATIONAL} are tables that are not a record of care: sessions, sign-in throttling, stored idempotent
- * answers, the data-access log (itself an audit record), who has read a referral's message, the webhook outbox's
+ * answers, the data-access log and the audit chain's seals and signed checkpoints (the audit record itself), who has read a referral's message, the webhook outbox's
  * delivery attempts and the event registry's bookkeeping; an API token's last use is noted without an audit row.
  */
 public final class AuditWatch implements BeforeAllCallback, AfterAllCallback {
 
-    static final Set<String> OPERATIONAL = Set.of("audit_event", "spring_session", "spring_session_attributes",
+    static final Set<String> OPERATIONAL = Set.of("audit_event", "audit_seal", "audit_checkpoint", "spring_session", "spring_session_attributes",
             "idempotency_record", "sign_in_attempt", "data_access", "referral_message_read",
             "monitoring_webhook_delivery", "event_publication", "event_publication_archive", "flyway_schema_history",
             "test_write_watch");

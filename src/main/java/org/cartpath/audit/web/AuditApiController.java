@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.cartpath.audit.AuditEvent;
+import org.cartpath.audit.AuditExport;
 import org.cartpath.audit.AuditLog;
 import org.cartpath.audit.AuditVerification;
 import org.cartpath.audit.AuditVerifier;
@@ -13,6 +16,10 @@ import org.cartpath.shared.Page;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,11 +32,14 @@ class AuditApiController {
 
     private final AuditLog log;
     private final AuditVerifier verifier;
+    private final AuditExport export;
     private final java.time.ZoneId zone;
 
-    AuditApiController(AuditLog log, AuditVerifier verifier, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    AuditApiController(AuditLog log, AuditVerifier verifier, AuditExport export,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.log = log;
         this.verifier = verifier;
+        this.export = export;
         this.zone = java.time.ZoneId.of(zone);
     }
 
@@ -50,6 +60,30 @@ class AuditApiController {
             throw ProblemException.forbidden("Only administrators and auditors verify the audit trail");
         }
         return verifier.verify();
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The whole audit trail as JSON lines with its signed checkpoints, for verification offline "
+            + "(java -jar cartpath.jar audit-verify --export FILE --public-key KEY; the operator's administrators and "
+            + "auditors; docs/audit-export-format.md)")
+    void exportTrail(Actor actor, HttpServletResponse response) throws IOException {
+        export.requireExporter(actor);
+        response.setContentType("application/jsonl");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("cartpath-audit-" + LocalDate.now(zone) + ".jsonl").build().toString());
+        export.export(actor, response.getOutputStream());
+    }
+
+    @GetMapping(value = "/public-key", produces = "application/x-pem-file")
+    @Operation(summary = "The Ed25519 public key that verifies the audit trail's signed checkpoints (PEM)")
+    ResponseEntity<String> publicKey(Actor actor) {
+        String pem = export.publicKeyPem(actor);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("cartpath-audit-public-key.pem").build().toString())
+                .contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .body(pem);
     }
 
     private static LocalDate date(String field, String value) {

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cartpath.audit.AuditExport;
 import org.cartpath.audit.AuditLog;
+import org.cartpath.audit.AuditSealer;
 import org.cartpath.audit.AuditVerifier;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.Page;
@@ -28,11 +30,16 @@ class AuditPageController {
 
     private final AuditLog log;
     private final AuditVerifier verifier;
+    private final AuditSealer sealer;
+    private final AuditExport export;
     private final java.time.ZoneId zone;
 
-    AuditPageController(AuditLog log, AuditVerifier verifier, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    AuditPageController(AuditLog log, AuditVerifier verifier, AuditSealer sealer, AuditExport export,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.log = log;
         this.verifier = verifier;
+        this.sealer = sealer;
+        this.export = export;
         this.zone = java.time.ZoneId.of(zone);
     }
 
@@ -75,6 +82,9 @@ class AuditPageController {
         model.addAttribute("filter", params);
         model.addAttribute("events", events);
         model.addAttribute("errors", errors);
+        model.addAttribute("sealing", sealer.lag());
+        model.addAttribute("mayExport", export.mayExport(actor));
+        model.addAttribute("keyId", export.keyId());
         return VIEW;
     }
 
