@@ -165,7 +165,7 @@ class ExportsIT {
         assertThat(file).doesNotContain(manifest.get("extractedAt").asText().substring(0, 16));
 
         List<Map<String, Object>> audit = jdbc.sql("select action, actor_id, reason from audit_event "
-                + "where entity_type = 'RegistryExport' and entity_id = ? order by seq").param(run.id().toString())
+                + "where entity_type = 'RegistryExport' and entity_id = ? order by id").param(run.id().toString())
                 .query().listOfRows();
         assertThat(audit).extracting(r -> r.get("action")).containsExactly("EXPORT_STARTED", "EXPORT_COMPLETED");
         assertThat(audit.get(0).get("actor_id")).isEqualTo(dataManager.id());
