@@ -87,6 +87,12 @@ class ExportStore {
                 + "where id = ? and status = 'RUNNING'").params(done, total, Timestamp.from(now), id).update();
     }
 
+    /** A running export's job is alive. */
+    void heartbeat(UUID id, Instant now) {
+        jdbc.sql("update reporting_export set heartbeat_at = ? where id = ? and status = 'RUNNING'")
+                .params(Timestamp.from(now), id).update();
+    }
+
     /** Completes a running export with its file; false when it is no longer running (it was marked interrupted). */
     boolean complete(UUID id, Instant extractedAt, Instant now, int rows, String sha256, String fileName, byte[] file,
             String manifest) {
@@ -106,7 +112,7 @@ class ExportStore {
     }
 
     /** The running exports whose job has not reported since {@code staleBefore}: their job stopped with its instance. */
-    @InternalJob("start-up recovery: finds the exports left running by a stopped instance; no actor sees these rows")
+    @InternalJob("recovery at start-up and every half minute: finds the exports left running by a stopped instance; no actor sees these rows")
     List<UUID> stale(Instant staleBefore) {
         return jdbc.sql("select id from reporting_export where status = 'RUNNING' and heartbeat_at < ? order by id "
                 + "for update skip locked").param(Timestamp.from(staleBefore)).query(UUID.class).list();

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.cartpath.audit.AuditTrail;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +60,8 @@ public class Exports {
     private final JsonMapper manifestJson;
     private final TransactionTemplate readSnapshot;
     private final TransactionTemplate write;
+    /** The exports this instance is running now: their heartbeat is kept fresh however long the extract takes. */
+    final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "reporting-exports");
         thread.setDaemon(true);
@@ -196,6 +201,7 @@ public class Exports {
 
     /** Runs a started export to its end: the file and its manifest, or a failure. */
     void runInBackground(UUID id) {
+        inFlight.add(id);
         try {
             run(id);
         } catch (RuntimeException e) {
@@ -206,6 +212,8 @@ public class Exports {
                             null, Map.of("failure", e.getClass().getSimpleName()), null);
                 }
             });
+        } finally {
+            inFlight.remove(id);
         }
     }
 
@@ -246,6 +254,25 @@ public class Exports {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void recoverInterrupted() {
+        recoverStale();
+    }
+
+    /**
+     * Every half minute: the exports running on this instance report that they are alive, and a running export whose
+     * instance stopped is marked interrupted (so one left by an instance restarted within {@link #STALE_AFTER} does not
+     * stay "running", holding back a new run of the same export, until the next start-up).
+     */
+    @Scheduled(initialDelayString = "${cartpath.exports.heartbeat-every:PT30S}",
+            fixedDelayString = "${cartpath.exports.heartbeat-every:PT30S}")
+    public void keepAliveAndRecover() {
+        Instant now = clock.instant();
+        for (UUID id : inFlight) {
+            write.executeWithoutResult(status -> store.heartbeat(id, now));
+        }
+        recoverStale();
+    }
+
+    private void recoverStale() {
         write.executeWithoutResult(status -> {
             Instant now = clock.instant();
             for (UUID id : store.stale(now.minus(STALE_AFTER))) {

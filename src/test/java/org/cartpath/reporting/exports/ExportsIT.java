@@ -221,7 +221,7 @@ class ExportsIT {
     }
 
     @Test
-    void anExportLeftRunningByAStoppedApplicationIsMarkedInterruptedAtStartUpAndCanBeRestarted() {
+    void anExportLeftRunningByAStoppedInstanceIsMarkedInterruptedAndCanBeRestartedWhileOneStillRunningIsNot() {
         UUID stale = UUID.randomUUID();
         Instant longAgo = clock.instant().minus(Duration.ofMinutes(10));
         owner().sql("""
@@ -236,7 +236,19 @@ class ExportsIT {
                 true));
         assertThat(replay.id()).as("a replay while it runs answers the running export").isEqualTo(stale);
 
-        exports.recoverInterrupted();
+        // while an instance runs it, its heartbeat keeps it running however long ago it started
+        exports.inFlight.add(stale);
+        try {
+            exports.keepAliveAndRecover();
+        } finally {
+            exports.inFlight.remove(stale);
+        }
+        assertThat(exports.get(dataManager, stale).status()).isEqualTo(ExportRun.Status.RUNNING);
+        owner().sql("update reporting_export set heartbeat_at = ? where id = ?").params(Timestamp.from(longAgo), stale)
+                .update();
+
+        // its instance stopped: the next round (every half minute, and at start-up) marks it interrupted
+        exports.keepAliveAndRecover();
         ExportRun interrupted = exports.get(dataManager, stale);
         assertThat(interrupted.status()).isEqualTo(ExportRun.Status.INTERRUPTED);
         assertThat(interrupted.restartable()).isTrue();
