@@ -1,4 +1,4 @@
--- The audit trail without a global lock (ADR 0025, issue 17). Writers append immutable rows carrying the id of
+-- The audit trail without a global lock (ADR 0025). Writers append immutable rows carrying the id of
 -- their transaction; the chain (seq, previous_hash, hash) moves to audit_seal, written afterwards by the sealer in
 -- the order (xact_id, id) for rows whose transactions can no longer be overtaken. The hash of a row is unchanged
 -- (SHA-256 of the previous hash and the row's canonical JSON, seq included), so existing chains verify as before.
