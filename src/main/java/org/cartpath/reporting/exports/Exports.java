@@ -61,7 +61,7 @@ public class Exports {
     private final TransactionTemplate readSnapshot;
     private final TransactionTemplate write;
     /** The exports this instance is running now: their heartbeat is kept fresh however long the extract takes. */
-    final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "reporting-exports");
         thread.setDaemon(true);
@@ -201,7 +201,7 @@ public class Exports {
 
     /** Runs a started export to its end: the file and its manifest, or a failure. */
     void runInBackground(UUID id) {
-        inFlight.add(id);
+        running(id);
         try {
             run(id);
         } catch (RuntimeException e) {
@@ -213,8 +213,17 @@ public class Exports {
                 }
             });
         } finally {
-            inFlight.remove(id);
+            stopped(id);
         }
+    }
+
+    /** The export is running on this instance (called through the bean, so that tests can say so too). */
+    void running(UUID id) {
+        inFlight.add(id);
+    }
+
+    void stopped(UUID id) {
+        inFlight.remove(id);
     }
 
     /** The export's work, in the calling thread (tests call it to wait for the result). */

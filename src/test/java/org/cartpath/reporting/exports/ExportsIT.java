@@ -237,11 +237,11 @@ class ExportsIT {
         assertThat(replay.id()).as("a replay while it runs answers the running export").isEqualTo(stale);
 
         // while an instance runs it, its heartbeat keeps it running however long ago it started
-        exports.inFlight.add(stale);
+        exports.running(stale);
         try {
             exports.keepAliveAndRecover();
         } finally {
-            exports.inFlight.remove(stale);
+            exports.stopped(stale);
         }
         assertThat(exports.get(dataManager, stale).status()).isEqualTo(ExportRun.Status.RUNNING);
         owner().sql("update reporting_export set heartbeat_at = ? where id = ?").params(Timestamp.from(longAgo), stale)
