@@ -67,8 +67,7 @@ public class AuditExport {
      * chain holds every organisation's rows.
      */
     public void requireExporter(Actor actor) {
-        if (!DataVisibility.auditScope(actor).everyOrganisation()
-                || !actor.hasAnyRole(Role.ADMINISTRATOR, Role.AUDITOR)) {
+        if (!mayExport(actor)) {
             throw ProblemException.forbidden("Only the operator's administrators and auditors export the audit trail: "
                     + "it holds every organisation's rows");
         }

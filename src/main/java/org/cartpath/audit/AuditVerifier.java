@@ -67,14 +67,14 @@ public class AuditVerifier {
                     with head as (select e.xact_id, e.id from audit_seal s join audit_event e on e.id = s.event_id
                                   order by s.seq desc limit 1)
                     select count(*) as awaiting,
-                           count(*) filter (where stranded or (committed and e.occurred_at < ?)) as overdue,
-                           min(e.id) filter (where stranded or (committed and e.occurred_at < ?)) as first_overdue
+                           count(*) filter (where o.overdue) as overdue,
+                           min(e.id) filter (where o.overdue) as first_overdue
                     from audit_event e
                     cross join lateral (select
                         coalesce((e.xact_id, e.id) < (select h.xact_id, h.id from head h), false) as stranded,
                         e.xact_id < pg_snapshot_xmin(pg_current_snapshot()) as committed) k
+                    cross join lateral (select k.stranded or (k.committed and e.occurred_at < ?) as overdue) o
                     where not exists (select 1 from audit_seal s where s.event_id = e.id)""",
-                    java.sql.Timestamp.from(Instant.now(clock).minus(unsealedBound)),
                     java.sql.Timestamp.from(Instant.now(clock).minus(unsealedBound)));
             long awaiting = ((Number) unsealed.get("awaiting")).longValue();
             long overdue = ((Number) unsealed.get("overdue")).longValue();

@@ -24,6 +24,7 @@ import org.cartpath.scheduling.internal.BookingStore;
 import org.cartpath.scheduling.internal.CapacityStore;
 import org.cartpath.scheduling.internal.Today;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.Csv;
 import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
@@ -264,9 +265,6 @@ public class SchedulingCalendars {
         if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d.*")) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return Csv.quoted(text);
     }
 }

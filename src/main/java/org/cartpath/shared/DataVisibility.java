@@ -101,16 +101,21 @@ public final class DataVisibility {
      * every centre's, pseudonymised. Anyone else: 403.
      */
     public static DataScope exportScope(Actor actor) {
-        if (actor != null && actor.organisationId() != null && actor.organisationKind() != null) {
-            if (actor.organisationKind() == OrganisationKind.TREATMENT_CENTRE && actor.hasRole(Role.DATA_MANAGER)) {
-                return DataScope.of(actor.organisationId(), true);
-            }
-            if (actor.organisationKind() == OrganisationKind.COMMISSIONER && actor.hasRole(Role.ANALYST)) {
-                return DataScope.everyOrganisation(false);
-            }
+        if (!mayExport(actor)) {
+            throw ProblemException.forbidden("Registry and commissioning exports are for a treatment centre's data "
+                    + "managers and the commissioner's analysts");
         }
-        throw ProblemException.forbidden("Registry and commissioning exports are for a treatment centre's data managers "
-                + "and the commissioner's analysts");
+        return actor.organisationKind() == OrganisationKind.TREATMENT_CENTRE ? DataScope.of(actor.organisationId(), true)
+                : DataScope.everyOrganisation(false);
+    }
+
+    /** Whether {@link #exportScope} admits the actor (for the navigation and pages that offer exports). */
+    public static boolean mayExport(Actor actor) {
+        if (actor == null || actor.organisationId() == null || actor.organisationKind() == null) {
+            return false;
+        }
+        return actor.organisationKind() == OrganisationKind.TREATMENT_CENTRE && actor.hasRole(Role.DATA_MANAGER)
+                || actor.organisationKind() == OrganisationKind.COMMISSIONER && actor.hasRole(Role.ANALYST);
     }
 
     /**

@@ -63,7 +63,6 @@ class SharedCarePages {
     String submit(Actor actor, @PathVariable String id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
-        FollowUpPlan plan = sharedCare.planForSubmission(actor, caseId);
         SharedCareSubmission saved;
         try {
             saved = sharedCare.submit(actor, caseId, visit(form, true));
@@ -71,6 +70,8 @@ class SharedCarePages {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
             }
+            // the plan is read only to show the form again (submit's transaction has ended)
+            FollowUpPlan plan = sharedCare.planForSubmission(actor, caseId);
             return formPage(actor, caseId, plan, model, new HashMap<>(form), FormErrors.of(e, LABELS));
         }
         redirect.addFlashAttribute("success", "Sent to the treating centre: the " + saved.visitLabel()

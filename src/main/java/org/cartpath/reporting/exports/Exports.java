@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.Csv;
 import org.cartpath.shared.DataScope;
 import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
@@ -324,12 +325,7 @@ public class Exports {
 
     /** Whether the actor may use exports at all (the navigation and the page ask this). */
     public static boolean allowed(Actor actor) {
-        try {
-            DataVisibility.exportScope(actor);
-            return true;
-        } catch (ProblemException e) {
-            return false;
-        }
+        return DataVisibility.mayExport(actor);
     }
 
     // --- building

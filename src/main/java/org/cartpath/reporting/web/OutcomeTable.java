@@ -1,6 +1,7 @@
 package org.cartpath.reporting.web;
 
 import java.util.List;
+import org.cartpath.shared.Csv;
 
 /**
  * One table of the outcomes page: what people read beside a chart, the same numbers as the chart draws (each row's
@@ -54,10 +55,7 @@ public record OutcomeTable(String id, String title, String chart, String xLabel,
                     || cell.startsWith("-") && !cell.matches("-[0-9.]+")) {
                 cell = "'" + cell;
             }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-            }
-            out.append(cell);
+            out.append(Csv.quoted(cell));
         }
         out.append("\r\n");
     }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import org.cartpath.shared.Csv;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.cartpath.reporting.exports;
+package org.cartpath.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -6,14 +6,15 @@ import java.util.List;
 /**
  * Comma-separated values as RFC 4180 writes them: fields separated by commas, records ended by CRLF, a field quoted
  * (with inner quotes doubled) only when it holds a comma, a quote or a line break; UTF-8 without a byte-order mark.
- * The same rows give the same bytes.
+ * The same rows give the same bytes. Exports write their files with it; the downloads of tables (outcomes, calendars)
+ * quote their cells with it after defusing formulas.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static byte[] write(List<String> header, List<List<String>> rows) {
+    public static byte[] write(List<String> header, List<List<String>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, header);
         rows.forEach(row -> {
@@ -30,14 +31,20 @@ final class Csv {
             if (i > 0) {
                 out.append(',');
             }
-            String field = fields.get(i) == null ? "" : fields.get(i);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0) {
-                out.append('"').append(field.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(field);
-            }
+            out.append(quoted(fields.get(i)));
         }
         out.append("\r\n");
+    }
+
+    /** A field as written: quoted, with inner quotes doubled, only when it holds a comma, a quote or a line break. */
+    public static String quoted(String field) {
+        if (field == null) {
+            return "";
+        }
+        if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+                || field.indexOf('\r') >= 0) {
+            return '"' + field.replace("\"", "\"\"") + '"';
+        }
+        return field;
     }
 }
