@@ -104,6 +104,7 @@ public class CaseJourney {
         java.util.Optional<CaseTask> first = openDefaultTask(created.id(), Stage.REFERRED, now);
         audit.record(actor, "CASE_OPENED", "TherapyCase", created.id().toString(), null, auditView(created), null);
         first.ifPresent(task -> auditTaskOpened(actor, task));
+        events.publishEvent(CaseStageChanged.of(created, null, now));
         return created;
     }
 
@@ -167,6 +168,7 @@ public class CaseJourney {
                     task.id().toString(), "task", task.title(), "closure", task.closure().name()), reason);
         }
         opened.ifPresent(task -> auditTaskOpened(actor, task));
+        events.publishEvent(CaseStageChanged.of(after, before.stage(), now));
         return after;
     }
 

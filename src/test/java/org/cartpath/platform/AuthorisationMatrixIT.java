@@ -33,6 +33,7 @@ import org.cartpath.identity.ApiTokenManagement.NewApiToken;
 import org.cartpath.identity.IssuedApiToken;
 import org.cartpath.identity.Organisation;
 import org.cartpath.identity.UserAccount;
+import org.cartpath.interop.outbound.WebhookSubscriptions;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.OrganisationKind;
@@ -82,6 +83,8 @@ class AuthorisationMatrixIT {
     IdentityFixtures identities;
     @Autowired
     ApiTokenManagement tokens;
+    @Autowired
+    WebhookSubscriptions webhooks;
     @Autowired
     JdbcClient jdbc;
 
@@ -305,6 +308,11 @@ class AuthorisationMatrixIT {
         ids.put("user", identities.user(w.centre(), Role.COORDINATOR).id().toString());
         ids.put("api-token", tokens.create(Actor.system("test"), new NewApiToken(w.centre().id(),
                 "Matrix throw-away " + UUID.randomUUID(), Set.of(Role.REFERRER))).token().id().toString());
+        ids.put("webhook-subscription", webhooks.create(new Actor("system:test-administrator",
+                Actor.ActorType.INTERNAL, "system", "test fixtures (administrator)", w.centre().id(), w.centre().name(),
+                w.centre().kind(), false, Set.of(Role.ADMINISTRATOR)), new WebhookSubscriptions.NewSubscription(null,
+                "https://integration.example.nhs.uk/matrix/" + UUID.randomUUID(), "Matrix throw-away"))
+                .subscription().id().toString());
         ofCase(ids, "shipment", "select id::text from custody_shipment where case_id = ? order by direction", caseId);
         ofCase(ids, "verification", "select id::text from custody_verification where case_id = ?", caseId);
         ofCase(ids, "scan", "select id::text from custody_scan where case_id = ?", caseId);
@@ -399,6 +407,7 @@ class AuthorisationMatrixIT {
             case "organisations" -> "organisation";
             case "users" -> "user";
             case "api-tokens" -> "api-token";
+            case "webhooks", "webhook-subscriptions" -> "webhook-subscription";
             case "label-versions" -> "label-version";
             default -> null;
         };

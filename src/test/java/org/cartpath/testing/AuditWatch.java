@@ -31,7 +31,7 @@ public final class AuditWatch implements BeforeAllCallback, AfterAllCallback {
 
     static final Set<String> OPERATIONAL = Set.of("audit_event", "audit_seal", "audit_checkpoint", "spring_session", "spring_session_attributes",
             "idempotency_record", "sign_in_attempt", "data_access", "referral_message_read",
-            "monitoring_webhook_delivery", "event_publication", "event_publication_archive", "flyway_schema_history",
+            "monitoring_webhook_delivery", "interop_webhook_delivery", "event_publication", "event_publication_archive", "flyway_schema_history",
             "test_write_watch");
 
     /**
