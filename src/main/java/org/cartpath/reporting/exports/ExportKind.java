@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The exports cartpath produces, each from its published specification (docs/reporting/sact-export.md,
- * docs/reporting/cdf-outcomes-extract.md, ADR 0026).
+ * docs/reporting/cdf-outcomes-extract.md, docs/reporting/cibmtr-4100.md, ADR 0026).
  */
 public enum ExportKind {
     SACT("NHS England Systemic Anti-Cancer Therapy (SACT) data set",
@@ -14,7 +14,12 @@ public enum ExportKind {
     CDF_OUTCOMES("Cancer Drugs Fund outcomes extract for NICE (cartpath layout)",
             "cartpath CDF outcomes extract 1.0 (docs/reporting/cdf-outcomes-extract.md)",
             "docs/reporting/cdf-outcomes-extract.md",
-            "CDF outcomes for NICE (pseudonymised)");
+            "CDF outcomes for NICE (pseudonymised)"),
+    CIBMTR_4100("CIBMTR Cellular Therapy Essential Data Follow-Up (Post-CTED, Form 4100)",
+            "CIBMTR Form 4100 as described by the CIBMTR Forms Instruction Manual (sections Q1–Q186; critical fields of"
+                    + " Appendix O); cartpath layout 1.0 (docs/reporting/cibmtr-4100.md)",
+            "https://www.cibmtr.org/manuals/fim/1/en/topic/4100",
+            "CIBMTR Form 4100: follow-up forms due in the month");
 
     private final String specification;
     private final String version;

@@ -177,6 +177,149 @@ class ExportSources {
                 b.diedOn(), b.lastContact())).toList();
     }
 
+    /**
+     * The CIBMTR follow-up forms (Form 4100) due in the month: every registry time point of a CIBMTR track whose due
+     * date falls in it, with what the form's answers are worked out from, as the record stood at the cut-off (the
+     * month's last day): docs/reporting/cibmtr-4100.md.
+     */
+    List<CibmtrFollowUp> cibmtrFollowUps(DataScope scope, UUID centre, YearMonth month, ZoneId zone,
+            Function<UUID, String> pseudonym) {
+        Date cut = Date.valueOf(month.atEndOfMonth());
+        record Base(UUID caseId, String reference, UUID patientId, String ods, String product, LocalDate dayZero,
+                CibmtrFollowUp.Timepoint timepoint) {
+        }
+        List<Base> bases = scope.bind(jdbc.sql("""
+                select c.id, c.reference, c.patient_id, o.ods_code, c.product_code, p.day_zero, t.name, t.due_date,
+                       t.window_start, t.window_end
+                from followup_registry_timepoint t
+                join followup_plan p on p.case_id = t.case_id
+                join therapy_case c on c.id = t.case_id
+                join organisation o on o.id = c.treating_centre_id
+                where (%s) and (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
+                  and p.track like 'CIBMTR%%' and t.due_date between :from and :cut and p.day_zero <= :cut
+                order by c.reference, t.due_date""".formatted(scope.owns("c.treating_centre_id"))))
+                .param("centre", centre).param("from", Date.valueOf(month.atDay(1))).param("cut", cut)
+                .query((row, n) -> new Base(row.getObject("id", UUID.class), row.getString("reference"),
+                        row.getObject("patient_id", UUID.class), row.getString("ods_code"),
+                        row.getString("product_code"), row.getObject("day_zero", LocalDate.class),
+                        timepoint(row)))
+                .list();
+        if (bases.isEmpty()) {
+            return List.of();
+        }
+        UUID[] cases = bases.stream().map(Base::caseId).distinct().toArray(UUID[]::new);
+        Map<UUID, List<CibmtrFollowUp.Timepoint>> timepoints = new HashMap<>();
+        jdbc.sql("""
+                select case_id, name, due_date, window_start, window_end from followup_registry_timepoint
+                where case_id = any(:cases) order by case_id, due_date""").param("cases", cases)
+                .query((row, n) -> timepoints.computeIfAbsent(row.getObject("case_id", UUID.class),
+                        k -> new ArrayList<>()).add(timepoint(row))).list();
+        Map<UUID, List<LocalDate>> contacts = new HashMap<>();
+        jdbc.sql("""
+                select v.case_id, v.outcome_on as on_day from followup_clinic_visit v
+                 where v.case_id = any(:cases) and v.attended and v.outcome_on <= :cut
+                union select f.case_id, f.assessed_on from followup_response_assessment f
+                 where f.case_id = any(:cases) and f.assessed_on <= :cut
+                union select m.case_id, cast(m.assessed_at at time zone :zone as date) from monitoring_assessment m
+                 where m.case_id = any(:cases) and cast(m.assessed_at at time zone :zone as date) <= :cut
+                union select e.case_id, e.occurred_on from followup_outcome_event e
+                 where e.case_id = any(:cases) and e.kind <> 'LOST_TO_FOLLOW_UP' and e.occurred_on <= :cut
+                order by 1, 2""").param("cases", cases).param("cut", cut).param("zone", zone.getId())
+                .query((row, n) -> contacts.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(row.getObject(2, LocalDate.class))).list();
+        Map<UUID, CibmtrFollowUp.Event> deaths = new HashMap<>();
+        jdbc.sql("""
+                select c.id, coalesce(d.occurred_on, case when c.stage = 'DECEASED'
+                         then cast(c.stage_changed_at at time zone :zone as date) end) as died_on,
+                       d.details ->> 'cause' as cause
+                from therapy_case c left join followup_outcome_event d on d.case_id = c.id and d.kind = 'DEATH'
+                where c.id = any(:cases)""").param("cases", cases).param("zone", zone.getId())
+                .query((row, n) -> {
+                    LocalDate died = row.getObject("died_on", LocalDate.class);
+                    if (died != null && !died.isAfter(cut.toLocalDate())) {
+                        deaths.put(row.getObject("id", UUID.class),
+                                new CibmtrFollowUp.Event(died, "DEATH", row.getString("cause")));
+                    }
+                    return died;
+                }).list();
+        Map<UUID, List<CibmtrFollowUp.Response>> responses = new HashMap<>();
+        jdbc.sql("""
+                select f.case_id, f.assessed_on, f.framework, f.category from followup_response_assessment f
+                where f.case_id = any(:cases) and f.assessed_on <= :cut
+                  and f.version = (select max(v.version) from followup_response_assessment v
+                                    where v.response_id = f.response_id)
+                order by f.case_id, f.assessed_on, f.id""").param("cases", cases).param("cut", cut)
+                .query((row, n) -> {
+                    String framework = row.getString(3);
+                    String category = row.getString(4);
+                    int rank = ResponseFramework.parse(framework).map(fw -> fw.rank(category))
+                            .orElse(Integer.MAX_VALUE);
+                    return responses.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new CibmtrFollowUp.Response(row.getObject(2, LocalDate.class), framework, category,
+                                    rank));
+                }).list();
+        Map<UUID, List<CibmtrFollowUp.Event>> relapses = new HashMap<>();
+        Map<UUID, List<CibmtrFollowUp.Event>> malignancies = new HashMap<>();
+        jdbc.sql("""
+                select e.case_id, e.occurred_on, e.kind,
+                       concat_ws(' ', e.details ->> 'targetAntigen', lower(e.details ->> 'antigenStatus')) as antigen,
+                       e.details ->> 'malignancyType' as malignancy
+                from followup_outcome_event e
+                where e.case_id = any(:cases) and e.kind in ('RELAPSE', 'PROGRESSION', 'SECOND_MALIGNANCY')
+                  and e.occurred_on <= :cut
+                order by e.case_id, e.occurred_on, e.kind, e.id""").param("cases", cases).param("cut", cut)
+                .query((row, n) -> {
+                    String kind = row.getString("kind");
+                    boolean malignancy = kind.equals("SECOND_MALIGNANCY");
+                    return (malignancy ? malignancies : relapses).computeIfAbsent(row.getObject(1, UUID.class),
+                            k -> new ArrayList<>()).add(new CibmtrFollowUp.Event(row.getObject(2, LocalDate.class),
+                            kind, malignancy ? row.getString("malignancy") : blankToNull(row.getString("antigen"))));
+                }).list();
+        Map<UUID, List<CibmtrFollowUp.Episode>> episodes = new HashMap<>();
+        jdbc.sql("""
+                select e.case_id, e.kind, cast(e.onset_at at time zone :zone as date) as onset_on, e.highest_grade
+                from monitoring_episode e
+                where e.case_id = any(:cases) and cast(e.onset_at at time zone :zone as date) <= :cut
+                order by e.case_id, e.kind, e.sequence""").param("cases", cases).param("cut", cut)
+                .param("zone", zone.getId())
+                .query((row, n) -> episodes.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new CibmtrFollowUp.Episode(row.getString(2), row.getObject(3, LocalDate.class),
+                                row.getInt(4)))).list();
+        Map<UUID, List<LocalDate>> tocilizumab = new HashMap<>();
+        jdbc.sql("""
+                select t.case_id, cast(t.given_at at time zone :zone as date) from monitoring_tocilizumab_dose t
+                where t.case_id = any(:cases) and cast(t.given_at at time zone :zone as date) <= :cut
+                order by 1, 2""").param("cases", cases).param("cut", cut).param("zone", zone.getId())
+                .query((row, n) -> tocilizumab.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(row.getObject(2, LocalDate.class))).list();
+        List<CibmtrFollowUp> forms = new ArrayList<>();
+        for (Base b : bases) {
+            CibmtrFollowUp.Event death = deaths.get(b.caseId());
+            CibmtrFollowUp form = new CibmtrFollowUp(b.caseId(), b.reference(), pseudonym.apply(b.patientId()),
+                    b.ods(), b.product(), b.dayZero(), b.timepoint(),
+                    List.copyOf(timepoints.getOrDefault(b.caseId(), List.of())),
+                    List.copyOf(contacts.getOrDefault(b.caseId(), List.of())), death == null ? null : death.on(),
+                    death == null ? null : death.detail(), List.copyOf(responses.getOrDefault(b.caseId(), List.of())),
+                    List.copyOf(relapses.getOrDefault(b.caseId(), List.of())),
+                    List.copyOf(malignancies.getOrDefault(b.caseId(), List.of())),
+                    List.copyOf(episodes.getOrDefault(b.caseId(), List.of())),
+                    List.copyOf(tocilizumab.getOrDefault(b.caseId(), List.of())));
+            if (CibmtrLayout.due(form, cut.toLocalDate())) {
+                forms.add(form);
+            }
+        }
+        return forms;
+    }
+
+    private static CibmtrFollowUp.Timepoint timepoint(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new CibmtrFollowUp.Timepoint(row.getString("name"), row.getObject("due_date", LocalDate.class),
+                row.getObject("window_start", LocalDate.class), row.getObject("window_end", LocalDate.class));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
     private String inn(String productCode) {
         if (productCode == null) {
             return null;

@@ -105,7 +105,7 @@ public class Exports {
 
     public ExportKind kind(String text) {
         return ExportKind.parse(text).orElseThrow(() -> ProblemException.invalid("kind",
-                "Choose an export: SACT or CDF_OUTCOMES"));
+                "Choose an export: SACT, CDF_OUTCOMES or CIBMTR_4100"));
     }
 
     @Transactional(readOnly = true)
@@ -360,6 +360,17 @@ public class Exports {
                 yield new Extract("Patients approved by the national panel or infused by " + cutOff
                         + " (data cut-off)", patients.size(), CdfLayout.HEADER, CdfLayout.rows(patients, cutOff), gaps,
                         Map.of(), cutOff.toString());
+            }
+            case CIBMTR_4100 -> {
+                LocalDate cutOff = month.atEndOfMonth();
+                List<CibmtrFollowUp> forms = sources.cibmtrFollowUps(scope, centre, month, zone,
+                        patient -> Pseudonyms.of(key, patient));
+                List<Gap> gaps = forms.stream().flatMap(f -> CibmtrLayout.gaps(f, cutOff, pseudonymised).stream())
+                        .toList();
+                yield new Extract("CIBMTR registry time points (Form 4100) due in " + month + " on a CIBMTR track",
+                        (int) forms.stream().map(CibmtrFollowUp::caseId).distinct().count(), CibmtrLayout.HEADER,
+                        CibmtrLayout.rows(forms, cutOff, pseudonymised), gaps, CibmtrLayout.UNFILLABLE,
+                        cutOff.toString());
             }
         };
     }

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/exports")
 @Tag(name = "Exports", description = "Registry and commissioning exports: SACT (NHS England SACT v4.0 rows of the "
-        + "CAR-T regimen for a month) and CDF_OUTCOMES (the pseudonymised CDF outcomes extract for NICE at the month's "
-        + "end). A treatment centre's data managers export their own centre's patients; the commissioner's analysts "
+        + "CAR-T regimen for a month), CDF_OUTCOMES (the pseudonymised CDF outcomes extract for NICE at the month's "
+        + "end) and CIBMTR_4100 (the CIBMTR follow-up forms due in the month). A treatment centre's data managers export their own centre's patients; the commissioner's analysts "
         + "the national, pseudonymised extracts; anyone else 403. A start is refused (422 export-has-gaps, with the "
         + "gaps) while required fields are missing unless withGaps is true; a replay while the same export runs "
         + "answers the running one.")

@@ -59,6 +59,12 @@ class ExportsIT {
     Exports exports;
 
     @Autowired
+    org.cartpath.followup.FollowUpPlans plans;
+
+    @Autowired
+    org.cartpath.followup.OutcomeEvents outcomes;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -170,6 +176,44 @@ class ExportsIT {
         assertThat(audit).extracting(r -> r.get("action")).containsExactly("EXPORT_STARTED", "EXPORT_COMPLETED");
         assertThat(audit.get(0).get("actor_id")).isEqualTo(dataManager.id());
         assertThat(audit.get(0).get("reason")).isEqualTo("March submission");
+    }
+
+    @Test
+    void theCibmtrFollowUpFormsDueInTheMonthListTheMissingContactAndAreFilledFromTheRecordOnceItIsThere() {
+        // day 100 of the infusion of 12 March 2025 is 20 June 2025 (docs/reporting/cibmtr-4100.md)
+        Actor system = Actor.system("test");
+        plans.planAfterInfusion(system, complete.id(), Instant.parse("2025-03-12T10:00:00Z"));
+        plans.planAfterInfusion(system, gappy.id(), Instant.parse("2025-03-20T10:00:00Z"));
+        Exports.Completeness before = exports.completeness(dataManager, "CIBMTR_4100", "2025-06");
+        assertThat(before.gaps()).filteredOn(g -> g.patient().equals(complete.reference()))
+                .extracting(Gap::field).anyMatch(f -> f.startsWith("Q2 Date of actual contact"))
+                .anyMatch(f -> f.startsWith("Q9 Best response"));
+
+        outcomes.record(dataManager, complete.id(), new org.cartpath.followup.OutcomeEvents.Entry(
+                org.cartpath.followup.OutcomeEvent.Kind.ALIVE, LocalDate.parse("2025-06-18"),
+                org.cartpath.followup.OutcomeEvent.InformationSource.CLINIC_VISIT, null, null, null, null, null, null,
+                null, null));
+        Exports.Completeness after = exports.completeness(dataManager, "CIBMTR_4100", "2025-06");
+        assertThat(after.gaps()).filteredOn(g -> g.patient().equals(complete.reference()))
+                .extracting(Gap::field).noneMatch(f -> f.startsWith("Q2 Date of actual contact"))
+                .anyMatch(f -> f.startsWith("Q9 Best response"));
+        assertThat(after.gaps()).filteredOn(g -> g.patient().equals(gappy.reference())).isNotEmpty()
+                .allMatch(g -> g.fixAt().equals("/cases/" + gappy.id() + "/follow-up"));
+
+        ExportRun run = finished(dataManager, exports.start(dataManager, new Exports.Start("CIBMTR_4100", "2025-06",
+                "CIBMTR day-100 forms for June", true)).id());
+        assertThat(run.status()).isEqualTo(ExportRun.Status.COMPLETE);
+        List<String> lines = text(exports.file(dataManager, run.id())).lines().toList();
+        assertThat(lines.get(0)).startsWith("crid,patient,centre_ods_code,q1_product,infusion_date,timepoint");
+        String row = lines.stream().filter(l -> l.contains(complete.reference())).findFirst().orElseThrow();
+        assertThat(row).contains(",DAY_100,2025-03-12,2025-06-18,2025-06-18,ALIVE,");
+        assertThat(text(exports.manifest(dataManager, run.id()))).contains("Q180-184 Infection",
+                "https://www.cibmtr.org/manuals/fim/1/en/topic/4100");
+
+        ExportRun national = finished(commissioner, exports.start(commissioner, new Exports.Start("CIBMTR_4100",
+                "2025-06", "National CIBMTR completeness review", true)).id());
+        String file = text(exports.file(commissioner, national.id()));
+        assertThat(file).doesNotContain(complete.reference()).contains(",DAY_100,2025-03-12,2025-06-18,");
     }
 
     @Test
