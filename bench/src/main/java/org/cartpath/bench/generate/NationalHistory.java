@@ -316,8 +316,32 @@ public final class NationalHistory {
             db.setAutoCommit(true);
             System.out.println("\nAnalysing the tables…");
             s.execute("analyze");
+            awaitSealing(s);
         }
         writeShippers(centres, courier);
+    }
+
+    /** Waits until cartpath's audit sealer has chained every generated audit row (so the benchmarks do not race it). */
+    private static void awaitSealing(Statement s) throws SQLException, InterruptedException {
+        long total;
+        try (ResultSet r = s.executeQuery("select count(*) from audit_event")) {
+            r.next();
+            total = r.getLong(1);
+        }
+        Progress progress = new Progress("audit rows sealed", total);
+        while (true) {
+            long sealed;
+            try (ResultSet r = s.executeQuery("select count(*) from audit_seal")) {
+                r.next();
+                sealed = r.getLong(1);
+            }
+            progress.to(Math.min(sealed, total), "");
+            if (sealed >= total) {
+                System.out.println();
+                return;
+            }
+            Thread.sleep(1000);
+        }
     }
 
     /** Shippers for the ingest benchmark: one in transit per load client, registered by the generator's last cases. */

@@ -23,8 +23,11 @@ public class TelemetryIngest extends Simulation {
 
     static final int BATCH = Integer.getInteger("batch", 10_000);
 
+    /** each run's readings start at a different millisecond, so that a second run stores new readings, not replays */
+    static final Instant FIRST = Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+
     static String csvBatch(long batchNumber) {
-        Instant first = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+        Instant first = FIRST;
         StringBuilder body = new StringBuilder(BATCH * 44).append("logger_id,read_at,celsius\n");
         for (int i = 0; i < BATCH; i++) {
             long n = batchNumber * BATCH + i;
@@ -35,7 +38,7 @@ public class TelemetryIngest extends Simulation {
     }
 
     {
-        setUp(scenario("telemetry").exec(feed(csv(Bench.feeder("shippers.csv")).queue()),
+        setUp(scenario("telemetry").exec(feed(csv(Bench.feeder("shippers.csv")).shuffle().queue()),
                         during(Bench.DURATION, "batch").on(exec(http("telemetry batch")
                                 .post("/api/v1/shippers/#{shipperId}/temperature-readings")
                                 .header("Authorization", "Bearer " + Bench.COURIER_TOKEN)
