@@ -70,7 +70,7 @@ log "Starting cartpath on an empty data directory ($data)"
 start_app "first start (empty data dir: initdb, migrations, demo seed)"
 log "Generating the $scale history"
 java -cp "$cp" org.cartpath.bench.generate.NationalHistory --scale="$scale" --base-url="http://localhost:$port" \
-  --data-dir="$data" --out="$run/feeders"
+  --data-dir="$data" --out="$run/feeders" ${GENERATE:-}
 stop_app
 start_app "restart (existing data dir with the $scale history)"
 pg_port=$(sed -n 4p "$data/postgres/postmaster.pid")

@@ -272,7 +272,8 @@ public final class NationalHistory {
                 serials.put(r.getString(1) + "/" + r.getString(2) + "/" + r.getInt(3), r.getInt(4));
             }
         }
-        long readingsPerShipment = Math.max(4, scale.readings() / Math.max(1, (long) (scale.cases() * 1.7)));
+        // about 0.95 shipments with readings a case (most cases reach collection; those past receipt have two)
+        long readingsPerShipment = Math.max(4, scale.readings() / Math.max(1, (long) (scale.cases() * 0.95)));
         long readingsLeft = scale.readings();
         Progress progress = new Progress("cases", scale.cases());
         long rowsWritten = 0;
@@ -301,7 +302,7 @@ public final class NationalHistory {
                 }
                 db.commit();
                 rowsWritten += rows.count;
-                progress.to(to, String.format("%,d rows", rowsWritten));
+                progress.to(to, String.format("%,d rows, %,d readings", rowsWritten, scale.readings() - readingsLeft));
             }
         }
         try (Statement s = db.createStatement()) {
