@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # cartpath's benchmark suite (issue 17 items 5-6). Usage: bench/run.sh [--scale quick|national|outcomes] [--seconds N]
+# (GENERATE="--cases=10000 --readings=1000000" overrides the scale's figures; PORT, BATCH and KEEP_DATA=1 as below.)
 #
 # Builds the app jar if missing, starts cartpath on a fresh data directory (embedded PostgreSQL, fsync and synchronous
 # commit on: the durable default), generates a history (bench/src/main/java/org/cartpath/bench/generate), restarts it
