@@ -1,0 +1,206 @@
+package org.cartpath.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Prints the suite's one markdown table from a run's results directory (bench/run.sh writes it): Gatling's per-request
+ * statistics ({@code gatling/<label>/<simulation>-<time>/js/stats.js}), JMH's JSON results ({@code jmh/<label>.json})
+ * and the start-up times ({@code startup.txt}), each figure beside its ceiling from the same run and its target
+ * (issue 17 item 6).
+ */
+public final class Report {
+
+    /** One line of Gatling's statistics: throughput (requests/s) and percentiles in milliseconds. */
+    public record Stats(String name, long requests, long failed, double perSecond, long p50, long p95, long p99) {
+    }
+
+    private static final Pattern BLOCK = Pattern.compile(
+            "stats: \\{\\s*\"name\": \"([^\"]*)\",(.*?)\"meanNumberOfRequestsPerSecond\": \\{\\s*\"total\": \"([^\"]+)\"",
+            Pattern.DOTALL);
+
+    /** Every request's statistics in a stats.js, "All Requests" first. Pure, for the test. */
+    public static Map<String, Stats> parseGatling(String statsJs) {
+        Map<String, Stats> all = new LinkedHashMap<>();
+        Matcher m = BLOCK.matcher(statsJs);
+        while (m.find()) {
+            String body = m.group(2);
+            all.putIfAbsent(m.group(1), new Stats(m.group(1), number(body, "numberOfRequests", "total"),
+                    number(body, "numberOfRequests", "ko"), Double.parseDouble(m.group(3)),
+                    number(body, "percentiles1", "total"), number(body, "percentiles3", "total"),
+                    number(body, "percentiles4", "total")));
+        }
+        return all;
+    }
+
+    private static long number(String body, String field, String which) {
+        Matcher m = Pattern.compile("\"" + field + "\": \\{[^}]*?\"" + which + "\": \"([^\"]+)\"", Pattern.DOTALL)
+                .matcher(body);
+        if (!m.find() || m.group(1).equals("-")) {
+            return 0;
+        }
+        return Math.round(Double.parseDouble(m.group(1).replace(",", "")));
+    }
+
+    /** The score (operations per second) of a JMH JSON result file. Pure, for the test. */
+    public static double parseJmhScore(String json) {
+        Matcher m = Pattern.compile("\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([0-9.Ee+-]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no primaryMetric score");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private final Path dir;
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    Report(Path dir) {
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        int telemetryBatch = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        new Report(dir).print(telemetryBatch);
+    }
+
+    Optional<Map<String, Stats>> gatling(String label) throws IOException {
+        Path folder = dir.resolve("gatling").resolve(label);
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            Optional<Path> stats = files.filter(p -> p.getFileName().toString().equals("stats.js")).findFirst();
+            if (stats.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(parseGatling(Files.readString(stats.get())));
+        }
+    }
+
+    Optional<Double> jmh(String label) throws IOException {
+        Path file = dir.resolve("jmh").resolve(label + ".json");
+        return Files.exists(file) ? Optional.of(parseJmhScore(Files.readString(file))) : Optional.empty();
+    }
+
+    void print(int telemetryBatch) throws IOException {
+        Optional<Double> http = gatling("liveness-32").map(s -> s.get("All Requests").perSecond());
+        gatling("liveness-32").ifPresentOrElse(s -> row("HTTP ceiling: GET /actuator/health/liveness", "32",
+                s.get("All Requests"), 1, "req/s", null, null, "—", null), () -> missing("HTTP ceiling"));
+        for (int clients : new int[] {1, 8, 32, 128}) {
+            jmh("insert-" + clients).ifPresentOrElse(score -> rows.add(String.format(
+                    "| DB ceiling: JDBC insert loop (1 row a transaction, audit_event's shape) | %d | %s rows/s | | | | | | | |",
+                    clients, whole(score))), () -> missing("JDBC insert ceiling at " + clients));
+        }
+        Optional<Double> copy = jmh("copy-4");
+        copy.ifPresentOrElse(score -> rows.add(String.format(
+                "| DB ceiling: COPY of %,d-row batches (custody_temperature_reading's shape) | 4 | %s rows/s | | | | | | | |",
+                telemetryBatch, whole(score * telemetryBatch))), () -> missing("COPY ceiling"));
+        for (int clients : new int[] {1, 8, 32, 128}) {
+            Optional<Double> ceiling = jmh("insert-" + clients);
+            Optional<Map<String, Stats>> writes = gatling("writes-" + clients);
+            if (writes.isEmpty()) {
+                missing("audited writes at " + clients);
+                continue;
+            }
+            Stats s = writes.get().get("All Requests");
+            boolean target = clients == 32;
+            Boolean met = target ? s.perSecond() >= 1000 && ceiling.map(c -> s.perSecond() / c >= 0.5).orElse(false) : null;
+            row("Audited writes: POST /api/v1/patients/{id}/measurements", String.valueOf(clients), s, 1, "req/s",
+                    ceiling.orElse(null), "JDBC insert", target ? "≥ 1,000/s and ≥ 50 % of JDBC insert" : "—", met);
+        }
+        String mixedClients = clients("mixed");
+        run("mixed").ifPresentOrElse(m -> {
+            Stats s = m.get("All Requests");
+            row("Mixed: staff sessions and systems, 80 % reads / 20 % audited writes", mixedClients, s, 1, "req/s",
+                    http.orElse(null), "HTTP", "≥ 2,000 req/s, p99 ≤ 150 ms", s.perSecond() >= 2000 && s.p99() <= 150);
+        }, () -> missing("mixed workload"));
+        String worklistClients = clients("worklist");
+        run("worklist").ifPresentOrElse(m -> {
+            for (String name : List.of("worklist", "search by name", "search by NHS number")) {
+                Stats s = m.get(name);
+                if (s != null) {
+                    row("Worklist/search: " + name, worklistClients, s, 1, "req/s", http.orElse(null), "HTTP",
+                            "p95 ≤ 50 ms", s.p95() <= 50);
+                }
+            }
+        }, () -> missing("worklist and search"));
+        String telemetryClients = clients("telemetry");
+        run("telemetry").ifPresentOrElse(m -> {
+            Stats s = m.get("All Requests");
+            row("Telemetry ingest, fsync on: CSV batches of " + String.format("%,d", telemetryBatch), telemetryClients, s,
+                    telemetryBatch, "readings/s", copy.map(c -> c * telemetryBatch).orElse(null), "COPY",
+                    "≥ 100,000 readings/s", s.perSecond() * telemetryBatch >= 100_000);
+        }, () -> missing("telemetry ingest"));
+        Path startup = dir.resolve("startup.txt");
+        if (Files.exists(startup)) {
+            for (String line : Files.readAllLines(startup)) {
+                String[] parts = line.split("\t");
+                double seconds = Double.parseDouble(parts[1]);
+                boolean restart = parts[0].startsWith("restart");
+                rows.add(String.format(Locale.ROOT, "| Start-up: %s | — | readiness in %.1f s | | | | | | %s | %s |",
+                        parts[0], seconds, restart ? "≤ 8 s" : "(≤ 20 s first start)",
+                        restart ? (seconds <= 8 ? "yes" : "**no**") : (seconds <= 20 ? "yes" : "**no**")));
+            }
+        } else {
+            missing("start-up");
+        }
+        System.out.println("| scenario | clients | throughput | p50 | p95 | p99 | ceiling | ratio | target | met? |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        if (!notes.isEmpty()) {
+            System.out.println();
+            notes.forEach(n -> System.out.println("- not run or no result: " + n));
+        }
+    }
+
+    /** The number of clients of a run labelled {@code <prefix>-<clients>}. */
+    private String clients(String prefix) throws IOException {
+        return label(prefix).map(l -> l.substring(prefix.length() + 1)).orElse("?");
+    }
+
+    private Optional<String> label(String prefix) throws IOException {
+        Path gatling = dir.resolve("gatling");
+        if (!Files.isDirectory(gatling)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> labels = Files.list(gatling)) {
+            return labels.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix + "-")).findFirst();
+        }
+    }
+
+    private Optional<Map<String, Stats>> run(String prefix) throws IOException {
+        Optional<String> label = label(prefix);
+        return label.isEmpty() ? Optional.empty() : gatling(label.get());
+    }
+
+    private void row(String scenario, String clients, Stats s, int perRequest, String unit, Double ceiling,
+            String ceilingName, String target, Boolean met) {
+        double throughput = s.perSecond() * perRequest;
+        String failed = s.failed() > 0 ? String.format(" (%,d failed of %,d)", s.failed(), s.requests()) : "";
+        rows.add(String.format(Locale.ROOT, "| %s | %s | %s %s%s | %d ms | %d ms | %d ms | %s | %s | %s | %s |", scenario,
+                clients, whole(throughput), unit, failed, s.p50(), s.p95(), s.p99(),
+                ceiling == null ? "—" : whole(ceiling) + " (" + ceilingName + ")",
+                ceiling == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * throughput / ceiling), target,
+                met == null ? "—" : met ? "yes" : "**no**"));
+    }
+
+    private void missing(String what) {
+        notes.add(what);
+    }
+
+    private static String whole(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+}
