@@ -1,6 +1,7 @@
 package org.cartpath.interop.fhir;
 
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.cartpath.custody.CellProduct;
 import org.cartpath.custody.ChainOfCustody;
 import org.cartpath.identity.CurrentActor;
+import org.cartpath.interop.hl7.CaseLabResults;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.TherapyCase;
@@ -37,11 +39,15 @@ class FhirReads {
     private final MonitoringManagement monitoring;
     private final ChainOfCustody custody;
 
-    FhirReads(PatientManagement patients, CaseJourney journey, MonitoringManagement monitoring, ChainOfCustody custody) {
+    private final SentObservations sent;
+
+    FhirReads(PatientManagement patients, CaseJourney journey, MonitoringManagement monitoring, ChainOfCustody custody,
+            SentObservations sent) {
         this.patients = patients;
         this.journey = journey;
         this.monitoring = monitoring;
         this.custody = custody;
+        this.sent = sent;
     }
 
     /** The actor of this request: the bearer token's system client. */
@@ -79,6 +85,9 @@ class FhirReads {
         for (TherapyCase therapyCase : cases(actor, id)) {
             all.addAll(Observations.ofAssessments(id.value(), assessments(actor, therapyCase)));
         }
+        if (readsSent(actor)) {
+            sent.ofPatient(id.value(), actor.organisationId()).forEach(o -> all.add(Observations.ofSent(o)));
+        }
         all.sort(Comparator.comparing(Observations::effective, Comparator.nullsLast(Comparator.<Date>reverseOrder()))
                 .thenComparing(o -> o.getIdElement().getIdPart()));
         return all;
@@ -91,6 +100,24 @@ class FhirReads {
             return List.of();
         }
         return monitoring.summary(actor, therapyCase.id()).map(s -> s.assessments()).orElse(List.of());
+    }
+
+    /**
+     * The observations a centre's systems sent are read by that centre's clinical staff only, as the results filed
+     * from HL7 messages are ({@code CaseLabResults.READERS}).
+     */
+    private static boolean readsSent(Actor actor) {
+        return actor.organisationId() != null && actor.roles().stream().anyMatch(CaseLabResults.READERS::contains);
+    }
+
+    /** One sent observation, for its centre's clinical staff who see the patient; 404 for anyone else. */
+    Observation sentObservation(Actor actor, UUID id) {
+        SentObservation found = readsSent(actor) ? sent.find(id, actor.organisationId()).orElse(null) : null;
+        if (found == null) {
+            throw new ResourceNotFoundException("Observation/" + SentObservation.PREFIX + id + " is not known");
+        }
+        patient(actor, new PatientId(found.patientId()));
+        return Observations.ofSent(found);
     }
 
     RecordedAssessment assessment(Actor actor, UUID id) {

@@ -48,6 +48,14 @@ class ObservationProvider implements IResourceProvider {
     @Read
     public Observation read(@IdParam IdType id) {
         Actor actor = FhirReads.actor();
+        if (id.getIdPart() != null && id.getIdPart().startsWith(SentObservation.PREFIX)) {
+            try {
+                return reads.sentObservation(actor,
+                        java.util.UUID.fromString(id.getIdPart().substring(SentObservation.PREFIX.length())));
+            } catch (IllegalArgumentException notAnId) {
+                throw new ResourceNotFoundException(id);
+            }
+        }
         ObservationIds.Parsed parsed = ObservationIds.parse(id.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
         if (parsed.assessmentId() != null) {

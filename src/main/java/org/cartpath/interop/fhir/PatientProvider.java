@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
 class PatientProvider implements IResourceProvider {
 
     private final FhirReads reads;
+    private final FhirScopes scopes;
 
-    PatientProvider(FhirReads reads) {
+    PatientProvider(FhirReads reads, FhirScopes scopes) {
         this.reads = reads;
+        this.scopes = scopes;
     }
 
     @Override
@@ -59,7 +61,8 @@ class PatientProvider implements IResourceProvider {
 
     /**
      * The patient's record as one Bundle: the Patient, every Observation the actor may see and the bags of the
-     * patient's cells, for the cases of the patient the actor's organisation sees.
+     * patient's cells, for the cases of the patient the actor's organisation sees; only the kinds of resource the
+     * token's scopes let it read (ADR 0030).
      */
     @Operation(name = "$everything", idempotent = true)
     public Bundle everything(@IdParam IdType id, RequestDetails request) {
@@ -71,8 +74,12 @@ class PatientProvider implements IResourceProvider {
         bundle.setType(Bundle.BundleType.SEARCHSET);
         bundle.getMeta().setLastUpdated(new Date());
         add(bundle, base, PatientResources.toFhir(record));
-        reads.observations(actor, patientId).forEach(o -> add(bundle, base, o));
-        reads.products(actor, patientId).forEach(p -> add(bundle, base, p));
+        if (scopes.mayRead(request, "Observation")) {
+            reads.observations(actor, patientId).forEach(o -> add(bundle, base, o));
+        }
+        if (scopes.mayRead(request, "BiologicallyDerivedProduct")) {
+            reads.products(actor, patientId).forEach(p -> add(bundle, base, p));
+        }
         bundle.setTotal(bundle.getEntry().size());
         return bundle;
     }
