@@ -29,7 +29,7 @@ public final class ApiScopes {
         Map<String, String> choices = new LinkedHashMap<>();
         choices.put(READ_ALL, "Read every kind of FHIR resource its roles let it read");
         for (String type : new String[] {"Patient", "Observation", "BiologicallyDerivedProduct", "Condition",
-                "Procedure", "MedicationAdministration", "AdverseEvent"}) {
+                "AdverseEvent"}) {
             choices.put("system/" + type + ".read", "Read " + type + " resources only");
         }
         choices.put(WRITE_OBSERVATIONS, "Send vital signs and laboratory results (a transaction of Observations)");

@@ -120,6 +120,42 @@ class FhirReads {
         return Observations.ofSent(found);
     }
 
+    /** The patient's diagnoses as Conditions; the patient must be visible (404 otherwise). */
+    List<org.hl7.fhir.r4.model.Condition> conditions(Actor actor, PatientId id) {
+        return Conditions.ofRecord(patient(actor, id));
+    }
+
+    /** The CRS and ICANS episodes of the patient's cases, for the treating centre's staff who see monitoring. */
+    List<org.hl7.fhir.r4.model.AdverseEvent> adverseEvents(Actor actor, PatientId id) {
+        patient(actor, id);
+        List<org.hl7.fhir.r4.model.AdverseEvent> events = new ArrayList<>();
+        for (TherapyCase therapyCase : cases(actor, id)) {
+            for (org.cartpath.monitoring.ToxicityEpisode episode : episodes(actor, therapyCase.id())) {
+                events.add(AdverseEvents.toFhir(therapyCase.id().value(), id.value(), episode));
+            }
+        }
+        return events;
+    }
+
+    /** One episode; 404 when the case is not visible, its monitoring is not, or it has no such episode. */
+    org.hl7.fhir.r4.model.AdverseEvent adverseEvent(Actor actor, AdverseEvents.Parsed parsed, String asked) {
+        org.cartpath.journey.CaseId caseId = new org.cartpath.journey.CaseId(parsed.caseId());
+        org.cartpath.monitoring.ToxicityEpisode episode = episodes(actor, caseId).stream()
+                .filter(e -> e.syndrome() == parsed.syndrome() && e.sequence() == parsed.sequence())
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("AdverseEvent/" + asked + " is not known"));
+        // only the treating centre's staff get here (they see monitoring), and they see the case in full
+        return AdverseEvents.toFhir(parsed.caseId(), patientOfCase(actor, caseId), episode);
+    }
+
+    private List<org.cartpath.monitoring.ToxicityEpisode> episodes(Actor actor, org.cartpath.journey.CaseId caseId) {
+        CaseView view = journey.get(actor, caseId);
+        if (!monitoring.permissions(actor, view).see()) {
+            return List.of();
+        }
+        return monitoring.summary(actor, caseId).map(s -> s.episodes()).orElse(List.of());
+    }
+
     RecordedAssessment assessment(Actor actor, UUID id) {
         return monitoring.assessment(actor, id);
     }

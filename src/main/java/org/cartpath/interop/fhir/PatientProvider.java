@@ -60,8 +60,8 @@ class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * The patient's record as one Bundle: the Patient, every Observation the actor may see and the bags of the
-     * patient's cells, for the cases of the patient the actor's organisation sees; only the kinds of resource the
+     * The patient's record as one Bundle: the Patient, every Observation the actor may see, the bags of the
+     * patient's cells, the diagnoses (Condition) and the CRS and ICANS episodes (AdverseEvent), for the cases of the patient the actor's organisation sees; only the kinds of resource the
      * token's scopes let it read (ADR 0030).
      */
     @Operation(name = "$everything", idempotent = true)
@@ -79,6 +79,12 @@ class PatientProvider implements IResourceProvider {
         }
         if (scopes.mayRead(request, "BiologicallyDerivedProduct")) {
             reads.products(actor, patientId).forEach(p -> add(bundle, base, p));
+        }
+        if (scopes.mayRead(request, "Condition")) {
+            Conditions.ofRecord(record).forEach(c -> add(bundle, base, c));
+        }
+        if (scopes.mayRead(request, "AdverseEvent")) {
+            reads.adverseEvents(actor, patientId).forEach(e -> add(bundle, base, e));
         }
         bundle.setTotal(bundle.getEntry().size());
         return bundle;

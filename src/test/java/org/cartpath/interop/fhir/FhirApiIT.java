@@ -50,6 +50,8 @@ import org.cartpath.monitoring.grading.Consciousness;
 import org.cartpath.monitoring.grading.OxygenDevice;
 import org.cartpath.monitoring.grading.Seizure;
 import org.cartpath.patient.Address;
+import org.cartpath.patient.Diagnosis;
+import org.cartpath.patient.DiagnosisCode;
 import org.cartpath.patient.Measurement;
 import org.cartpath.patient.OrganFunction;
 import org.cartpath.patient.PatientDetails;
@@ -158,6 +160,8 @@ class FhirApiIT {
         var patientId = org.cartpath.patient.PatientId.of(therapyCase.patientId().toString());
         patients.record(coordinator, patientId, new Measurement(LocalDate.ofInstant(infusedAt, clock.getZone())
                 .minusDays(10), new BigDecimal("52.4"), new BigDecimal("158")));
+        patients.record(coordinator, patientId, new Diagnosis(DiagnosisCode.B_ALL, null,
+                LocalDate.ofInstant(infusedAt, clock.getZone()).minusMonths(14)));
         patients.record(coordinator, patientId, new OrganFunction(LocalDate.ofInstant(infusedAt, clock.getZone())
                 .minusDays(9), new BigDecimal("61"), new BigDecimal("8"), new BigDecimal("24"), null, null));
         Organisation otherCentre = custody.organisation(OrganisationKind.TREATMENT_CENTRE, null);
@@ -398,11 +402,47 @@ class FhirApiIT {
 
         var rest = capabilities.getRestFirstRep();
         assertThat(rest.getResource()).extracting(r -> r.getType())
-                .containsExactlyInAnyOrder("Patient", "Observation", "BiologicallyDerivedProduct", "OperationDefinition");
+                .containsExactlyInAnyOrder("Patient", "Observation", "BiologicallyDerivedProduct", "Condition",
+                        "AdverseEvent", "OperationDefinition");
         assertThat(rest.getResource()).flatExtracting(r -> r.getInteraction().stream().map(i -> i.getCode().toCode()).toList())
                 .containsOnly("read", "search-type");
         assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
         assertThat(rest.getSecurity().getDescription()).contains("system/Observation.write").contains("ifNoneExist");
+    }
+
+    @Test
+    void theDiagnosisIsAConditionAndTheCrsEpisodeAnAdverseEventForTheCentreAndNotFoundForOthers() {
+        IGenericClient centre = client(scenario.centreToken());
+        Bundle conditions = centre.search().forResource(org.hl7.fhir.r4.model.Condition.class)
+                .where(org.hl7.fhir.r4.model.Condition.PATIENT.hasId(scenario.patientId())).returnBundle(Bundle.class)
+                .execute();
+        Bundle events = centre.search().forResource(org.hl7.fhir.r4.model.AdverseEvent.class)
+                .where(org.hl7.fhir.r4.model.AdverseEvent.SUBJECT.hasId("Patient/" + scenario.patientId()))
+                .returnBundle(Bundle.class).execute();
+
+        var diagnosis = (org.hl7.fhir.r4.model.Condition) conditions.getEntryFirstRep().getResource();
+        assertThat(conditions.getEntry()).hasSize(1);
+        assertThat(diagnosis.getCode().getCoding()).extracting(c -> c.getCode()).containsExactly("B_ALL", "C91.0");
+        String conditionId = diagnosis.getIdElement().getIdPart();
+        assertThat(centre.read().resource(org.hl7.fhir.r4.model.Condition.class).withId(conditionId).execute()
+                .getSubject().getReference()).isEqualTo("Patient/" + scenario.patientId());
+        // the febrile assessment (38.6 °C, day 1) opened a CRS episode of grade 1 that the next one (37.4 °C) resolved
+        var crs = (org.hl7.fhir.r4.model.AdverseEvent) events.getEntryFirstRep().getResource();
+        assertThat(events.getEntry()).hasSize(1);
+        assertThat(crs.getEvent().getCodingFirstRep().getCode()).isEqualTo("crs");
+        assertThat(crs.getSeverity().getCodingFirstRep().getCode()).isEqualTo("mild");
+        assertThat(crs.getOutcome().getCodingFirstRep().getCode()).isEqualTo("resolved");
+        String eventId = crs.getIdElement().getIdPart();
+        assertThat(centre.read().resource(org.hl7.fhir.r4.model.AdverseEvent.class).withId(eventId).execute()
+                .getEvent().getCodingFirstRep().getCode()).isEqualTo("crs");
+        for (String token : List.of(scenario.otherCentreToken(), scenario.manufacturerToken())) {
+            assertThatThrownBy(() -> client(token).read().resource(org.hl7.fhir.r4.model.Condition.class)
+                    .withId(conditionId).execute()).isInstanceOf(ResourceNotFoundException.class);
+            assertThatThrownBy(() -> client(token).read().resource(org.hl7.fhir.r4.model.AdverseEvent.class)
+                    .withId(eventId).execute())
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(outcome(e.getResponseBody()))
+                            .contains("AdverseEvent/" + eventId));
+        }
     }
 
     @Test
@@ -590,7 +630,7 @@ class FhirApiIT {
             emitted.add(ward.read().resource(Observation.class).withUrl(entry.getResponse().getLocation()).execute());
         }
         assertThat(((Bundle) emitted.get(0)).getEntry()).extracting(e -> e.getResource().fhirType())
-                .contains("Patient", "Observation", "BiologicallyDerivedProduct");
+                .contains("Patient", "Observation", "BiologicallyDerivedProduct", "Condition", "AdverseEvent");
 
         List<String> errors = new ArrayList<>();
         for (IBaseResource resource : emitted) {
