@@ -190,6 +190,9 @@ class FhirApiIT {
 
     private IGenericClient client(String token) {
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // the first CapabilityStatement is generated while the validator loads R4 beside it: on a busy machine that
+        // takes longer than HAPI's default 10 s
+        FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
         IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
         if (token != null) {
             client.registerInterceptor(new BearerTokenAuthInterceptor(token));
