@@ -254,6 +254,7 @@ class IdentityApiIT {
         assertThat(listed).isNotNull();
         assertThat(listed.get("scopes").toString()).isEqualTo("[\"system/Patient.read\"]");
         assertThat(asAdminA.get("/admin/api-tokens").body()).contains("system/Patient.read");
+        assertThat(asAdminA.get("/admin/api-tokens/new").body()).contains("value=\"system/Observation.write\"");
         // a scope that does not exist, and the write scope for an organisation that is not a treatment centre
         assertProblem(asAdminA.postJson("/api/v1/api-tokens", Map.of("organisationId", hospitalA.id().toString(),
                 "name", "Bad", "roles", List.of("REFERRER"), "scopes", List.of("system/*.write"))), 400,

@@ -3,10 +3,12 @@ package org.cartpath.interop.fhir;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -17,7 +19,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code AdverseEvent}: the CRS and ICANS episodes of the patient's cases, read and searched by {@code subject} (R4's
+ * {@code AdverseEvent}: the CRS and ICANS episodes of the patient's cases, read and searched by {@code subject} (and {@code _lastUpdated}) (R4's
  * search parameter of AdverseEvent), only for the treating centre's staff who see monitoring (ADR 0011).
  */
 @Component
@@ -43,10 +45,12 @@ class AdverseEventProvider implements IResourceProvider {
 
     @Search
     public IBundleProvider bySubject(@RequiredParam(name = AdverseEvent.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = Filters.LAST_UPDATED) DateRangeParam lastUpdated,
             @Offset Integer offset, @Count Integer count) {
         if (subject.getResourceType() != null && !"Patient".equals(subject.getResourceType())) {
             throw new InvalidRequestException("subject must reference a Patient");
         }
-        return Paging.page(reads.adverseEvents(FhirReads.actor(), PatientId.of(subject.getIdPart())), offset, count);
+        return Paging.page(Filters.lastUpdated(reads.adverseEvents(FhirReads.actor(),
+                PatientId.of(subject.getIdPart())), lastUpdated), offset, count);
     }
 }

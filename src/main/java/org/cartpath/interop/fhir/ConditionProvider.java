@@ -3,10 +3,12 @@ package org.cartpath.interop.fhir;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -18,7 +20,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
-/** {@code Condition}: the patient's diagnoses, read and searched by {@code patient}, for whoever sees the record. */
+/** {@code Condition}: the patient's diagnoses, read and searched by {@code patient} (and {@code _lastUpdated}), for whoever sees the record. */
 @Component
 class ConditionProvider implements IResourceProvider {
 
@@ -43,10 +45,12 @@ class ConditionProvider implements IResourceProvider {
 
     @Search
     public IBundleProvider byPatient(@RequiredParam(name = Condition.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = Filters.LAST_UPDATED) DateRangeParam lastUpdated,
             @Offset Integer offset, @Count Integer count) {
         if (patient.getResourceType() != null && !"Patient".equals(patient.getResourceType())) {
             throw new InvalidRequestException("patient must reference a Patient");
         }
-        return Paging.page(reads.conditions(FhirReads.actor(), PatientId.of(patient.getIdPart())), offset, count);
+        return Paging.page(Filters.lastUpdated(reads.conditions(FhirReads.actor(), PatientId.of(patient.getIdPart())),
+                lastUpdated), offset, count);
     }
 }

@@ -414,7 +414,7 @@ class FhirApiIT {
     }
 
     @Test
-    void theDiagnosisIsAConditionAndTheCrsEpisodeAnAdverseEventForTheCentreAndNotFoundForOthers() {
+    void theDiagnosisIsAConditionAndTheCrsEpisodeAnAdverseEventSearchableByLastUpdatedForTheCentreAndNotFoundForOthers() {
         IGenericClient centre = client(scenario.centreToken());
         Bundle conditions = centre.search().forResource(org.hl7.fhir.r4.model.Condition.class)
                 .where(org.hl7.fhir.r4.model.Condition.PATIENT.hasId(scenario.patientId())).returnBundle(Bundle.class)
@@ -438,6 +438,22 @@ class FhirApiIT {
         String eventId = crs.getIdElement().getIdPart();
         assertThat(centre.read().resource(org.hl7.fhir.r4.model.AdverseEvent.class).withId(eventId).execute()
                 .getEvent().getCodingFirstRep().getCode()).isEqualTo("crs");
+        // _lastUpdated and status narrow a search
+        java.util.Date tomorrow = java.util.Date.from(Instant.now(clock).plus(Duration.ofDays(1)));
+        assertThat(centre.search().forResource(org.hl7.fhir.r4.model.Condition.class)
+                .where(org.hl7.fhir.r4.model.Condition.PATIENT.hasId(scenario.patientId()))
+                .lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam(tomorrow, null)).returnBundle(Bundle.class)
+                .execute().getEntry()).isEmpty();
+        assertThat(centre.search().forResource(org.hl7.fhir.r4.model.AdverseEvent.class)
+                .where(org.hl7.fhir.r4.model.AdverseEvent.SUBJECT.hasId("Patient/" + scenario.patientId()))
+                .lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam(null, tomorrow)).returnBundle(Bundle.class)
+                .execute().getEntry()).hasSize(1);
+        assertThat(centre.search().forResource(Observation.class).where(Observation.PATIENT.hasId(scenario.patientId()))
+                .and(Observation.STATUS.exactly().code("entered-in-error")).returnBundle(Bundle.class).execute()
+                .getEntry()).isEmpty();
+        assertThat(centre.search().forResource(Observation.class).where(Observation.PATIENT.hasId(scenario.patientId()))
+                .and(Observation.STATUS.exactly().code("final")).count(200).returnBundle(Bundle.class).execute()
+                .getTotal()).isEqualTo(3 * 4 + 2 + 3 * 3 + 5);
         for (String token : List.of(scenario.otherCentreToken(), scenario.manufacturerToken())) {
             assertThatThrownBy(() -> client(token).read().resource(org.hl7.fhir.r4.model.Condition.class)
                     .withId(conditionId).execute()).isInstanceOf(ResourceNotFoundException.class);
