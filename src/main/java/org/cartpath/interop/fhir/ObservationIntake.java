@@ -55,9 +55,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ObservationIntake {
 
-    /** The treating centre's staff whose systems may send observations (their token needs one of these roles too). */
-    static final Set<Role> SENDERS = EnumSet.of(Role.COORDINATOR, Role.CONSULTANT, Role.WARD_NURSE,
-            Role.CELL_THERAPY_LAB);
+    /**
+     * The treating centre's staff whose systems may send observations (the token needs one of these roles too): those
+     * who record measurements and organ function in the patient's record (patient's {@code PatientRoles.MEASURERS}),
+     * since a creatinine sent becomes an organ-function entry, as from an HL7 message whose interface acts as the
+     * centre's coordinator (ADR 0024).
+     */
+    static final Set<Role> SENDERS = EnumSet.of(Role.COORDINATOR, Role.CONSULTANT, Role.WARD_NURSE);
 
     private static final Set<Observation.ObservationStatus> TAKEN = EnumSet.of(Observation.ObservationStatus.FINAL,
             Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED);
@@ -100,7 +104,7 @@ class ObservationIntake {
         }
         if (actor.roles().stream().noneMatch(SENDERS::contains)) {
             throw new ForbiddenOperationException("This API token's roles do not record observations: it needs one of "
-                    + "the roles Coordinator, Consultant, Ward nurse or Cell-therapy laboratory");
+                    + "the roles Coordinator, Consultant or Ward nurse");
         }
         Instant now = Instant.now(clock);
         Map<String, Integer> identifiers = new HashMap<>();
