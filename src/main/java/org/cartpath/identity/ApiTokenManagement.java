@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.identity.internal.IdentityStore;
@@ -18,6 +19,7 @@ import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.Hashing;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.Role;
@@ -32,7 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokenManagement {
 
-    public record NewApiToken(OrganisationId organisationId, String name, Set<Role> roles) {
+    /** A token to issue; {@code scopes} null or empty means {@link ApiScopes#DEFAULT} (read only). */
+    public record NewApiToken(OrganisationId organisationId, String name, Set<Role> roles, Set<String> scopes) {
+
+        public NewApiToken(OrganisationId organisationId, String name, Set<Role> roles) {
+            this(organisationId, name, roles, null);
+        }
     }
 
     private static final String SCHEME = "cpt_";
@@ -94,6 +101,14 @@ public class ApiTokenManagement {
         if (command.organisationId() == null) {
             problems.add(new FieldProblem("organisationId", "choose the organisation the token acts for"));
         }
+        Set<String> scopes = command.scopes() == null || command.scopes().isEmpty() ? ApiScopes.DEFAULT
+                : new TreeSet<>(command.scopes());
+        for (String scope : scopes) {
+            if (!ApiScopes.CHOICES.containsKey(scope)) {
+                problems.add(new FieldProblem("scopes", "'" + scope + "' is not a scope cartpath knows; choose from "
+                        + String.join(", ", ApiScopes.CHOICES.keySet())));
+            }
+        }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
@@ -106,9 +121,15 @@ public class ApiTokenManagement {
                         + organisation.kind().label().toLowerCase() + " cannot have the role " + role.label());
             }
         }
+        if (scopes.contains(ApiScopes.WRITE_OBSERVATIONS) && organisation.kind() != OrganisationKind.TREATMENT_CENTRE) {
+            throw ProblemException.unprocessable("scope-not-allowed", "Only a treatment centre's systems send "
+                    + "observations: a token for a " + organisation.kind().label().toLowerCase() + " cannot have the "
+                    + "scope " + ApiScopes.WRITE_OBSERVATIONS);
+        }
         String value = SCHEME + prefix + "_" + secret;
         ApiTokenSummary token = new ApiTokenSummary(UUID.randomUUID(), organisation.id(), organisation.name(), name,
-                prefix, EnumSet.copyOf(command.roles()), actor.displayName(), Instant.now(clock), null, null, null);
+                prefix, EnumSet.copyOf(command.roles()), actor.displayName(), Instant.now(clock), null, null, null,
+                Set.copyOf(scopes));
         store.insert(token, Hashing.sha256Hex(value));
         audit.record(actor, "API_TOKEN_CREATED", "ApiToken", token.id().toString(), null, auditView(token), null);
         return new IssuedApiToken(token, value);
@@ -152,6 +173,22 @@ public class ApiTokenManagement {
                 });
     }
 
+    /**
+     * The scopes of the token the actor stands for (ADR 0030): none for anyone who is not a live API token, so that a
+     * check of scopes refuses by default.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> scopes(Actor actor) {
+        if (actor.type() != Actor.ActorType.SYSTEM || !actor.username().startsWith("token:")) {
+            return Set.of();
+        }
+        try {
+            return store.liveTokenScopes(UUID.fromString(actor.id()));
+        } catch (IllegalArgumentException notATokenId) {
+            return Set.of();
+        }
+    }
+
     private static void requireAdministrator(Actor actor) {
         if (actor.type() != Actor.ActorType.INTERNAL && !actor.hasRole(Role.ADMINISTRATOR)) {
             throw ProblemException.forbidden("Only administrators manage API tokens");
@@ -165,6 +202,7 @@ public class ApiTokenManagement {
         view.put("name", token.name());
         view.put("prefix", token.prefix());
         view.put("roles", token.roles().stream().map(Role::name).sorted().toList());
+        view.put("scopes", token.scopes().stream().sorted().toList());
         view.put("revokedAt", token.revokedAt() == null ? null : token.revokedAt().toString());
         view.put("revokedBy", token.revokedBy());
         return view;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.cartpath.shared.OrganisationId;
 import org.cartpath.shared.Role;
 
-/** An API token as administrators see it: never its secret. */
+/** An API token as administrators see it: never its secret. Its scopes are those of {@link ApiScopes}. */
 public record ApiTokenSummary(
         UUID id,
         OrganisationId organisationId,
@@ -18,7 +18,8 @@ public record ApiTokenSummary(
         Instant createdAt,
         Instant revokedAt,
         String revokedBy,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        Set<String> scopes) {
 
     public boolean active() {
         return revokedAt == null;

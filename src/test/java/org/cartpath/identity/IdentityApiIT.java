@@ -237,6 +237,34 @@ class IdentityApiIT {
     }
 
     @Test
+    void aTokenCarriesTheFhirScopesChosenWhenIssuedReadOnlyByDefaultAndTheListShowsThem() {
+        HttpResponse<String> chosen = asAdminA.postJson("/api/v1/api-tokens", Map.of("organisationId",
+                hospitalA.id().toString(), "name", "Record system", "roles", List.of("REFERRER"),
+                "scopes", List.of("system/Patient.read")));
+        HttpResponse<String> unchosen = asAdminA.postJson("/api/v1/api-tokens", Map.of("organisationId",
+                hospitalA.id().toString(), "name", "Other system", "roles", List.of("REFERRER")));
+
+        assertThat(Http.json(chosen).get("token").get("scopes").toString()).isEqualTo("[\"system/Patient.read\"]");
+        assertThat(Http.json(unchosen).get("token").get("scopes").toString()).isEqualTo("[\"system/*.read\"]");
+        String id = Http.json(chosen).get("token").get("id").asText();
+        JsonNode listed = null;
+        for (JsonNode item : Http.json(asAdminA.get("/api/v1/api-tokens?size=200")).get("items")) {
+            listed = item.get("id").asText().equals(id) ? item : listed;
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("scopes").toString()).isEqualTo("[\"system/Patient.read\"]");
+        assertThat(asAdminA.get("/admin/api-tokens").body()).contains("system/Patient.read");
+        assertThat(asAdminA.get("/admin/api-tokens/new").body()).contains("value=\"system/Observation.write\"");
+        // a scope that does not exist, and the write scope for an organisation that is not a treatment centre
+        assertProblem(asAdminA.postJson("/api/v1/api-tokens", Map.of("organisationId", hospitalA.id().toString(),
+                "name", "Bad", "roles", List.of("REFERRER"), "scopes", List.of("system/*.write"))), 400,
+                "invalid-request");
+        assertProblem(asAdminA.postJson("/api/v1/api-tokens", Map.of("organisationId", hospitalA.id().toString(),
+                "name", "Bad", "roles", List.of("REFERRER"), "scopes", List.of("system/Observation.write"))), 422,
+                "scope-not-allowed");
+    }
+
+    @Test
     void theDemoManufacturerTokenWorks() {
         JsonNode me = Http.json(Http.token(port, "cpt_demonovartis_demo0novartis0manufacturing0token0a1").get("/api/v1/me"));
         assertThat(me.get("roles").get(0).asText()).isEqualTo("MANUFACTURER_OPERATOR");

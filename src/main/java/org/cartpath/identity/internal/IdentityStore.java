@@ -247,11 +247,12 @@ public class IdentityStore {
 
     public void insert(ApiTokenSummary token, String hash) {
         jdbc.sql("""
-                insert into api_token (id, organisation_id, name, token_prefix, token_hash, roles, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into api_token (id, organisation_id, name, token_prefix, token_hash, roles, created_by, created_at,
+                    scopes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(token.id(), token.organisationId().value(), token.name(), token.prefix(), hash,
                         token.roles().stream().map(Role::name).sorted().toArray(String[]::new), token.createdBy(),
-                        Timestamp.from(token.createdAt()))
+                        Timestamp.from(token.createdAt()), token.scopes().stream().sorted().toArray(String[]::new))
                 .update();
     }
 
@@ -282,7 +283,20 @@ public class IdentityStore {
                 instant(row, "created_at"),
                 instant(row, "revoked_at"),
                 row.getString("revoked_by"),
-                instant(row, "last_used_at"));
+                instant(row, "last_used_at"),
+                scopes(row.getArray("scopes")));
+    }
+
+    private static Set<String> scopes(java.sql.Array array) throws SQLException {
+        return new java.util.TreeSet<>(java.util.Arrays.asList((String[]) array.getArray()));
+    }
+
+    /** The scopes of a live token of an active organisation (none if revoked or unknown). */
+    public Set<String> liveTokenScopes(UUID id) {
+        return jdbc.sql("""
+                select t.scopes from api_token t join organisation o on o.id = t.organisation_id
+                where t.id = ? and t.revoked_at is null and o.active""")
+                .param(id).query((row, n) -> scopes(row.getArray("scopes"))).optional().orElse(Set.of());
     }
 
     // --- sign-in attempts ----------------------------------------------------------------------------

@@ -3,7 +3,9 @@ package org.cartpath.identity.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.cartpath.identity.ApiScopes;
 import org.cartpath.identity.ApiTokenManagement;
 import org.cartpath.identity.ApiTokenManagement.NewApiToken;
 import org.cartpath.identity.IssuedApiToken;
@@ -50,17 +52,20 @@ class AdminApiTokenController {
         Map<String, Object> form = new HashMap<>();
         form.put("organisationId", "");
         form.put("roles", List.of());
+        form.put("scopes", List.copyOf(ApiScopes.DEFAULT));
         return form(actor, model, form, Map.of());
     }
 
     @PostMapping
     String create(Actor actor, @RequestParam Map<String, String> fields,
-            @RequestParam(name = "roles", required = false) List<String> roles, Model model) {
+            @RequestParam(name = "roles", required = false) List<String> roles,
+            @RequestParam(name = "scopes", required = false) List<String> scopes, Model model) {
         Map<String, Object> form = new HashMap<>(fields);
         form.put("roles", roles == null ? List.of() : roles);
+        form.put("scopes", scopes == null ? List.of() : scopes);
         try {
             IssuedApiToken issued = tokens.create(actor, new NewApiToken(Choices.organisation(fields.get("organisationId")),
-                    fields.get("name"), Choices.roles(roles)));
+                    fields.get("name"), Choices.roles(roles), scopes == null ? null : Set.copyOf(scopes)));
             model.addAttribute("issued", issued);
             return ISSUED;
         } catch (ProblemException e) {
@@ -85,6 +90,7 @@ class AdminApiTokenController {
         model.addAttribute("errors", errors);
         model.addAttribute("roles", java.util.Arrays.stream(Role.values()).filter(r -> r != Role.ADMINISTRATOR).toList());
         model.addAttribute("organisations", organisations.list(actor));
+        model.addAttribute("scopeChoices", ApiScopes.CHOICES);
         return FORM;
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.cartpath.identity.ApiTokenManagement;
 import org.cartpath.identity.ApiTokenManagement.NewApiToken;
@@ -66,7 +67,8 @@ class IdentityApiController {
     record TokenRequest(
             @Size(max = TextLimits.SHORT) String organisationId,
             @Size(max = TextLimits.SHORT) String name,
-            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> roles) {
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> roles,
+            @Size(max = TextLimits.ITEMS) List<@Size(max = TextLimits.SHORT) String> scopes) {
     }
 
     record RevocationRequest(@Size(max = TextLimits.LONG) String reason) {
@@ -176,7 +178,7 @@ class IdentityApiController {
     @Operation(summary = "Create an API token; the answer carries the token, shown only this once")
     ResponseEntity<IssuedApiToken> createToken(Actor actor, @RequestBody TokenRequest body) {
         IssuedApiToken issued = tokens.create(actor, new NewApiToken(Choices.organisation(body.organisationId()),
-                body.name(), Choices.roles(body.roles())));
+                body.name(), Choices.roles(body.roles()), body.scopes() == null ? null : Set.copyOf(body.scopes())));
         return ResponseEntity.status(HttpStatus.CREATED).body(issued);
     }
 

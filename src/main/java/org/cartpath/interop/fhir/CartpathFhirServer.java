@@ -12,24 +12,31 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 
 /**
  * HAPI FHIR's plain server, with cartpath's providers. The CapabilityStatement is the one HAPI generates from the
- * providers, so it names only what is implemented; it adds how clients authenticate and that cartpath has no SMART
- * on FHIR scopes (API tokens carry roles, not scopes).
+ * providers, so it names only what is implemented; it adds how clients authenticate and the SMART-style scopes of
+ * their tokens (ADR 0030).
  */
 class CartpathFhirServer extends RestfulServer {
 
     static final String SECURITY = "Bearer API tokens issued by a cartpath administrator for one organisation and its "
             + "roles ('Authorization: Bearer cpt_...'). A token sees exactly what it sees on cartpath's REST API "
             + "(/api/v1): a treatment centre its own patients and cases; a manufacturer or courier no Patient and no "
-            + "patient identity. SMART on FHIR scopes are not supported: tokens carry roles, not scopes.";
+            + "patient identity. Each token also carries SMART v1 system scopes chosen when it is issued "
+            + "(system/*.read, system/<type>.read, system/Observation.write); they narrow what its roles allow and never "
+            + "widen it, and a request outside them is refused with 403. A transaction Bundle of Observations "
+            + "(vital signs, laboratory results) needs system/Observation.write; each entry is a conditional create "
+            + "on its identifier (ifNoneExist=identifier=<system>|<value>), so a replay creates nothing twice.";
 
-    CartpathFhirServer(FhirContext context, List<Object> providers) {
+    CartpathFhirServer(FhirContext context, List<Object> providers, List<Object> plainProviders, FhirScopes scopes) {
         super(context);
         setResourceProviders(providers.stream().map(p -> (ca.uhn.fhir.rest.server.IResourceProvider) p).toList());
+        setPlainProviders(plainProviders);
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPageSize(Paging.DEFAULT_COUNT);
         setServerName("cartpath");
-        setImplementationDescription("cartpath FHIR R4 facade: the treatment centre's CAR-T records, read-only");
+        setImplementationDescription("cartpath FHIR R4 facade: the treatment centre's CAR-T records; "
+                + "vital signs and laboratory results in");
         registerInterceptor(new FhirErrors());
+        registerInterceptor(scopes);
         registerInterceptor(new Capabilities());
     }
 

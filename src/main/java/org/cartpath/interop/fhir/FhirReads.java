@@ -1,6 +1,7 @@
 package org.cartpath.interop.fhir;
 
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.cartpath.custody.CellProduct;
 import org.cartpath.custody.ChainOfCustody;
 import org.cartpath.identity.CurrentActor;
+import org.cartpath.interop.hl7.CaseLabResults;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.journey.CaseView;
 import org.cartpath.journey.TherapyCase;
@@ -37,11 +39,15 @@ class FhirReads {
     private final MonitoringManagement monitoring;
     private final ChainOfCustody custody;
 
-    FhirReads(PatientManagement patients, CaseJourney journey, MonitoringManagement monitoring, ChainOfCustody custody) {
+    private final SentObservations sent;
+
+    FhirReads(PatientManagement patients, CaseJourney journey, MonitoringManagement monitoring, ChainOfCustody custody,
+            SentObservations sent) {
         this.patients = patients;
         this.journey = journey;
         this.monitoring = monitoring;
         this.custody = custody;
+        this.sent = sent;
     }
 
     /** The actor of this request: the bearer token's system client. */
@@ -79,6 +85,9 @@ class FhirReads {
         for (TherapyCase therapyCase : cases(actor, id)) {
             all.addAll(Observations.ofAssessments(id.value(), assessments(actor, therapyCase)));
         }
+        if (readsSent(actor)) {
+            sent.ofPatient(id.value(), actor.organisationId()).forEach(o -> all.add(Observations.ofSent(o)));
+        }
         all.sort(Comparator.comparing(Observations::effective, Comparator.nullsLast(Comparator.<Date>reverseOrder()))
                 .thenComparing(o -> o.getIdElement().getIdPart()));
         return all;
@@ -91,6 +100,60 @@ class FhirReads {
             return List.of();
         }
         return monitoring.summary(actor, therapyCase.id()).map(s -> s.assessments()).orElse(List.of());
+    }
+
+    /**
+     * The observations a centre's systems sent are read by that centre's clinical staff only, as the results filed
+     * from HL7 messages are ({@code CaseLabResults.READERS}).
+     */
+    private static boolean readsSent(Actor actor) {
+        return actor.organisationId() != null && actor.roles().stream().anyMatch(CaseLabResults.READERS::contains);
+    }
+
+    /** One sent observation, for its centre's clinical staff who see the patient; 404 for anyone else. */
+    Observation sentObservation(Actor actor, UUID id) {
+        SentObservation found = readsSent(actor) ? sent.find(id, actor.organisationId()).orElse(null) : null;
+        if (found == null) {
+            throw new ResourceNotFoundException("Observation/" + SentObservation.PREFIX + id + " is not known");
+        }
+        patient(actor, new PatientId(found.patientId()));
+        return Observations.ofSent(found);
+    }
+
+    /** The patient's diagnoses as Conditions; the patient must be visible (404 otherwise). */
+    List<org.hl7.fhir.r4.model.Condition> conditions(Actor actor, PatientId id) {
+        return Conditions.ofRecord(patient(actor, id));
+    }
+
+    /** The CRS and ICANS episodes of the patient's cases, for the treating centre's staff who see monitoring. */
+    List<org.hl7.fhir.r4.model.AdverseEvent> adverseEvents(Actor actor, PatientId id) {
+        patient(actor, id);
+        List<org.hl7.fhir.r4.model.AdverseEvent> events = new ArrayList<>();
+        for (TherapyCase therapyCase : cases(actor, id)) {
+            for (org.cartpath.monitoring.ToxicityEpisode episode : episodes(actor, therapyCase.id())) {
+                events.add(AdverseEvents.toFhir(therapyCase.id().value(), id.value(), episode));
+            }
+        }
+        return events;
+    }
+
+    /** One episode; 404 when the case is not visible, its monitoring is not, or it has no such episode. */
+    org.hl7.fhir.r4.model.AdverseEvent adverseEvent(Actor actor, AdverseEvents.Parsed parsed, String asked) {
+        org.cartpath.journey.CaseId caseId = new org.cartpath.journey.CaseId(parsed.caseId());
+        org.cartpath.monitoring.ToxicityEpisode episode = episodes(actor, caseId).stream()
+                .filter(e -> e.syndrome() == parsed.syndrome() && e.sequence() == parsed.sequence())
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("AdverseEvent/" + asked + " is not known"));
+        // only the treating centre's staff get here (they see monitoring), and they see the case in full
+        return AdverseEvents.toFhir(parsed.caseId(), patientOfCase(actor, caseId), episode);
+    }
+
+    private List<org.cartpath.monitoring.ToxicityEpisode> episodes(Actor actor, org.cartpath.journey.CaseId caseId) {
+        CaseView view = journey.get(actor, caseId);
+        if (!monitoring.permissions(actor, view).see()) {
+            return List.of();
+        }
+        return monitoring.summary(actor, caseId).map(s -> s.episodes()).orElse(List.of());
     }
 
     RecordedAssessment assessment(Actor actor, UUID id) {

@@ -14,9 +14,10 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<CartpathFhirServer> fhirServlet(PatientProvider patients, ObservationProvider observations,
-            ProductProvider products) {
+            ProductProvider products, ConditionProvider conditions, AdverseEventProvider adverseEvents,
+            ObservationTransactions transactions, FhirScopes scopes) {
         CartpathFhirServer server = new CartpathFhirServer(FhirContext.forR4Cached(),
-                List.of(patients, observations, products));
+                List.of(patients, observations, products, conditions, adverseEvents), List.of(transactions), scopes);
         ServletRegistrationBean<CartpathFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

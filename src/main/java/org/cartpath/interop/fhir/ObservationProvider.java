@@ -27,7 +27,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Observation}: read, and search by {@code patient} with {@code code} and {@code date}, newest first. The
+ * {@code Observation}: read, and search by {@code patient} with {@code code}, {@code date}, {@code status} and
+ * {@code _lastUpdated}, newest first. The
  * vital signs and grades of toxicity monitoring are seen only by the treating centre's staff who see monitoring
  * (ADR 0011); weights, heights and organ function by whoever sees the patient's record.
  */
@@ -48,6 +49,14 @@ class ObservationProvider implements IResourceProvider {
     @Read
     public Observation read(@IdParam IdType id) {
         Actor actor = FhirReads.actor();
+        if (id.getIdPart() != null && id.getIdPart().startsWith(SentObservation.PREFIX)) {
+            try {
+                return reads.sentObservation(actor,
+                        java.util.UUID.fromString(id.getIdPart().substring(SentObservation.PREFIX.length())));
+            } catch (IllegalArgumentException notAnId) {
+                throw new ResourceNotFoundException(id);
+            }
+        }
         ObservationIds.Parsed parsed = ObservationIds.parse(id.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
         if (parsed.assessmentId() != null) {
@@ -68,6 +77,8 @@ class ObservationProvider implements IResourceProvider {
     public IBundleProvider byPatient(@RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
             @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
+            @OptionalParam(name = Observation.SP_STATUS) TokenOrListParam status,
+            @OptionalParam(name = Filters.LAST_UPDATED) DateRangeParam lastUpdated,
             @Offset Integer offset, @Count Integer count) {
         Actor actor = FhirReads.actor();
         if (patient.getResourceType() != null && !"Patient".equals(patient.getResourceType())) {
@@ -76,8 +87,9 @@ class ObservationProvider implements IResourceProvider {
         List<Observation> found = reads.observations(actor, PatientId.of(patient.getIdPart())).stream()
                 .filter(o -> code == null || matches(o, code))
                 .filter(o -> date == null || within(o, date))
+                .filter(o -> Filters.statusMatches(o.getStatus() == null ? null : o.getStatus().toCode(), status))
                 .toList();
-        return Paging.page(found, offset, count);
+        return Paging.page(Filters.lastUpdated(found, lastUpdated), offset, count);
     }
 
     private static boolean matches(Observation o, TokenOrListParam codes) {

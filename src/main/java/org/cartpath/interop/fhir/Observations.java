@@ -177,7 +177,7 @@ final class Observations {
         return java.util.Optional.of(o);
     }
 
-    private static void component(Observation o, String loinc, String display, Integer mmHg) {
+    static void component(Observation o, String loinc, String display, Integer mmHg) {
         Observation.ObservationComponentComponent component = o.addComponent();
         component.getCode().addCoding().setSystem(FhirCodes.LOINC).setCode(loinc).setDisplay(display);
         if (mmHg == null) {
@@ -188,7 +188,7 @@ final class Observations {
         }
     }
 
-    private static Observation base(String id, Measure measure, UUID patientId) {
+    static Observation base(String id, Measure measure, UUID patientId) {
         Observation o = new Observation();
         o.setId(id);
         CodeableConcept category = o.addCategory();
@@ -205,7 +205,7 @@ final class Observations {
         return o;
     }
 
-    private static Quantity quantity(BigDecimal value, String ucum) {
+    static Quantity quantity(BigDecimal value, String ucum) {
         return new Quantity().setValue(value).setUnit(ucum).setSystem(FhirCodes.UCUM).setCode(ucum);
     }
 
@@ -215,10 +215,50 @@ final class Observations {
         return type;
     }
 
-    private static InstantType instant(Instant at) {
+    static InstantType instant(Instant at) {
         InstantType type = new InstantType(Date.from(at));
         type.setTimeZone(UTC);
         return type;
+    }
+
+    /**
+     * An Observation a ward or laboratory system sent (ADR 0030), as cartpath keeps it: the sender's identifier, the
+     * LOINC code sent, the value in cartpath's unit (a laboratory result converted as the HL7 interface converts it).
+     */
+    static Observation ofSent(SentObservation sent) {
+        Observation o;
+        if (sent.kind() == SentObservation.Kind.VITAL) {
+            Measure measure = Measure.valueOf(sent.measurement());
+            o = base(sent.fhirId(), measure, sent.patientId());
+            if (measure == Measure.BLOOD_PRESSURE) {
+                component(o, Measure.SYSTOLIC, "Systolic blood pressure", sent.value().intValue());
+                component(o, Measure.DIASTOLIC, "Diastolic blood pressure", sent.secondValue().intValue());
+            } else {
+                o.setValue(quantity(sent.value(), measure.unit));
+            }
+        } else {
+            o = new Observation();
+            o.setId(sent.fhirId());
+            o.addCategory().addCoding().setSystem(FhirCodes.OBSERVATION_CATEGORY)
+                    .setCode(Measure.Category.LABORATORY.code).setDisplay(Measure.Category.LABORATORY.display);
+            org.cartpath.interop.hl7.LabMeasurement lab = org.cartpath.interop.hl7.LabMeasurement.valueOf(
+                    sent.measurement());
+            o.getCode().addCoding().setSystem(FhirCodes.LOINC).setCode(sent.code());
+            o.getCode().setText(lab.label());
+            o.setSubject(new Reference("Patient/" + sent.patientId()));
+            o.setValue(quantity(sent.value(), ucum(lab.unit())));
+        }
+        o.addIdentifier().setSystem(sent.identifierSystem()).setValue(sent.identifierValue());
+        o.setStatus(ObservationStatus.FINAL);
+        o.setEffective(dateTime(sent.observedAt()));
+        o.setIssuedElement(instant(sent.submittedAt()));
+        o.getMeta().setLastUpdated(Date.from(sent.submittedAt()));
+        return o;
+    }
+
+    /** cartpath's unit of a laboratory measurement as a UCUM code (micro as u, powers of ten as 10*). */
+    static String ucum(String unit) {
+        return unit.replace("10^9", "10*9").replace("cells/µL", "/uL").replace('µ', 'u');
     }
 
     /** When the observation was made, for sorting and the {@code date} search; null if it has no effective time. */

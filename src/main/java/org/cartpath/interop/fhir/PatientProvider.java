@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
 class PatientProvider implements IResourceProvider {
 
     private final FhirReads reads;
+    private final FhirScopes scopes;
 
-    PatientProvider(FhirReads reads) {
+    PatientProvider(FhirReads reads, FhirScopes scopes) {
         this.reads = reads;
+        this.scopes = scopes;
     }
 
     @Override
@@ -58,8 +60,9 @@ class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * The patient's record as one Bundle: the Patient, every Observation the actor may see and the bags of the
-     * patient's cells, for the cases of the patient the actor's organisation sees.
+     * The patient's record as one Bundle: the Patient, every Observation the actor may see, the bags of the
+     * patient's cells, the diagnoses (Condition) and the CRS and ICANS episodes (AdverseEvent), for the cases of the patient the actor's organisation sees; only the kinds of resource the
+     * token's scopes let it read (ADR 0030).
      */
     @Operation(name = "$everything", idempotent = true)
     public Bundle everything(@IdParam IdType id, RequestDetails request) {
@@ -71,8 +74,18 @@ class PatientProvider implements IResourceProvider {
         bundle.setType(Bundle.BundleType.SEARCHSET);
         bundle.getMeta().setLastUpdated(new Date());
         add(bundle, base, PatientResources.toFhir(record));
-        reads.observations(actor, patientId).forEach(o -> add(bundle, base, o));
-        reads.products(actor, patientId).forEach(p -> add(bundle, base, p));
+        if (scopes.mayRead(request, "Observation")) {
+            reads.observations(actor, patientId).forEach(o -> add(bundle, base, o));
+        }
+        if (scopes.mayRead(request, "BiologicallyDerivedProduct")) {
+            reads.products(actor, patientId).forEach(p -> add(bundle, base, p));
+        }
+        if (scopes.mayRead(request, "Condition")) {
+            Conditions.ofRecord(record).forEach(c -> add(bundle, base, c));
+        }
+        if (scopes.mayRead(request, "AdverseEvent")) {
+            reads.adverseEvents(actor, patientId).forEach(e -> add(bundle, base, e));
+        }
         bundle.setTotal(bundle.getEntry().size());
         return bundle;
     }

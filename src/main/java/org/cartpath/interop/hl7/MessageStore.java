@@ -95,6 +95,20 @@ class MessageStore {
                 .update();
     }
 
+    /** A result sent as a FHIR Observation (ADR 0030), filed like one of a message. */
+    void insertFhirResult(UUID fhirObservationId, OrganisationId organisation, UUID patientId, UUID caseId,
+            FiledResult result, Actor actor, Instant at) {
+        jdbc.sql("""
+                insert into interop_lab_result (id, fhir_observation_id, organisation_id, patient_id, case_id, measurement,
+                    value, unit, observed_at, local_code, local_value, local_unit, filed_by, filed_by_name, filed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), fhirObservationId, organisation.value(), patientId, caseId,
+                        result.measurement().name(), result.value(), result.measurement().unit(),
+                        Timestamp.from(result.observedAt()), result.localCode(), result.localValue(), result.localUnit(),
+                        actor.id(), actor.displayName(), Timestamp.from(at))
+                .update();
+    }
+
     List<LabResult> resultsOfMessage(UUID messageId) {
         return jdbc.sql("""
                 select measurement, value, observed_at, message_id, filed_at from interop_lab_result where message_id = ?
@@ -110,8 +124,10 @@ class MessageStore {
     List<CaseLabResults.LatestResult> latestOfCase(UUID caseId, OrganisationId organisation) {
         return jdbc.sql("""
                 select distinct on (r.measurement) r.measurement, r.value, r.observed_at, r.filed_at,
-                    m.sending_facility, m.sending_application, m.control_id
-                from interop_lab_result r join interop_hl7_message m on m.id = r.message_id
+                    m.sending_facility, coalesce(m.sending_application, f.submitted_by_name) as sending_application,
+                    coalesce(m.control_id, 'FHIR Observation ' || f.identifier_value) as control_id
+                from interop_lab_result r left join interop_hl7_message m on m.id = r.message_id
+                    left join interop_fhir_observation f on f.id = r.fhir_observation_id
                 where r.case_id = ? and r.organisation_id = ?
                 order by r.measurement, r.observed_at desc, r.filed_at desc""")
                 .params(caseId, organisation.value())

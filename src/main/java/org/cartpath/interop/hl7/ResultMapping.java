@@ -64,8 +64,7 @@ final class ResultMapping {
                     problem = name + " unit '" + (result.unit() == null ? "" : result.unit())
                             + "' cannot be converted to " + measurement.get().unit();
                 } else {
-                    filed.add(new FiledResult(measurement.get(),
-                            value.multiply(factor.get()).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros(),
+                    filed.add(new FiledResult(measurement.get(), converted(value, factor.get()),
                             result.observedAt(), result.code(), result.value(), result.unit()));
                 }
             }
@@ -76,6 +75,11 @@ final class ResultMapping {
         }
         return problems.isEmpty() ? new Outcome(List.copyOf(filed), null, List.of())
                 : new Outcome(List.of(), first, List.copyOf(problems));
+    }
+
+    /** A value in cartpath's unit: the value sent times the unit's factor, to 4 decimal places (the column's scale). */
+    static BigDecimal converted(BigDecimal value, BigDecimal factor) {
+        return value.multiply(factor).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
     /** A plain decimal number; a comparator ({@code <5}) or text is not one, so it is not guessed at. */

@@ -10,6 +10,8 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -33,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import org.cartpath.custody.CustodyFixtures;
 import org.cartpath.custody.labels.LabelPrint;
 import org.cartpath.custody.labels.LabelPrinting;
+import org.cartpath.identity.ApiScopes;
 import org.cartpath.identity.ApiTokenManagement;
 import org.cartpath.identity.ApiTokenManagement.NewApiToken;
 import org.cartpath.identity.Organisation;
@@ -47,6 +50,8 @@ import org.cartpath.monitoring.grading.Consciousness;
 import org.cartpath.monitoring.grading.OxygenDevice;
 import org.cartpath.monitoring.grading.Seizure;
 import org.cartpath.patient.Address;
+import org.cartpath.patient.Diagnosis;
+import org.cartpath.patient.DiagnosisCode;
 import org.cartpath.patient.Measurement;
 import org.cartpath.patient.OrganFunction;
 import org.cartpath.patient.PatientDetails;
@@ -101,8 +106,13 @@ class FhirApiIT {
     private static Scenario scenario;
 
     record Scenario(String centreToken, String otherCentreToken, String manufacturerToken, String patientId,
-            String nhsNumber, LabelPrint bag, List<RecordedAssessment> assessments, Instant infusedAt) {
+            String nhsNumber, LabelPrint bag, List<RecordedAssessment> assessments, Instant infusedAt,
+            String wardSystemToken, String otherCentreWriter, String patientOnlyToken, String wardPatientId,
+            String wardCaseId) {
     }
+
+    /** The identifier system of the test's ward and laboratory systems; values are unique to each test. */
+    private static final String SENDER = "https://ward.example.nhs.uk/Id/observation";
 
     @LocalServerPort
     int port;
@@ -118,6 +128,8 @@ class FhirApiIT {
     ApiTokenManagement tokens;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void buildTheWorldOnce() {
@@ -148,16 +160,24 @@ class FhirApiIT {
         var patientId = org.cartpath.patient.PatientId.of(therapyCase.patientId().toString());
         patients.record(coordinator, patientId, new Measurement(LocalDate.ofInstant(infusedAt, clock.getZone())
                 .minusDays(10), new BigDecimal("52.4"), new BigDecimal("158")));
+        patients.record(coordinator, patientId, new Diagnosis(DiagnosisCode.B_ALL, null,
+                LocalDate.ofInstant(infusedAt, clock.getZone()).minusMonths(14)));
         patients.record(coordinator, patientId, new OrganFunction(LocalDate.ofInstant(infusedAt, clock.getZone())
                 .minusDays(9), new BigDecimal("61"), new BigDecimal("8"), new BigDecimal("24"), null, null));
         Organisation otherCentre = custody.organisation(OrganisationKind.TREATMENT_CENTRE, null);
-        scenario = new Scenario(token(world.centre(), Role.COORDINATOR), token(otherCentre, Role.COORDINATOR),
-                world.manufacturerToken(), therapyCase.patientId().toString(), nhsNumber, bag, assessments, infusedAt);
+        // a second patient of the centre, with an open case, to whom the ward's system sends observations
+        TherapyCase wardCase = custody.caseAt(world, Stage.SLOT_BOOKED);
+        Set<String> writeAndRead = Set.of(ApiScopes.WRITE_OBSERVATIONS, ApiScopes.READ_ALL);
+        scenario = new Scenario(token(world.centre(), Role.COORDINATOR, null), token(otherCentre, Role.COORDINATOR, null),
+                world.manufacturerToken(), therapyCase.patientId().toString(), nhsNumber, bag, assessments, infusedAt,
+                token(world.centre(), Role.WARD_NURSE, writeAndRead), token(otherCentre, Role.COORDINATOR, writeAndRead),
+                token(world.centre(), Role.COORDINATOR, Set.of("system/Patient.read")),
+                wardCase.patientId().toString(), wardCase.id().toString());
     }
 
-    private String token(Organisation organisation, Role role) {
+    private String token(Organisation organisation, Role role, Set<String> scopes) {
         return tokens.create(Actor.system("test"), new NewApiToken(organisation.id(), "Hospital EPR " + UUID.randomUUID(),
-                Set.of(role))).secret();
+                Set.of(role), scopes)).secret();
     }
 
     private static AssessmentInput assessment(Instant at, String temperature, Integer heartRate, Integer systolic,
@@ -170,6 +190,9 @@ class FhirApiIT {
 
     private IGenericClient client(String token) {
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // the first CapabilityStatement is generated while the validator loads R4 beside it: on a busy machine that
+        // takes longer than HAPI's default 10 s
+        FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
         IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
         if (token != null) {
             client.registerInterceptor(new BearerTokenAuthInterceptor(token));
@@ -382,10 +405,208 @@ class FhirApiIT {
 
         var rest = capabilities.getRestFirstRep();
         assertThat(rest.getResource()).extracting(r -> r.getType())
-                .containsExactlyInAnyOrder("Patient", "Observation", "BiologicallyDerivedProduct", "OperationDefinition");
+                .containsExactlyInAnyOrder("Patient", "Observation", "BiologicallyDerivedProduct", "Condition",
+                        "AdverseEvent", "OperationDefinition");
         assertThat(rest.getResource()).flatExtracting(r -> r.getInteraction().stream().map(i -> i.getCode().toCode()).toList())
                 .containsOnly("read", "search-type");
-        assertThat(rest.getSecurity().getDescription()).contains("SMART on FHIR scopes are not supported");
+        assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
+        assertThat(rest.getSecurity().getDescription()).contains("system/Observation.write").contains("ifNoneExist");
+    }
+
+    @Test
+    void theDiagnosisIsAConditionAndTheCrsEpisodeAnAdverseEventSearchableByLastUpdatedForTheCentreAndNotFoundForOthers() {
+        IGenericClient centre = client(scenario.centreToken());
+        Bundle conditions = centre.search().forResource(org.hl7.fhir.r4.model.Condition.class)
+                .where(org.hl7.fhir.r4.model.Condition.PATIENT.hasId(scenario.patientId())).returnBundle(Bundle.class)
+                .execute();
+        Bundle events = centre.search().forResource(org.hl7.fhir.r4.model.AdverseEvent.class)
+                .where(org.hl7.fhir.r4.model.AdverseEvent.SUBJECT.hasId("Patient/" + scenario.patientId()))
+                .returnBundle(Bundle.class).execute();
+
+        var diagnosis = (org.hl7.fhir.r4.model.Condition) conditions.getEntryFirstRep().getResource();
+        assertThat(conditions.getEntry()).hasSize(1);
+        assertThat(diagnosis.getCode().getCoding()).extracting(c -> c.getCode()).containsExactly("B_ALL", "C91.0");
+        String conditionId = diagnosis.getIdElement().getIdPart();
+        assertThat(centre.read().resource(org.hl7.fhir.r4.model.Condition.class).withId(conditionId).execute()
+                .getSubject().getReference()).isEqualTo("Patient/" + scenario.patientId());
+        // the febrile assessment (38.6 °C, day 1) opened a CRS episode of grade 1 that the next one (37.4 °C) resolved
+        var crs = (org.hl7.fhir.r4.model.AdverseEvent) events.getEntryFirstRep().getResource();
+        assertThat(events.getEntry()).hasSize(1);
+        assertThat(crs.getEvent().getCodingFirstRep().getCode()).isEqualTo("crs");
+        assertThat(crs.getSeverity().getCodingFirstRep().getCode()).isEqualTo("mild");
+        assertThat(crs.getOutcome().getCodingFirstRep().getCode()).isEqualTo("resolved");
+        String eventId = crs.getIdElement().getIdPart();
+        assertThat(centre.read().resource(org.hl7.fhir.r4.model.AdverseEvent.class).withId(eventId).execute()
+                .getEvent().getCodingFirstRep().getCode()).isEqualTo("crs");
+        // _lastUpdated and status narrow a search
+        java.util.Date tomorrow = java.util.Date.from(Instant.now(clock).plus(Duration.ofDays(1)));
+        assertThat(centre.search().forResource(org.hl7.fhir.r4.model.Condition.class)
+                .where(org.hl7.fhir.r4.model.Condition.PATIENT.hasId(scenario.patientId()))
+                .lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam(tomorrow, null)).returnBundle(Bundle.class)
+                .execute().getEntry()).isEmpty();
+        assertThat(centre.search().forResource(org.hl7.fhir.r4.model.AdverseEvent.class)
+                .where(org.hl7.fhir.r4.model.AdverseEvent.SUBJECT.hasId("Patient/" + scenario.patientId()))
+                .lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam(null, tomorrow)).returnBundle(Bundle.class)
+                .execute().getEntry()).hasSize(1);
+        assertThat(centre.search().forResource(Observation.class).where(Observation.PATIENT.hasId(scenario.patientId()))
+                .and(Observation.STATUS.exactly().code("entered-in-error")).returnBundle(Bundle.class).execute()
+                .getEntry()).isEmpty();
+        assertThat(centre.search().forResource(Observation.class).where(Observation.PATIENT.hasId(scenario.patientId()))
+                .and(Observation.STATUS.exactly().code("final")).count(200).returnBundle(Bundle.class).execute()
+                .getTotal()).isEqualTo(3 * 4 + 2 + 3 * 3 + 5);
+        for (String token : List.of(scenario.otherCentreToken(), scenario.manufacturerToken())) {
+            assertThatThrownBy(() -> client(token).read().resource(org.hl7.fhir.r4.model.Condition.class)
+                    .withId(conditionId).execute()).isInstanceOf(ResourceNotFoundException.class);
+            assertThatThrownBy(() -> client(token).read().resource(org.hl7.fhir.r4.model.AdverseEvent.class)
+                    .withId(eventId).execute())
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(outcome(e.getResponseBody()))
+                            .contains("AdverseEvent/" + eventId));
+        }
+    }
+
+    @Test
+    void aWardsTransactionOfObservationsIsFiledAndItsReplayCreatesNothingTwice() {
+        IGenericClient ward = client(scenario.wardSystemToken());
+        String run = UUID.randomUUID().toString();
+        Bundle bundle = transaction(
+                sent(scenario.wardPatientId(), "temp-" + run, "8310-5", "38.9", "Cel"),
+                bloodPressure(scenario.wardPatientId(), "bp-" + run, 96, 58),
+                sent(scenario.wardPatientId(), "crp-" + run, "1988-5", "12.5", "mg/dL"));
+
+        Bundle first = ward.transaction().withBundle(bundle).execute();
+        Bundle replay = ward.transaction().withBundle(bundle).execute();
+
+        assertThat(first.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+        assertThat(first.getEntry()).extracting(e -> e.getResponse().getStatus()).containsOnly("201 Created");
+        assertThat(replay.getEntry()).extracting(e -> e.getResponse().getStatus()).containsOnly("200 OK");
+        assertThat(replay.getEntry()).extracting(e -> e.getResponse().getLocation())
+                .containsExactlyElementsOf(first.getEntry().stream().map(e -> e.getResponse().getLocation()).toList());
+        assertThat(storedWithIdentifierOf(run)).isEqualTo(3);
+        // the CRP is filed as a result of the case, converted as the HL7 interface converts it (mg/dL x 10 = mg/L)
+        assertThat(jdbc.sql("select r.value from interop_lab_result r join interop_fhir_observation f"
+                        + " on f.id = r.fhir_observation_id where f.identifier_value = ? and r.case_id = ?")
+                .params("crp-" + run, UUID.fromString(scenario.wardCaseId())).query(BigDecimal.class).list())
+                .singleElement().satisfies(v -> assertThat(v).isEqualByComparingTo("125"));
+        Observation temperature = ward.read().resource(Observation.class)
+                .withUrl(first.getEntry().get(0).getResponse().getLocation()).execute();
+        assertThat(temperature.getValueQuantity().getValue()).isEqualByComparingTo("38.9");
+        assertThat(temperature.getIdentifierFirstRep().getValue()).isEqualTo("temp-" + run);
+        assertThat(temperature.getSubject().getReference()).isEqualTo("Patient/" + scenario.wardPatientId());
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'FhirBundle' and action in"
+                        + " ('FHIR_OBSERVATIONS_RECEIVED', 'FHIR_OBSERVATIONS_REPLAYED') and after_state::text like ?")
+                .param("%" + temperature.getIdElement().getIdPart() + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void oneBadEntryRefusesTheWholeBundleNamingTheEntryAndStoresNothing() {
+        IGenericClient ward = client(scenario.wardSystemToken());
+        String run = UUID.randomUUID().toString();
+        Observation good = sent(scenario.wardPatientId(), "hr-" + run, "8867-4", "104", "/min");
+
+        assertThatThrownBy(() -> ward.transaction().withBundle(transaction(good,
+                sent(scenario.wardPatientId(), "x-" + run, "99999-9", "1", "mg/L"))).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(outcome(e.getResponseBody()))
+                        .contains("entry[1]").contains("99999-9"));
+        assertThatThrownBy(() -> ward.transaction().withBundle(transaction(good,
+                sent(scenario.wardPatientId(), "u-" + run, "1988-5", "3", "mmol/L"))).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(outcome(e.getResponseBody()))
+                        .contains("entry[1]").contains("mmol/L"));
+        Bundle wrongType = transaction(good);
+        wrongType.addEntry().setResource(new Patient().setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2010-01-10"))).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        assertThatThrownBy(() -> ward.transaction().withBundle(wrongType).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(outcome(e.getResponseBody()))
+                        .contains("entry[1] is a Patient"));
+        Bundle noCondition = transaction(good);
+        noCondition.getEntryFirstRep().getRequest().setIfNoneExist(null);
+        assertThatThrownBy(() -> ward.transaction().withBundle(noCondition).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(outcome(e.getResponseBody()))
+                        .contains("entry[0]").contains("ifNoneExist"));
+
+        assertThat(storedWithIdentifierOf(run)).isZero();
+    }
+
+    @Test
+    void aTokenWithoutTheScopeIsRefusedAndScopesNarrowWhatItsRolesAllow() {
+        String run = UUID.randomUUID().toString();
+        Bundle bundle = transaction(sent(scenario.wardPatientId(), "t-" + run, "8310-5", "37.0", "Cel"));
+
+        // a token issued without a choice of scopes reads only (as every token issued before scopes existed)
+        assertThatThrownBy(() -> client(scenario.centreToken()).transaction().withBundle(bundle).execute())
+                .isInstanceOfSatisfying(ForbiddenOperationException.class, e -> assertThat(outcome(e.getResponseBody()))
+                        .contains("system/Observation.write"));
+        IGenericClient patientOnly = client(scenario.patientOnlyToken());
+        assertThat(patientOnly.read().resource(Patient.class).withId(scenario.patientId()).execute().getIdElement()
+                .getIdPart()).isEqualTo(scenario.patientId());
+        assertThatThrownBy(() -> patientOnly.search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(scenario.patientId())).returnBundle(Bundle.class).execute())
+                .isInstanceOfSatisfying(ForbiddenOperationException.class, e -> assertThat(outcome(e.getResponseBody()))
+                        .contains("system/Observation.read"));
+        Bundle everything = patientOnly.operation().onInstance("Patient/" + scenario.patientId()).named("$everything")
+                .withNoParameters(org.hl7.fhir.r4.model.Parameters.class).returnResourceType(Bundle.class).execute();
+        assertThat(everything.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient");
+        // the write scope does not widen a manufacturer's roles: it cannot even be issued to one
+        assertThatThrownBy(() -> tokens.create(Actor.system("test"), new NewApiToken(custody.organisation(
+                OrganisationKind.MANUFACTURER, null).id(), "Portal", Set.of(Role.MANUFACTURER_OPERATOR),
+                Set.of(ApiScopes.WRITE_OBSERVATIONS))))
+                .isInstanceOfSatisfying(org.cartpath.shared.ProblemException.class, e -> assertThat(e.status())
+                        .isEqualTo(422));
+        assertThat(storedWithIdentifierOf(run)).isZero();
+    }
+
+    @Test
+    void anotherCentresSystemSendingForThePatientIsAnsweredNotFoundAndStoresNothing() {
+        String run = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> client(scenario.otherCentreWriter()).transaction().withBundle(transaction(
+                sent(scenario.wardPatientId(), "t-" + run, "8310-5", "37.0", "Cel"))).execute())
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(outcome(e.getResponseBody()))
+                        .contains("entry[0]").contains("Patient/" + scenario.wardPatientId()));
+        assertThat(storedWithIdentifierOf(run)).isZero();
+    }
+
+    private long storedWithIdentifierOf(String run) {
+        return jdbc.sql("select count(*) from interop_fhir_observation where identifier_system = ?"
+                + " and identifier_value like ?").params(SENDER, "%" + run).query(Long.class).single();
+    }
+
+    private static Bundle transaction(Observation... observations) {
+        Bundle bundle = new Bundle();
+        bundle.setType(Bundle.BundleType.TRANSACTION);
+        for (Observation observation : observations) {
+            Identifier id = observation.getIdentifierFirstRep();
+            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(observation).getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST).setUrl("Observation")
+                    .setIfNoneExist("identifier=" + id.getSystem() + "|" + id.getValue());
+        }
+        return bundle;
+    }
+
+    private Observation sent(String patientId, String identifier, String loinc, String value, String unit) {
+        Observation o = observation(patientId, identifier, loinc);
+        o.setValue(new Quantity().setValue(new BigDecimal(value)).setUnit(unit).setSystem("http://unitsofmeasure.org")
+                .setCode(unit));
+        return o;
+    }
+
+    private Observation bloodPressure(String patientId, String identifier, int systolic, int diastolic) {
+        Observation o = observation(patientId, identifier, "85354-9");
+        for (Object[] c : new Object[][] {{"8480-6", systolic}, {"8462-4", diastolic}}) {
+            o.addComponent().setValue(new Quantity().setValue((Integer) c[1]).setUnit("mm[Hg]")
+                    .setSystem("http://unitsofmeasure.org").setCode("mm[Hg]"))
+                    .getCode().addCoding().setSystem("http://loinc.org").setCode((String) c[0]);
+        }
+        return o;
+    }
+
+    private Observation observation(String patientId, String identifier, String loinc) {
+        Observation o = new Observation();
+        o.addIdentifier().setSystem(SENDER).setValue(identifier);
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.getCode().addCoding().setSystem("http://loinc.org").setCode(loinc);
+        o.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/" + patientId));
+        o.setEffective(new org.hl7.fhir.r4.model.DateTimeType(java.util.Date.from(Instant.now(clock)
+                .minus(Duration.ofHours(1)))));
+        return o;
     }
 
     private static String outcome(String body) {
@@ -417,8 +638,18 @@ class FhirApiIT {
                         .execute());
         emitted.add(FHIR.newJsonParser().parseResource(notFound.getResponseBody()));
         emitted.add(client(null).capabilities().ofType(CapabilityStatement.class).execute());
+        IGenericClient ward = client(scenario.wardSystemToken());
+        String run = UUID.randomUUID().toString();
+        Bundle response = ward.transaction().withBundle(transaction(
+                sent(scenario.wardPatientId(), "v-" + run, "2160-0", "0.8", "mg/dL"),
+                bloodPressure(scenario.wardPatientId(), "bp-" + run, 132, 84),
+                sent(scenario.wardPatientId(), "t-" + run, "8310-5", "38.2", "Cel"))).execute();
+        emitted.add(response);
+        for (Bundle.BundleEntryComponent entry : response.getEntry()) {
+            emitted.add(ward.read().resource(Observation.class).withUrl(entry.getResponse().getLocation()).execute());
+        }
         assertThat(((Bundle) emitted.get(0)).getEntry()).extracting(e -> e.getResource().fhirType())
-                .contains("Patient", "Observation", "BiologicallyDerivedProduct");
+                .contains("Patient", "Observation", "BiologicallyDerivedProduct", "Condition", "AdverseEvent");
 
         List<String> errors = new ArrayList<>();
         for (IBaseResource resource : emitted) {
