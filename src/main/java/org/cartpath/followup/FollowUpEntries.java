@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.followup.FollowUpEntry.Field;
 import org.cartpath.followup.FollowUpEntry.Kind;
-import org.cartpath.followup.internal.EntryStore;
+import org.cartpath.followup.internal.FollowUpEntryStore;
 import org.cartpath.followup.internal.OutcomeEventStore;
 import org.cartpath.followup.internal.PlanStore;
 import org.cartpath.followup.outcomes.IcahtSeries;
@@ -86,7 +86,7 @@ public class FollowUpEntries {
 
     private static final BigDecimal CELLS_PER_MICROLITRE_PER_10E9_PER_L = new BigDecimal("1000");
 
-    private final EntryStore store;
+    private final FollowUpEntryStore store;
     private final PlanStore plans;
     private final OutcomeEventStore events;
     private final FollowUpAccess access;
@@ -94,7 +94,7 @@ public class FollowUpEntries {
     private final AuditTrail audit;
     private final Clock clock;
 
-    FollowUpEntries(EntryStore store, PlanStore plans, OutcomeEventStore events, FollowUpAccess access,
+    FollowUpEntries(FollowUpEntryStore store, PlanStore plans, OutcomeEventStore events, FollowUpAccess access,
             FollowUpPlans followUp, AuditTrail audit, Clock clock) {
         this.store = store;
         this.plans = plans;
@@ -178,15 +178,16 @@ public class FollowUpEntries {
         return history(id);
     }
 
-    /** The entries of a case the caller has already checked the actor may see (the case page); null before day 0. */
+    /** The entries of a case the caller has already checked the actor may see (the case page). */
     @Transactional(readOnly = true)
     public History history(CaseView view) {
         return history(view.therapyCase().id());
     }
 
     private History history(CaseId id) {
-        LocalDate dayZero = plans.find(id).map(PlanStore.PlanRow::dayZero).orElseThrow(FollowUpEntries::notInfused);
-        return summarise(dayZero, store.versions(id));
+        return plans.find(id).map(PlanStore.PlanRow::dayZero).map(dayZero -> summarise(dayZero, store.versions(id)))
+                // before the infusion there is no day 0 and nothing recorded
+                .orElseGet(() -> new History(null, List.of(), List.of(), List.of(), null, null));
     }
 
     /** The current versions, the counts by date and ICAHT from them. */

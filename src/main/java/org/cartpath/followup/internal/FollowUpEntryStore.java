@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for follow-up clinical entries: append-only rows, one per version (V210). */
 @Repository
-public class EntryStore {
+public class FollowUpEntryStore {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -25,7 +25,7 @@ public class EntryStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    EntryStore(JdbcClient jdbc, JsonMapper json) {
+    FollowUpEntryStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
