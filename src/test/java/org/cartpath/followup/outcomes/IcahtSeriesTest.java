@@ -31,8 +31,7 @@ class IcahtSeriesTest {
         return anc;
     }
 
-    @ParameterizedTest(name = "{0}: {1} days ≤ 500, {2} days ≤ 100 → grade {3}")
-    @CsvSource(delimiter = '|', textBlock = """
+    static final String SERIES = """
             # days 0 to 30, 31 characters                | ≤500 | ≤100 | grade
             HHHHHHHHHHHHHHHHHHHHHHHHHHHHHHH             | 0    | 0    | 0
             HHHHHMHHHHHHHHHHHHHHHHHHHHHHHHH             | 1    | 0    | 1
@@ -54,7 +53,10 @@ class IcahtSeriesTest {
             MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM             | 31   | 0    | 4
             # biphasic: a second dip after a stable recovery still counts (cumulative)
             HMMMMMHHHHHHHHHHHHHHHHHMMMMMMMM             | 13   | 0    | 2
-            """, commentCharacter = '#')
+            """;
+
+    @ParameterizedTest(name = "{0}: {1} days ≤ 500, {2} days ≤ 100 → grade {3}")
+    @CsvSource(delimiter = '|', textBlock = SERIES, commentCharacter = '#')
     void countsTheDaysCumulativelyWithUnstableRecoveryCountedIn(String pattern, int days500, int days100,
             int grade) {
         IcahtSeries.Early early = IcahtSeries.early(series(pattern));

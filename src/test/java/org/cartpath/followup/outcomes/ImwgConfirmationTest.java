@@ -39,8 +39,7 @@ class ImwgConfirmationTest {
         };
     }
 
-    @ParameterizedTest(name = "{0} → best confirmed {1} from month {2}; progression from month {3}; latest unconfirmed {4}")
-    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+    static final String COURSES = """
             # one assessment confirms nothing
             VGPR              | -    | -  | -  | true
             # two consecutive VGPR confirm VGPR from the first
@@ -59,7 +58,10 @@ class ImwgConfirmationTest {
             VGPR VGPR PD PD   | VGPR | 0  | 2  | false
             SD SD             | SD   | 0  | -  | false
             sCR sCR           | sCR  | 0  | -  | false
-            """, commentCharacter = '#')
+            """;
+
+    @ParameterizedTest(name = "{0} → best confirmed {1} from month {2}; progression from month {3}; latest unconfirmed {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = COURSES, commentCharacter = '#')
     void confirmsACategoryByTwoConsecutiveAssessments(String course, String best, Integer bestMonth,
             Integer progressionMonth, boolean latestUnconfirmed) {
         ImwgConfirmation.Course c = ImwgConfirmation.of(assessments(course));
