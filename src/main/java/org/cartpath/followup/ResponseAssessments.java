@@ -1,5 +1,6 @@
 package org.cartpath.followup;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cartpath.audit.AuditTrail;
+import org.cartpath.followup.internal.OutcomeEventStore;
 import org.cartpath.followup.internal.PlanStore;
 import org.cartpath.followup.internal.ResponseStore;
+import org.cartpath.followup.outcomes.ImwgResponse;
 import org.cartpath.identity.ElectronicSignature;
 import org.cartpath.identity.ElectronicSignatures;
 import org.cartpath.identity.SignatureMeaning;
@@ -45,6 +48,7 @@ public class ResponseAssessments {
     }
 
     private final ResponseStore store;
+    private final OutcomeEventStore events;
     private final PlanStore plans;
     private final FollowUpAccess access;
     private final FollowUpPlans followUp;
@@ -52,9 +56,10 @@ public class ResponseAssessments {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ResponseAssessments(ResponseStore store, PlanStore plans, FollowUpAccess access, FollowUpPlans followUp,
-            ElectronicSignatures signatures, AuditTrail audit, Clock clock) {
+    ResponseAssessments(ResponseStore store, OutcomeEventStore events, PlanStore plans, FollowUpAccess access,
+            FollowUpPlans followUp, ElectronicSignatures signatures, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.events = events;
         this.plans = plans;
         this.access = access;
         this.followUp = followUp;
@@ -80,6 +85,7 @@ public class ResponseAssessments {
         CaseView view = access.recordResponse(actor, id);
         LocalDate dayZero = dayZero(id, true);
         check(entry, dayZero, null);
+        entry = withTrackedNadir(entry, store.versions(id), null);
         ResponseAssessment saved = save(actor, id, entry, UUID.randomUUID(), 1, null);
         audit.record(actor, "FOLLOW_UP_RESPONSE_RECORDED", "ResponseAssessment", saved.responseId().toString(), null,
                 auditView(id, saved), saved.categoryReason());
@@ -110,6 +116,7 @@ public class ResponseAssessments {
             throw ProblemException.conflict("stale-version", "The response assessment changed since you read it (now"
                     + " version " + before.version() + "); reload it");
         }
+        entry = withTrackedNadir(entry, store.versions(id), responseId);
         ResponseAssessment saved = save(actor, id, entry, responseId, before.version() + 1, reason.trim());
         audit.record(actor, "FOLLOW_UP_RESPONSE_CORRECTED", "ResponseAssessment", responseId.toString(),
                 auditView(id, before), auditView(id, saved), reason.trim());
@@ -148,11 +155,86 @@ public class ResponseAssessments {
                     .ifPresent(a -> best.add(new ResponseHistory.BestResponse(framework, a.category(),
                             a.categoryLabel(), a.assessedOn(), a.responseId())));
         }
-        return new ResponseHistory(current, versions, newest, best);
+        List<ResponseAssessment> imwg = current.stream().filter(a -> a.framework() == ResponseFramework.IMWG_2016)
+                .toList();
+        return new ResponseHistory(current, versions, newest, best,
+                imwg.isEmpty() ? null : DurationOfResponse.imwgCourse(imwg), List.of());
+    }
+
+    /**
+     * The M-protein nadir tracked across a myeloma's assessments (IMWG 2016, Kumar et al. Lancet Oncol
+     * 2016;17:e328: progression is measured from the lowest confirmed value): the lowest of the baseline and of the
+     * values of the case's earlier IMWG assessments (their current versions, this assessment's own versions left out).
+     * A nadir entered above it is refused (422 {@code inconsistent-calculator-input}, naming the field), since it would
+     * hide a progression; a nadir left out is filled in with it and the category derived again from the inputs.
+     */
+    static Entry withTrackedNadir(Entry entry, List<ResponseAssessment> versions, UUID self) {
+        if (entry.framework() != ResponseFramework.IMWG_2016 || entry.assessedOn() == null) {
+            return entry;
+        }
+        List<ResponseAssessment> earlier = summarise(versions).current().stream()
+                .filter(a -> a.framework() == ResponseFramework.IMWG_2016 && !a.responseId().equals(self)
+                        && a.assessedOn().isBefore(entry.assessedOn()))
+                .toList();
+        Map<String, Object> inputs = new LinkedHashMap<>(entry.inputs());
+        boolean filled = false;
+        for (String[] m : new String[][] {{"Serum", "GPerDl", "g/dL"}, {"Urine", "MgPer24h", "mg/24 h"}}) {
+            String nadirField = "nadir" + m[0] + "MProtein" + m[1];
+            String currentField = "current" + m[0] + "MProtein" + m[1];
+            BigDecimal tracked = decimal(inputs.get("baseline" + m[0] + "MProtein" + m[1]));
+            LocalDate trackedOn = null;
+            for (ResponseAssessment a : earlier) {
+                BigDecimal value = decimal(a.inputs().get(currentField));
+                if (value != null && (tracked == null || value.compareTo(tracked) < 0)) {
+                    tracked = value;
+                    trackedOn = a.assessedOn();
+                }
+            }
+            if (tracked == null) {
+                continue;
+            }
+            BigDecimal given = decimal(inputs.get(nadirField));
+            if (given != null && given.compareTo(tracked) > 0 && trackedOn != null) {
+                throw new ProblemException("inconsistent-calculator-input", 422, "The inputs contradict each other",
+                        "inputs." + nadirField + ": cannot be above the lowest value recorded since baseline, "
+                                + tracked.stripTrailingZeros().toPlainString() + " " + m[2] + " on " + trackedOn,
+                        List.of(new FieldProblem("inputs." + nadirField, "cannot be above the lowest value recorded"
+                                + " since baseline, " + tracked.stripTrailingZeros().toPlainString() + " " + m[2]
+                                + " on " + trackedOn)), Map.of());
+            }
+            if (given == null && trackedOn != null) {
+                inputs.put(nadirField, tracked);
+                filled = true;
+            }
+        }
+        if (!filled) {
+            return entry;
+        }
+        String derived = ImwgResponse.assess(new ImwgResponse.Assessment(
+                decimal(inputs.get("baselineSerumMProteinGPerDl")), decimal(inputs.get("currentSerumMProteinGPerDl")),
+                decimal(inputs.get("nadirSerumMProteinGPerDl")), decimal(inputs.get("baselineUrineMProteinMgPer24h")),
+                decimal(inputs.get("currentUrineMProteinMgPer24h")), decimal(inputs.get("nadirUrineMProteinMgPer24h")),
+                Boolean.TRUE.equals(inputs.get("serumImmunofixationNegative")),
+                Boolean.TRUE.equals(inputs.get("urineImmunofixationNegative")),
+                Boolean.TRUE.equals(inputs.get("mProteinDetectableOnlyByImmunofixation")),
+                decimal(inputs.get("marrowPlasmaCellsPercent")), Boolean.TRUE.equals(inputs.get("softTissuePlasmacytomas")),
+                (Boolean) inputs.get("flcRatioNormal"), (Boolean) inputs.get("clonalPlasmaCellsInMarrow"),
+                Boolean.TRUE.equals(inputs.get("newBoneLesionsOrPlasmacytomas")))).name();
+        // a category recorded as the derived one follows the new derivation; another one stays an override
+        String category = entry.category() == null || entry.category().isBlank()
+                || entry.category().equals(entry.derivedCategory()) ? null : entry.category();
+        return new Entry(entry.assessedOn(), entry.framework(), inputs, derived, category, entry.categoryReason(),
+                entry.password(), entry.sourceDocument());
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
     }
 
     private ResponseHistory history(CaseId id) {
-        return summarise(store.versions(id));
+        ResponseHistory h = summarise(store.versions(id));
+        List<DurationOfResponse> durations = DurationOfResponse.of(h, events.events(id), plans.visits(id));
+        return new ResponseHistory(h.current(), h.versions(), h.latest(), h.best(), h.imwg(), durations);
     }
 
     private LocalDate dayZero(CaseId id, boolean lock) {

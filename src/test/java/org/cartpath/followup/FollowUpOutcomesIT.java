@@ -250,6 +250,14 @@ class FollowUpOutcomesIT {
         assertThat(lines).contains("DAY_90:OVERDUE", "DAY_100:IN_WINDOW").doesNotContain("DAY_56:OVERDUE");
         assertThat(dataManager.get("/cases/" + id).body()).contains("MRD-negative complete remission")
                 .contains("Alive at last contact");
+        // counts with ICAHT (a complete day 0–30 series: grade 2; two later results ≤ 1.5: late grade 1), a corrected
+        // count with its history, B cells and IgG, an infection
+        JsonNode recorded = Http.json(dataManager.get("/api/v1/cases/" + id + "/follow-up/entries"));
+        assertThat(recorded.get("earlyIcaht").get("grade").asInt()).isEqualTo(2);
+        assertThat(recorded.get("lateIcaht").get("grade").asInt()).isEqualTo(1);
+        assertThat(recorded.get("versions").size()).isEqualTo(recorded.get("current").size() + 1);
+        assertThat(recorded.get("current").valueStream().map(e -> e.get("kind").asText()).distinct().sorted().toList())
+                .containsExactly("BLOOD_COUNT", "B_CELLS_AND_IMMUNOGLOBULIN", "INFECTION");
         assertThat(jdbc.sql("select day_zero from monitoring_anchor where case_id = ?").param(id)
                 .query(java.time.LocalDate.class).single()).as("day 0 on record, so the outcome figures count the child")
                 .isEqualTo(plans.today().minusDays(105));

@@ -108,10 +108,16 @@ class ResponseAssessmentIT {
         clock.advance(Duration.ofDays(28));
         Http consultant = as(p.world().consultant());
         LocalDate day28 = dayZero(consultant, id).plusDays(28);
-        Map<String, Object> body = bAll(day28, day28Marrow());
+        Map<String, Object> marrow = day28Marrow();
+        // NGS MRD below its assay's sensitivity of 10^-6 (0.0001 %): recorded beside the flow MRD, negative
+        marrow.put("ngsMrdPercent", 0);
+        marrow.put("ngsMrdSensitivityPercent", 0.0001);
+        Map<String, Object> body = bAll(day28, marrow);
         body.put("sourceDocument", "Marrow report BM-2026-0412");
 
         JsonNode saved = created(consultant.postJson(responses(id), body));
+        assertThat(saved.get("inputs").get("ngsMrdNegative").asBoolean()).isTrue();
+        assertThat(saved.get("inputs").get("ngsMrdSensitivityPercent").decimalValue()).isEqualByComparingTo("0.0001");
 
         assertThat(saved.get("category").asText()).isEqualTo("MRD_NEGATIVE_COMPLETE_REMISSION");
         assertThat(saved.get("derivedCategory").asText()).isEqualTo("MRD_NEGATIVE_COMPLETE_REMISSION");
@@ -253,6 +259,10 @@ class ResponseAssessmentIT {
         tooMany.put("marrowBlastsPercent", 101);
         assertProblem(consultant.postJson(responses(id), bAll(zero, tooMany)), 400, "invalid-request",
                 "inputs.marrowBlastsPercent");
+        Map<String, Object> ngsWithoutSensitivity = day28Marrow();
+        ngsWithoutSensitivity.put("ngsMrdPercent", 0.00001);
+        assertProblem(consultant.postJson(responses(id), bAll(zero, ngsWithoutSensitivity)), 400, "invalid-request",
+                "inputs.ngsMrdSensitivityPercent");
         Map<String, Object> imwg = new HashMap<>();
         imwg.put("baselineSerumMProteinGPerDl", 3.0);
         imwg.put("currentSerumMProteinGPerDl", 1.0);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cartpath.followup.ClinicVisits;
+import org.cartpath.followup.FollowUpEntries;
+import org.cartpath.followup.FollowUpEntry;
 import org.cartpath.followup.FollowUpPlans;
 import org.cartpath.followup.OutcomeEvent;
 import org.cartpath.followup.OutcomeEvents;
@@ -51,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its window) and the case's follow-up panel have something to show. The case's earlier steps are not part of the
  * demo: its stages are passed by the journey's own transitions, noted as demo data, and the plan is made from the
  * infusion date as the infusion's reaction makes it. The day-28 marrow (an MRD-negative complete remission), the
- * visits up to day 56 and the last contact are recorded through the follow-up services by the demo users, with their
+ * visits up to day 56, the last contact, the daily counts of days 0 to 30 and later ones (with a correction), B cells
+ * and IgG, and an infection are recorded through the follow-up services by the demo users, with their
  * audit rows. Seeded once, when no patient has the child's NHS number (from the 999 range the NHS keeps for testing).
  */
 @Component
@@ -69,6 +72,7 @@ class DemoFollowUpCase {
     private final ClinicVisits visits;
     private final ResponseAssessments responses;
     private final OutcomeEvents events;
+    private final FollowUpEntries entries;
     private final UserManagement users;
     private final OrganisationManagement organisations;
     private final TransactionTemplate transaction;
@@ -77,7 +81,7 @@ class DemoFollowUpCase {
 
     DemoFollowUpCase(PatientManagement patients, CaseJourney journey, MonitoringManagement monitoring,
             FollowUpPlans plans, ClinicVisits visits, ResponseAssessments responses, OutcomeEvents events,
-            UserManagement users,
+            FollowUpEntries entries, UserManagement users,
             OrganisationManagement organisations, TransactionTemplate transaction, JdbcClient jdbc,
             @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.patients = patients;
@@ -87,6 +91,7 @@ class DemoFollowUpCase {
         this.visits = visits;
         this.responses = responses;
         this.events = events;
+        this.entries = entries;
         this.users = users;
         this.organisations = organisations;
         this.transaction = transaction;
@@ -163,6 +168,58 @@ class DemoFollowUpCase {
         }
         events.record(coordinator, id, new OutcomeEvents.Entry(OutcomeEvent.Kind.ALIVE, dayZero.plusDays(56),
                 OutcomeEvent.InformationSource.CLINIC_VISIT, null, null, null, null, null, null, null, null));
+
+        // daily counts from day 0 to 30 (a complete series: early ICAHT grade 2, 8 days at or below 0.5 x 10^9/L,
+        // G-CSF from day 10), then the day-56 and day-90 counts (two at or below 1.5: late ICAHT grade 1)
+        for (int day = 0; day < DEMO_ANC.length; day++) {
+            counts(coordinator, id, dayZero.plusDays(day), DEMO_ANC[day], DEMO_PLATELETS[day], day >= 10 && day <= 13,
+                    day == 7 || day == 9);
+        }
+        FollowUpEntry day56 = counts(coordinator, id, dayZero.plusDays(56), "1.5", "98", false, false);
+        entries.correct(coordinator, id, day56.entryId(), new FollowUpEntries.Entry(FollowUpEntry.Kind.BLOOD_COUNT,
+                dayZero.plusDays(56), countValues("1.4", "98", false, false), "Demo laboratory report DL-0056"),
+                "ANC transcribed from the wrong line of the report", null);
+        counts(coordinator, id, dayZero.plusDays(90), "1.3", "121", false, false);
+        Map<String, Object> bCells = new LinkedHashMap<>();
+        bCells.put("cd19BCells", "0");
+        bCells.put("igg", "3.8");
+        bCells.put("ivigGiven", true);
+        entries.record(coordinator, id, new FollowUpEntries.Entry(FollowUpEntry.Kind.B_CELLS_AND_IMMUNOGLOBULIN,
+                dayZero.plusDays(56), bCells, "Demo laboratory report DL-0056"));
+        Map<String, Object> infection = new LinkedHashMap<>();
+        infection.put("site", "Upper respiratory tract");
+        infection.put("organismType", "VIRAL");
+        infection.put("organism", "Rhinovirus");
+        infection.put("severityGrade", "2");
+        infection.put("admission", "NONE");
+        infection.put("treatment", "Supportive care");
+        entries.record(coordinator, id, new FollowUpEntries.Entry(FollowUpEntry.Kind.INFECTION, dayZero.plusDays(41),
+                infection, null));
+    }
+
+    /** ANC (10^9/L) of days 0 to 30 of the demo child: the nadir around day 7, recovery from day 12. */
+    static final String[] DEMO_ANC = {"2.1", "1.5", "0.9", "0.6", "0.4", "0.2", "0.15", "0.08", "0.06", "0.12",
+        "0.3", "0.45", "0.6", "0.8", "1.1", "1.2", "1.2", "1.3", "1.3", "1.4", "1.4", "1.5", "1.4", "1.5", "1.6",
+        "1.5", "1.6", "1.7", "1.6", "1.7", "1.8"};
+    private static final String[] DEMO_PLATELETS = {"160", "140", "110", "80", "60", "40", "30", "22", "18", "19",
+        "25", "31", "40", "48", "55", "60", "64", "70", "72", "75", "80", "83", "85", "88", "90", "92", "95", "96",
+        "98", "100", "104"};
+
+    private FollowUpEntry counts(Actor actor, CaseId id, LocalDate on, String anc, String platelets,
+            boolean growthFactor, boolean plateletTransfusion) {
+        return entries.record(actor, id, new FollowUpEntries.Entry(FollowUpEntry.Kind.BLOOD_COUNT, on,
+                countValues(anc, platelets, growthFactor, plateletTransfusion), null));
+    }
+
+    private static Map<String, Object> countValues(String anc, String platelets, boolean growthFactor,
+            boolean plateletTransfusion) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("anc", anc);
+        values.put("platelets", platelets);
+        values.put("growthFactor", growthFactor);
+        values.put("redCellTransfusion", false);
+        values.put("plateletTransfusion", plateletTransfusion);
+        return values;
     }
 
     private Actor actor(String username, OrganisationId organisationId) {

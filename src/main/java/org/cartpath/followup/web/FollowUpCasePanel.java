@@ -4,6 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cartpath.followup.FollowUpAccess;
+import org.cartpath.followup.FollowUpEntries;
+import org.cartpath.followup.FollowUpEntry;
+import org.cartpath.followup.FollowUpTimeline;
+import org.cartpath.followup.OutcomeEvent;
+import org.cartpath.followup.ResponseHistory;
 import org.cartpath.followup.FollowUpPlans;
 import org.cartpath.followup.OutcomeEvents;
 import org.cartpath.followup.ResponseAssessments;
@@ -19,7 +24,9 @@ import org.springframework.stereotype.Component;
  * registry time points with their windows and status, the clinic visits (recorded by the centre's follow-up staff),
  * the outcome events (relapse, vital status, death, second malignancy), the latest response assessment and the
  * best response so far (with a link to record a B-ALL response for the centre's consultants), and the visits the
- * referring hospital sent (shared care, with its link to send one); for the treating centre and the referring hospital.
+ * referring hospital sent (shared care, with its link to send one); the blood counts with their chart and ICAHT, B cells
+ * and immunoglobulins, infections, each entry's correction history, and a timeline from day 0 to year 15; for the
+ * treating centre and the referring hospital.
  */
 @Component
 class FollowUpCasePanel implements CasePageContributor {
@@ -29,9 +36,11 @@ class FollowUpCasePanel implements CasePageContributor {
     private final ResponseAssessments responses;
     private final OutcomeEvents events;
     private final SharedCare sharedCare;
+    private final FollowUpEntries entries;
 
     FollowUpCasePanel(FollowUpPlans plans, FollowUpAccess access, ResponseAssessments responses,
-            OutcomeEvents events, SharedCare sharedCare) {
+            OutcomeEvents events, SharedCare sharedCare, FollowUpEntries entries) {
+        this.entries = entries;
         this.sharedCare = sharedCare;
         this.plans = plans;
         this.access = access;
@@ -49,9 +58,16 @@ class FollowUpCasePanel implements CasePageContributor {
             model.put("plan", plan);
             model.put("today", plans.today());
             model.put("nextVisit", plan.nextVisit(plans.today()).orElse(null));
-            model.put("responses", responses.history(view));
+            ResponseHistory history = responses.history(view);
+            List<OutcomeEvent> outcomeEvents = events.events(view);
+            FollowUpEntries.History recorded = entries.history(view);
+            model.put("responses", history);
+            model.put("entries", recorded);
+            model.put("entryKinds", List.of(FollowUpEntry.Kind.values()));
+            model.put("timeline", FollowUpTimeline.of(plan, history, outcomeEvents, recorded.current(),
+                    plans.today()));
             model.put("mayRecordResponse", access.mayRecordResponse(actor, view));
-            model.put("events", events.events(view));
+            model.put("events", outcomeEvents);
             model.put("mayKeepFollowUp", access.mayKeepFollowUp(actor, view));
             model.put("submissions", sharedCare.ofCase(actor, view));
             model.put("maySubmit", sharedCare.maySubmit(actor, view));

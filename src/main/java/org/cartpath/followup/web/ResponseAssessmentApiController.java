@@ -106,10 +106,45 @@ class ResponseAssessmentApiController {
         if (!inputs.isObject()) {
             throw ProblemException.invalid("inputs", "must be an object of the framework's fields");
         }
-        ResponseCalculation.Derived derived = ResponseCalculation.derive(framework,
-                JsonInput.nested(inputs, "inputs."));
-        return new ResponseAssessments.Entry(assessedOn, framework, derived.inputs(), derived.recordedCategory(),
+        JsonInput nested = JsonInput.nested(inputs, "inputs.");
+        ResponseCalculation.Derived derived = ResponseCalculation.derive(framework, nested);
+        Map<String, Object> recorded = new java.util.LinkedHashMap<>(derived.inputs());
+        if (framework == ResponseFramework.B_ALL) {
+            recorded.putAll(ngsMrd(nested));
+        }
+        return new ResponseAssessments.Entry(assessedOn, framework, recorded, derived.recordedCategory(),
                 text(in, "category"), text(in, "categoryReason"), text(in, "password"), text(in, "sourceDocument"));
+    }
+
+    /**
+     * B-ALL only, recorded with the assessment but not part of the category (docs/clinical/response-assessment.md):
+     * NGS MRD ({@code ngsMrdPercent}, 0–100 % of nucleated cells) with its assay's sensitivity
+     * ({@code ngsMrdSensitivityPercent}, greater than 0 and at most 1 %, e.g. 0.0001 for 10⁻⁶), both or neither; a
+     * result below the sensitivity is recorded as {@code ngsMrdNegative}. 400 naming the field otherwise.
+     */
+    static Map<String, Object> ngsMrd(JsonInput in) {
+        java.math.BigDecimal result = in.optionalNumber("ngsMrdPercent", java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("100"));
+        java.math.BigDecimal sensitivity = in.optionalNumber("ngsMrdSensitivityPercent", java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ONE);
+        if (result == null && sensitivity == null) {
+            return Map.of();
+        }
+        if (sensitivity == null) {
+            throw ProblemException.invalid(in.path("ngsMrdSensitivityPercent"), "is required with an NGS MRD result:"
+                    + " the assay's sensitivity");
+        }
+        if (sensitivity.signum() == 0) {
+            throw ProblemException.invalid(in.path("ngsMrdSensitivityPercent"), "must be greater than 0");
+        }
+        if (result == null) {
+            throw ProblemException.invalid(in.path("ngsMrdPercent"), "is required with the assay's sensitivity");
+        }
+        Map<String, Object> ngs = new java.util.LinkedHashMap<>();
+        ngs.put("ngsMrdPercent", result);
+        ngs.put("ngsMrdSensitivityPercent", sensitivity);
+        ngs.put("ngsMrdNegative", result.compareTo(sensitivity) < 0);
+        return ngs;
     }
 
     enum Framework {
