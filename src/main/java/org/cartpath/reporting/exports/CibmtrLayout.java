@@ -39,12 +39,16 @@ final class CibmtrLayout {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("crid", "the CIBMTR Research ID is assigned in FormsNet3 and not recorded in cartpath yet");
         fields.put("Q4-8 Subsequent cellular infusions", "cartpath records one infusion per case");
-        fields.put("Q12-15 Peripheral blood count recovery", "blood counts after the monitoring window are not recorded");
-        fields.put("Q18-32 Current hematologic findings", "blood counts after the monitoring window are not recorded");
-        fields.put("Q34-56 Persistence of cells", "CAR-T persistence and B-cell aplasia are not recorded");
+        fields.put("Q12-15 Peripheral blood count recovery",
+                "blood counts are recorded in follow-up (ADR 0031) but not yet mapped to the form's questions");
+        fields.put("Q18-32 Current hematologic findings",
+                "blood counts are recorded in follow-up (ADR 0031) but not yet mapped to the form's questions");
+        fields.put("Q34-56 Persistence of cells", "CAR-T persistence is not recorded; B cells and IgG are recorded in"
+                + " follow-up but not yet mapped to the form's questions");
         fields.put("Q57-76 Graft vs. host disease", "not applicable to autologous CAR-T; not recorded");
         fields.put("Q77-179 Toxicities other than CRS and ICANS", "only CRS and ICANS are graded in cartpath");
-        fields.put("Q180-184 Infection", "infections are not recorded");
+        fields.put("Q180-184 Infection",
+                "infections are recorded in follow-up (ADR 0031) but not yet mapped to the form's questions");
         fields.put("Q185-186 Fertility", "not recorded");
         return fields;
     }
