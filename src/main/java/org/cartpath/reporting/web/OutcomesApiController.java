@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.cartpath.reporting.CentreComparison;
 import org.cartpath.reporting.CohortFilter;
+import org.cartpath.reporting.ManufacturingOutcomes;
 import org.cartpath.reporting.OutcomeReports;
 import org.cartpath.reporting.Outcomes;
 import org.cartpath.shared.Actor;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OutcomesApiController {
 
     private final OutcomeReports reports;
+    private final ManufacturingOutcomes manufacturing;
 
-    OutcomesApiController(OutcomeReports reports) {
+    OutcomesApiController(OutcomeReports reports, ManufacturingOutcomes manufacturing) {
         this.reports = reports;
+        this.manufacturing = manufacturing;
     }
 
     @GetMapping
@@ -124,5 +127,13 @@ class OutcomesApiController {
             @RequestParam(required = false) String measure) {
         CohortFilter filter = CohortFilter.parse(null, product, indication, ageBand, infusedFrom, infusedTo);
         return reports.funnel(actor, filter, CentreComparison.Measure.parse(measure));
+    }
+
+    @GetMapping("/manufacturing")
+    @Operation(summary = "Manufacturing figures by product: attempts by reported outcome, failures by reason, turnaround "
+            + "from the material's receipt to release (median, quartiles); a manufacturer its own reports only, a centre "
+            + "its own cases, a commissioner every attempt with counts of 1–4 suppressed")
+    ManufacturingOutcomes.Figures manufacturing(Actor actor) {
+        return manufacturing.figures(actor);
     }
 }
