@@ -64,7 +64,7 @@ public class ManufacturingOutcomes {
                 from manufacturing_report m
                 join therapy_case c on c.id = m.case_id
                 where m.status in ('RELEASED', 'OUT_OF_SPECIFICATION', 'FAILED') and c.product_code is not null
-                  and\s""" + owned + """
+                  and\s""" + owned + " " + """
                 order by m.case_id, m.attempt, m.reported_at desc, m.id"""))
                 .param("zone", zone.getId())
                 .query((row, n) -> {
