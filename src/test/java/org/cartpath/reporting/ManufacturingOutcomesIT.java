@@ -1,10 +1,12 @@
 package org.cartpath.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import org.cartpath.journey.Stage;
+import org.cartpath.shared.ProblemException;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.CaseFixtures;
 import org.cartpath.testing.CaseFixtures.World;
@@ -24,6 +26,9 @@ class ManufacturingOutcomesIT {
 
     @Autowired
     CaseFixtures cases;
+
+    @Autowired
+    ManufacturingOutcomes figures;
 
     private Http as(org.cartpath.identity.UserAccount user) {
         return Http.signedIn(port, user.username(), IdentityFixtures.PASSWORD);
@@ -57,9 +62,17 @@ class ManufacturingOutcomesIT {
                 .contains("\"reason\":\"LOW_VIABILITY\"");
         assertThat(own.toString()).doesNotContain(world.therapyCase().reference());
 
-        assertThat(failed(Http.json(as(elsewhere.operator()).get(path)), product)).as("another manufacturer").isZero();
-        assertThat(failed(Http.json(as(world.coordinator()).get(path)), product)).as("the centre").isEqualTo(1);
-        assertThat(failed(Http.json(as(elsewhere.coordinator()).get(path)), product)).as("another centre").isZero();
-        assertThat(as(world.referrer()).get(path).statusCode()).isEqualTo(403);
+        assertThat(failed(figures.figures(elsewhere.actor(elsewhere.operator())), product)).as("another manufacturer")
+                .isZero();
+        assertThat(failed(figures.figures(world.actor(world.coordinator())), product)).as("the centre").isEqualTo(1);
+        assertThat(failed(figures.figures(elsewhere.actor(elsewhere.coordinator())), product)).as("another centre")
+                .isZero();
+        assertThatThrownBy(() -> figures.figures(world.actor(world.referrer()))).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(403));
+    }
+
+    private static long failed(ManufacturingOutcomes.Figures figures, String product) {
+        return figures.products().stream().filter(p -> p.product().equals(product))
+                .mapToLong(p -> p.outcomes().failed().value()).sum();
     }
 }
