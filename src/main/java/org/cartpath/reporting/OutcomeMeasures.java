@@ -48,7 +48,67 @@ final class OutcomeMeasures {
                         CohortPatient::icansGrade, CohortPatient::icansOnsetDay, disclosure),
                 proportion(toci, patients.size(), disclosure), null,
                 "Steroid doses are not yet recorded in cartpath (only the steroid guidance is shown), so steroid use "
-                        + "cannot be counted.");
+                        + "cannot be counted.", null,
+                "Admission to intensive care is not recorded in cartpath (monitoring records grades, assessments and "
+                        + "tocilizumab, not where the patient was cared for), so ICU admission cannot be counted.",
+                windows(patients, disclosure));
+    }
+
+    /** The registry windows (monitoring's RegistryPeriods; docs/clinical/follow-up.md): label, first day, last day. */
+    static final String[] WINDOW_LABELS = {"Day 0 to day 100", "Day 101 to 6 months", "6 months to 1 year",
+            "After 1 year"};
+
+    /**
+     * CRS and ICANS by the registry window their episode began in: of the patients followed into the window (their
+     * last day known alive, or their death, on or after its first day), those with an episode of any grade, and of
+     * grade 3 or more, beginning in it. The windows are calendar periods from day 0, as the registry forms count them.
+     */
+    static List<Outcomes.Window> windows(List<CohortPatient> patients, Disclosure disclosure) {
+        List<Outcomes.Window> windows = new ArrayList<>();
+        for (int w = 0; w < WINDOW_LABELS.length; w++) {
+            int window = w;
+            List<CohortPatient> followed = patients.stream()
+                    .filter(p -> !lastKnown(p).isBefore(windowStart(p.dayZero(), window))).toList();
+            windows.add(new Outcomes.Window(WINDOW_LABELS[w], WINDOW_FIRST_DAYS[w],
+                    w == WINDOW_LABELS.length - 1 ? null : WINDOW_FIRST_DAYS[w + 1] - 1, disclosure.count(followed.size()),
+                    proportion(withEpisode(followed, "CRS", 1, w), followed.size(), disclosure),
+                    proportion(withEpisode(followed, "CRS", SEVERE_GRADE, w), followed.size(), disclosure),
+                    proportion(withEpisode(followed, "ICANS", 1, w), followed.size(), disclosure),
+                    proportion(withEpisode(followed, "ICANS", SEVERE_GRADE, w), followed.size(), disclosure)));
+        }
+        return List.copyOf(windows);
+    }
+
+    /** The windows' first days as nominal days after infusion (for the API; the dates are calendar periods). */
+    static final int[] WINDOW_FIRST_DAYS = {0, 101, 183, 366};
+
+    static java.time.LocalDate windowStart(java.time.LocalDate dayZero, int window) {
+        return switch (window) {
+            case 0 -> dayZero;
+            case 1 -> dayZero.plusDays(101);
+            case 2 -> dayZero.plusMonths(6).plusDays(1);
+            default -> dayZero.plusYears(1).plusDays(1);
+        };
+    }
+
+    static int windowOf(java.time.LocalDate dayZero, int onsetDay) {
+        java.time.LocalDate onset = dayZero.plusDays(onsetDay);
+        int window = 0;
+        for (int w = 1; w < WINDOW_LABELS.length; w++) {
+            if (!onset.isBefore(windowStart(dayZero, w))) {
+                window = w;
+            }
+        }
+        return window;
+    }
+
+    private static java.time.LocalDate lastKnown(CohortPatient p) {
+        return p.diedOn() != null && p.diedOn().isAfter(p.lastContactOn()) ? p.diedOn() : p.lastContactOn();
+    }
+
+    private static long withEpisode(List<CohortPatient> patients, String kind, int atLeast, int window) {
+        return patients.stream().filter(p -> p.episodes().stream().anyMatch(e -> e.kind().equals(kind)
+                && e.grade() >= atLeast && windowOf(p.dayZero(), e.onsetDay()) == window)).count();
     }
 
     private static Outcomes.Syndrome syndrome(String name, List<CohortPatient> patients,

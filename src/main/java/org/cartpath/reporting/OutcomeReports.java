@@ -13,6 +13,7 @@ import org.cartpath.shared.DataScope;
 import org.cartpath.shared.DataVisibility;
 import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationId;
+import org.cartpath.shared.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,13 +55,37 @@ public class OutcomeReports {
                         filter.centre()));
         List<CohortPatient> patients = store.infused(scope, filter, zone.getId());
         List<ManufacturingAttempt> attempts = store.manufacturingAttempts(scope, filter, zone.getId());
+        List<ApprovedPatient> approved = store.approved(scope, filter, zone.getId());
         Outcomes.Cohort cohort = new Outcomes.Cohort(filter, centreName, describe(filter),
                 disclosure.count(patients.size()), LocalDate.now(clock.withZone(zone)));
         return new Outcomes(cohort, disclosure.suppressSmallNumbers(),
                 OutcomeMeasures.toxicity(patients, disclosure),
                 OutcomeMeasures.service(patients, attempts, disclosure),
                 OutcomeMeasures.survival(patients, disclosure),
-                OutcomeMeasures.response(patients, disclosure));
+                OutcomeMeasures.response(patients, disclosure),
+                TimeToEventMeasures.eventFreeSurvival(patients, disclosure),
+                TimeToEventMeasures.intentionToTreat(approved, disclosure),
+                TimeToEventMeasures.durationOfResponse(patients, disclosure),
+                TimeToEventMeasures.relapse(patients, disclosure));
+    }
+
+    /**
+     * The commissioner's comparison of centres (a funnel plot; ADR 0032): every centre's infused patients in the
+     * filters (the centre filter aside), for the commissioner's analysts only; anyone else 403, since a centre's
+     * analysts see their own centre alone.
+     */
+    @Transactional(readOnly = true)
+    public CentreComparison.Funnel funnel(Actor actor, CohortFilter requested, CentreComparison.Measure measure) {
+        DataScope scope = DataVisibility.figuresScope(actor);
+        if (!scope.everyOrganisation()) {
+            throw ProblemException.forbidden("The comparison of centres is for the commissioner's analysts");
+        }
+        Map<UUID, String> names = store.centres();
+        Map<UUID, List<CohortPatient>> byCentre = store.infusedByCentre(scope, requested.withCentre(null),
+                zone.getId());
+        Map<String, List<CohortPatient>> named = new java.util.LinkedHashMap<>();
+        byCentre.forEach((id, patients) -> named.put(names.getOrDefault(id, "Centre " + id), patients));
+        return CentreComparison.funnel(measure, named);
     }
 
     @Transactional(readOnly = true)

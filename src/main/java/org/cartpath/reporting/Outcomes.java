@@ -12,15 +12,27 @@ import org.cartpath.reporting.Disclosure.Count;
  * @param suppressed whether small numbers are suppressed (anyone outside the treating centre)
  */
 public record Outcomes(Cohort cohort, boolean suppressed, Toxicity toxicity, Service service, Survival survival,
-        Response response) {
+        Response response, TimeToEvent eventFree, IntentionToTreat intentionToTreat, TimeToEvent durationOfResponse,
+        Relapse relapse) {
 
     /** The cohort: the filters applied, in people's words, and the patients infused in it. */
     public record Cohort(CohortFilter filter, String centre, String description, Count patients, LocalDate asOf) {
     }
 
-    /** CRS and ICANS by highest ASTCT grade, onset, tocilizumab and steroids. */
+    /**
+     * CRS and ICANS by highest ASTCT grade, onset, tocilizumab and steroids, and by registry window; ICU admission
+     * ({@code icu} null: not recorded, see {@code icuNote}).
+     */
     public record Toxicity(Syndrome crs, Syndrome icans, Proportion tocilizumab, Proportion steroids,
-            String steroidsNote) {
+            String steroidsNote, Proportion icu, String icuNote, List<Window> byWindow) {
+    }
+
+    /**
+     * One registry window (day 0–100, day 101–6 months, 6 months–1 year, after 1 year): the patients followed into it
+     * and those with a CRS or ICANS episode beginning in it, of any grade and of grade 3 or more.
+     */
+    public record Window(String label, int fromDay, Integer toDay, Count followed, Proportion crsAny,
+            Proportion crsSevere, Proportion icansAny, Proportion icansSevere) {
     }
 
     /** One syndrome: patients by their highest grade (0: none), any grade, grade 3 or more, and day of first onset. */
@@ -67,6 +79,32 @@ public record Outcomes(Cohort cohort, boolean suppressed, Toxicity toxicity, Ser
     }
 
     public record CurvePoint(double day, double survival, Double lower, Double upper) {
+    }
+
+    /**
+     * A time-to-event measure by Kaplan–Meier with 95 % log-log limits (event-free survival, duration of response,
+     * survival from approval): the curve, numbers at risk, median and the value at one year, as {@link Survival}.
+     */
+    public record TimeToEvent(String name, Count patients, Count events, List<CurvePoint> curve, List<AtRisk> atRisk,
+            Double medianDays, Double oneYear, Double oneYearLower, Double oneYearUpper, String note) {
+    }
+
+    /**
+     * Overall survival from the national panel's approval, intention to treat: every approved patient in the filters,
+     * infused or not; {@code neverInfused} of them were never infused.
+     */
+    public record IntentionToTreat(Count approved, Count neverInfused, TimeToEvent survival) {
+    }
+
+    /**
+     * Cumulative incidence of relapse or progression, and non-relapse mortality as its competing risk
+     * (Aalen–Johansen), with the values at one year (null before anyone is followed for a year).
+     */
+    public record Relapse(Count patients, Count relapses, Count nonRelapseDeaths, List<IncidencePoint> curve,
+            List<AtRisk> atRisk, Double relapseOneYear, Double nonRelapseMortalityOneYear, String note) {
+    }
+
+    public record IncidencePoint(double day, double relapse, double nonRelapseMortality) {
     }
 
     public record AtRisk(int day, String label, Count patients) {

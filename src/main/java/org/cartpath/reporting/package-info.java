@@ -1,7 +1,9 @@
 /**
  * Outcome and service measures for the analysts: the home panel's service figures (ADR 0021) and the outcomes pages
- * and API — CRS and ICANS by highest grade, time to onset, tocilizumab; referral to infusion and vein-to-vein time;
- * manufacturing outcomes; overall survival; best overall response (docs/clinical/outcome-measures.md, ADR 0021) —
+ * and API — CRS and ICANS by highest grade and registry window, time to onset, tocilizumab; referral to infusion and
+ * vein-to-vein time; manufacturing outcomes; overall survival from infusion and from approval, event-free survival,
+ * duration of response, relapse and non-relapse mortality; best overall response; the commissioner's funnel plot of
+ * centres and a manufacturer's own manufacturing figures (docs/clinical/outcome-measures.md, ADR 0021, ADR 0032) —
  * counted for the analyst's scope ({@link org.cartpath.shared.DataVisibility#figuresScope}), with small numbers
  * suppressed for anyone outside the treating centre. It only reads, and it shows figures, never a case reference or a
  * patient.

@@ -131,7 +131,9 @@ class AuthorisationMatrixIT {
         /** The courier carrying the shipment. */
         SHIPMENT_COURIER("shipment-courier", true),
         /** A treatment centre's data managers and the commissioner's analysts (registry and commissioning exports). */
-        EXPORTERS("exporters", false);
+        EXPORTERS("exporters", false),
+        /** People of the commissioner (NHS England): the comparison of centres (ADR 0032). */
+        COMMISSIONER("commissioner", false);
 
         final String word;
         final boolean ofRecord;
@@ -444,6 +446,7 @@ class AuthorisationMatrixIT {
             case SHIPMENT_COURIER -> org.equals(world.courier());
             case EXPORTERS -> (who.kind() == OrganisationKind.TREATMENT_CENTRE && who.roles().contains(Role.DATA_MANAGER))
                     || (who.kind() == OrganisationKind.COMMISSIONER && who.roles().contains(Role.ANALYST));
+            case COMMISSIONER -> who.kind() == OrganisationKind.COMMISSIONER;
         };
     }
 

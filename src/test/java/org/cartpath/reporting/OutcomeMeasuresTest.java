@@ -14,9 +14,50 @@ class OutcomeMeasuresTest {
 
     static CohortPatient patient(int referredDaysBefore, Integer apheresisDaysBefore, int crs, Integer crsOnset,
             int icans, Integer icansOnset, boolean tocilizumab, Integer diedOnDay, int lastContactDay, Boolean response) {
+        List<CohortPatient.Episode> episodes = new java.util.ArrayList<>();
+        if (crsOnset != null) {
+            episodes.add(new CohortPatient.Episode("CRS", crsOnset, crs));
+        }
+        if (icansOnset != null) {
+            episodes.add(new CohortPatient.Episode("ICANS", icansOnset, icans));
+        }
         return new CohortPatient(20, D0, D0.minusDays(referredDaysBefore),
                 apheresisDaysBefore == null ? null : D0.minusDays(apheresisDaysBefore), crs, crsOnset, icans, icansOnset,
-                tocilizumab, diedOnDay == null ? null : D0.plusDays(diedOnDay), D0.plusDays(lastContactDay), response);
+                tocilizumab, diedOnDay == null ? null : D0.plusDays(diedOnDay), D0.plusDays(lastContactDay), response,
+                "B_ALL", null, response == null ? List.of() : List.of(new CohortPatient.Assessed(D0.plusDays(28),
+                        response)), episodes);
+    }
+
+    @Test
+    void toxicityIsCountedByTheRegistryWindowItsEpisodeBeganInAmongThePatientsFollowedIntoIt() {
+        // P1 CRS 1 from day 2; P2 CRS 3 from day 1 (died day 100); P3 nothing, alive day 200; P4 CRS 2 from day 150
+        // (died day 300); P5 ICANS 3 from day 400, alive day 500. Followed into day 101–6 months: P3, P4, P5 (and P1,
+        // alive day 400); into after 1 year: P1 (day 400) and P5.
+        List<CohortPatient> cohort = List.of(
+                patient(40, 30, 1, 2, 0, null, false, null, 400, null),
+                patient(40, 30, 3, 1, 0, null, false, 100, 100, null),
+                patient(40, 30, 0, null, 0, null, false, null, 200, null),
+                patient(40, 30, 2, 150, 0, null, false, 300, 300, null),
+                patient(40, 30, 0, null, 3, 400, false, null, 500, null));
+        List<Outcomes.Window> windows = OutcomeMeasures.windows(cohort, Disclosure.FULL);
+        assertThat(windows).extracting(Outcomes.Window::label).containsExactly("Day 0 to day 100",
+                "Day 101 to 6 months", "6 months to 1 year", "After 1 year");
+        assertThat(windows).extracting(w -> w.followed().value()).containsExactly(5L, 4L, 4L, 2L);
+        assertThat(windows).extracting(w -> w.crsAny().patients().value()).containsExactly(2L, 1L, 0L, 0L);
+        assertThat(windows).extracting(w -> w.crsSevere().patients().value()).containsExactly(1L, 0L, 0L, 0L);
+        assertThat(windows).extracting(w -> w.icansSevere().patients().value()).containsExactly(0L, 0L, 0L, 1L);
+        assertThat(windows.get(0).crsAny().percent()).isEqualTo(40.0);
+        // day 0 + 6 months is 2025-07-01, day 181: an onset that day is still in the second window
+        assertThat(OutcomeMeasures.windowOf(D0, 181)).isEqualTo(1);
+        assertThat(OutcomeMeasures.windowOf(D0, 182)).isEqualTo(2);
+        assertThat(OutcomeMeasures.windowOf(D0, 100)).isZero();
+    }
+
+    @Test
+    void icuAdmissionIsNotRecordedSoItIsNotCountedAndTheNoteSaysSo() {
+        Outcomes.Toxicity toxicity = OutcomeMeasures.toxicity(COHORT, Disclosure.FULL);
+        assertThat(toxicity.icu()).isNull();
+        assertThat(toxicity.icuNote()).contains("not recorded");
     }
 
     /*

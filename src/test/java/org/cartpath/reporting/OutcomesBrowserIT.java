@@ -34,6 +34,14 @@ class OutcomesBrowserIT {
         return "http://localhost:" + port + path;
     }
 
+    private static byte[] readAll(com.microsoft.playwright.Download download) {
+        try (java.io.InputStream in = download.createReadStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theAnalystFiltersACohortAndSeesAChartWithItsTableAndAnEmptyCohortSaysSo() {
         MonitoringFixtures.Centre centre = fixtures.centre();
@@ -59,6 +67,16 @@ class OutcomesBrowserIT {
             assertThat(page.getByTestId("table-crs-grades").locator("tbody tr").first()).containsText("1");
             assertThat(page.getByTestId("csv-crs-grades")).hasAttribute("href",
                     "/outcomes/crs-grades.csv?product=KYMRIAH&ageBand=UNDER_26");
+            // the survival curve with its 95 % band and the numbers at risk under its axis, downloadable as SVG
+            assertThat(page.getByTestId("chart-survival")).hasAttribute("data-drawn", "true");
+            assertThat(page.getByTestId("chart-survival")).hasAttribute("data-at-risk-drawn", "1");
+            assertThat(page.getByTestId("chart-survival").locator("svg text", new com.microsoft.playwright.Locator
+                    .LocatorOptions().setHasText("At risk"))).hasCount(1);
+            com.microsoft.playwright.Download svg = page.waitForDownload(() -> page.getByTestId("svg-survival").click());
+            assertThat(svg.suggestedFilename()).isEqualTo("outcomes-survival.svg");
+            assertThat(new String(readAll(svg), java.nio.charset.StandardCharsets.UTF_8)).startsWith("<svg")
+                    .contains("At risk");
+            assertThat(page.getByTestId("outcome-toxicity")).containsText("Admitted to intensive care");
             assertThat(tab.consoleErrors()).as("no script or CSP errors").isEmpty();
 
             page.getByLabel("Infused to").fill("2001-01-01");

@@ -67,6 +67,12 @@ class OutcomesIT {
     @Autowired
     OutcomeReports reports;
 
+    @Autowired
+    org.cartpath.referral.ReferralFixtures referrals;
+
+    @Autowired
+    org.cartpath.referral.NationalPanel panel;
+
     MonitoringFixtures.Centre centre;
     MonitoringFixtures.Centre other;
     TherapyCase severe;
@@ -184,5 +190,88 @@ class OutcomesIT {
         assertThat(csv.body().split("\r\n")).containsExactly("Highest grade,Patients,Percent of patients",
                 "None,1,50.0", "Grade 1,0,0.0", "Grade 2,0,0.0", "Grade 3,1,50.0", "Grade 4,0,0.0");
         assertThat(http.get("/outcomes/no-such-table.csv").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theNewMeasuresComeFromTheRecordAndAnApprovedPatientNeverInfusedCountsFromApproval() {
+        Outcomes outcomes = reports.outcomes(analyst, CohortFilter.EVERYONE);
+        // the death on day 5, without relapse: an event-free survival event and non-relapse mortality
+        assertThat(outcomes.eventFree().events().value()).isEqualTo(1L);
+        assertThat(outcomes.relapse().relapses().value()).isZero();
+        assertThat(outcomes.relapse().nonRelapseDeaths().value()).isEqualTo(1L);
+        // the other patient is last known alive on day 2 (its last assessment), so on day 5 one is at risk: 1/1
+        assertThat(outcomes.relapse().curve()).anySatisfy(p -> {
+            assertThat(p.day()).isEqualTo(5.0);
+            assertThat(p.nonRelapseMortality()).isEqualTo(1.0);
+        });
+        assertThat(outcomes.toxicity().byWindow().get(0).crsSevere().patients().value()).isEqualTo(1L);
+        assertThat(outcomes.toxicity().icu()).isNull();
+        assertThat(outcomes.durationOfResponse().patients().value()).isZero(); // no response assessed
+
+        // a child the panel approved, never infused: counted from approval (intention to treat) at its own centre
+        org.cartpath.referral.ReferralFixtures.Centre approvingCentre = referrals.centre();
+        org.cartpath.referral.ReferralFixtures.Patient child = referrals.eligibleChild(approvingCentre);
+        org.cartpath.referral.ReferralFixtures.Panel members = referrals.panel();
+        Actor chair = members.chairActor();
+        org.cartpath.shared.UserId chairId = org.cartpath.shared.UserId.of(chair.id());
+        var meeting = panel.schedule(chair, null, chairId);
+        panel.submit(approvingCentre.coordinatorActor(), meeting.id(), child.therapyCase().id());
+        panel.recordAttendance(chair, meeting.id(), java.util.List.of(new org.cartpath.referral.NationalPanel.Attendee(
+                chairId, true)));
+        panel.vote(chair, meeting.id(), child.therapyCase().id(), org.cartpath.referral.PanelOutcome.APPROVE, null);
+        panel.decide(chair, meeting.id(), child.therapyCase().id(), new org.cartpath.referral.PanelDecisionRequest(
+                org.cartpath.referral.PanelOutcome.APPROVE, null, null, null, null, IdentityFixtures.PASSWORD));
+        Actor approvingAnalyst = MonitoringFixtures.actor(identities.user(approvingCentre.centre(), Role.ANALYST),
+                approvingCentre.centre());
+        Outcomes approved = reports.outcomes(approvingAnalyst, CohortFilter.EVERYONE);
+        assertThat(approved.cohort().patients().value()).isZero(); // nobody infused ...
+        assertThat(approved.intentionToTreat().approved().value()).isEqualTo(1L); // ... but one approved
+        assertThat(approved.intentionToTreat().neverInfused().value()).isEqualTo(1L);
+        assertThat(approved.intentionToTreat().survival().events().value()).isZero();
+        assertThat(approved.intentionToTreat().survival().curve()).extracting(Outcomes.CurvePoint::day)
+                .containsExactly(0.0); // approved today, known alive today
+
+        Http http = Http.signedIn(port, analyst.username(), IdentityFixtures.PASSWORD);
+        assertThat(Http.json(http.get("/api/v1/outcomes/event-free-survival")).get("events").get("value").asLong())
+                .isEqualTo(1);
+        assertThat(Http.json(http.get("/api/v1/outcomes/relapse")).get("nonRelapseDeaths").get("value").asLong())
+                .isEqualTo(1);
+        assertThat(Http.json(http.get("/api/v1/outcomes/duration-of-response")).get("patients").get("value").asLong())
+                .isZero();
+        assertThat(Http.json(http.get("/api/v1/outcomes/survival-from-approval")).get("approved").get("value")
+                .asLong()).isZero();
+        assertProblem(http.get("/api/v1/outcomes/relapse?centre=" + other.centre().id().value()), 404, "not-found");
+    }
+
+    @Test
+    void onlyTheCommissionerComparesCentresAndSmallCentresAreNotPlotted() {
+        Http centreHttp = Http.signedIn(port, analyst.username(), IdentityFixtures.PASSWORD);
+        assertProblem(centreHttp.get("/api/v1/outcomes/centre-comparison"), 403, "forbidden");
+        assertThat(centreHttp.get("/outcomes/funnel.csv").statusCode()).isEqualTo(403);
+        assertThat(centreHttp.get("/outcomes").body()).doesNotContain("data-testid=\"outcome-funnel\"",
+                "Compare centres by");
+
+        Organisation commissioner = identities.organisation(OrganisationKind.COMMISSIONER);
+        Actor national = MonitoringFixtures.actor(identities.user(commissioner, Role.ANALYST), commissioner);
+        CentreComparison.Funnel funnel = reports.funnel(national, CohortFilter.EVERYONE,
+                CentreComparison.Measure.SEVERE_CRS);
+        // this test's two centres have 2 and 1 infused patients: listed as "<5", never plotted
+        assertThat(funnel.centres()).filteredOn(c -> c.name().equals(centre.centre().name())).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.patients().shown()).isEqualTo("<5");
+                    assertThat(c.rate()).isNull();
+                });
+        Http http = Http.signedIn(port, national.username(), IdentityFixtures.PASSWORD);
+        HttpResponse<String> api = http.get("/api/v1/outcomes/centre-comparison?measure=SEVERE_ICANS");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"measure\":\"SEVERE_ICANS\"").doesNotContain(severe.reference());
+        assertProblem(http.get("/api/v1/outcomes/centre-comparison?measure=HAPPINESS"), 400, "invalid-request",
+                "measure");
+        String page = http.get("/outcomes?measure=DEATH_BY_DAY_100").body();
+        assertThat(page).contains("Compare centres by", "Comparing centres: death by day 100");
+        HttpResponse<String> csv = http.get("/outcomes/funnel.csv?measure=SEVERE_CRS");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("Treatment centre,Patients infused,Patients with the outcome,Rate (%),"
+                + "Position\r\n");
     }
 }

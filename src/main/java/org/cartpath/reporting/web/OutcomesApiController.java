@@ -2,7 +2,9 @@ package org.cartpath.reporting.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.cartpath.reporting.CentreComparison;
 import org.cartpath.reporting.CohortFilter;
+import org.cartpath.reporting.ManufacturingOutcomes;
 import org.cartpath.reporting.OutcomeReports;
 import org.cartpath.reporting.Outcomes;
 import org.cartpath.shared.Actor;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OutcomesApiController {
 
     private final OutcomeReports reports;
+    private final ManufacturingOutcomes manufacturing;
 
-    OutcomesApiController(OutcomeReports reports) {
+    OutcomesApiController(OutcomeReports reports, ManufacturingOutcomes manufacturing) {
         this.reports = reports;
+        this.manufacturing = manufacturing;
     }
 
     @GetMapping
@@ -71,5 +75,65 @@ class OutcomesApiController {
             @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
             @RequestParam(required = false) String infusedTo) {
         return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).response();
+    }
+
+    @GetMapping("/event-free-survival")
+    @Operation(summary = "Event-free (progression-free) survival from infusion: no response at the indication's "
+            + "assessment point, relapse or progression, or death; Kaplan–Meier with 95 % limits, numbers at risk")
+    Outcomes.TimeToEvent eventFreeSurvival(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).eventFree();
+    }
+
+    @GetMapping("/survival-from-approval")
+    @Operation(summary = "Overall survival from the panel's approval, intention to treat (approved patients never "
+            + "infused included; infusedFrom and infusedTo apply to the day of approval)")
+    Outcomes.IntentionToTreat survivalFromApproval(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).intentionToTreat();
+    }
+
+    @GetMapping("/duration-of-response")
+    @Operation(summary = "Duration of response among the responders: from the first response to relapse, progression "
+            + "or death")
+    Outcomes.TimeToEvent durationOfResponse(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).durationOfResponse();
+    }
+
+    @GetMapping("/relapse")
+    @Operation(summary = "Cumulative incidence of relapse or progression and of non-relapse mortality, its competing "
+            + "risk (Aalen–Johansen)")
+    Outcomes.Relapse relapse(Actor actor, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
+            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
+            @RequestParam(required = false) String infusedTo) {
+        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).relapse();
+    }
+
+    @GetMapping("/centre-comparison")
+    @Operation(summary = "The commissioner's funnel plot: each centre's rate (measure SEVERE_CRS, SEVERE_ICANS or "
+            + "DEATH_BY_DAY_100) against its patients, with 95 % and 99.8 % exact binomial limits; commissioner's "
+            + "analysts only (403 for anyone else); the centre filter is not used")
+    CentreComparison.Funnel centreComparison(Actor actor, @RequestParam(required = false) String product,
+            @RequestParam(required = false) String indication, @RequestParam(required = false) String ageBand,
+            @RequestParam(required = false) String infusedFrom, @RequestParam(required = false) String infusedTo,
+            @RequestParam(required = false) String measure) {
+        CohortFilter filter = CohortFilter.parse(null, product, indication, ageBand, infusedFrom, infusedTo);
+        return reports.funnel(actor, filter, CentreComparison.Measure.parse(measure));
+    }
+
+    @GetMapping("/manufacturing")
+    @Operation(summary = "Manufacturing figures by product: attempts by reported outcome, failures by reason, turnaround "
+            + "from the material's receipt to release (median, quartiles); a manufacturer its own reports only, a centre "
+            + "its own cases, a commissioner every attempt with counts of 1–4 suppressed")
+    ManufacturingOutcomes.Figures manufacturing(Actor actor) {
+        return manufacturing.figures(actor);
     }
 }

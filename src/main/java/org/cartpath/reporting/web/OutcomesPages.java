@@ -1,8 +1,11 @@
 package org.cartpath.reporting.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.cartpath.reporting.CentreComparison;
 import org.cartpath.reporting.CohortFilter;
 import org.cartpath.reporting.OutcomeReports;
 import org.cartpath.reporting.Outcomes;
@@ -26,8 +29,9 @@ class OutcomesPages {
 
     static final String VIEW = "reporting/outcomes";
     /** The tables that download as CSV (OutcomeTables.IDS); any other name is no page at all (404). */
-    static final String TABLES = "crs-grades|icans-grades|toxicity|times|referral-to-infusion|vein-to-vein|manufacturing"
-            + "|survival|at-risk|response";
+    static final String TABLES = "crs-grades|icans-grades|toxicity|toxicity-windows|times|referral-to-infusion"
+            + "|vein-to-vein|manufacturing|survival|at-risk|event-free-survival|survival-from-approval"
+            + "|duration-of-response|relapse|time-to-event|response|funnel";
 
     private final OutcomeReports reports;
 
@@ -39,8 +43,10 @@ class OutcomesPages {
     String page(Actor actor, @RequestParam(required = false) String centre,
             @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
             @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo, Model model) {
+            @RequestParam(required = false) String infusedTo, @RequestParam(required = false) String measure,
+            Model model) {
         OutcomeReports.Choices choices = reports.choices(actor);
+        boolean commissioner = !choices.centres().isEmpty();
         Map<String, String> asked = new LinkedHashMap<>();
         asked.put("centre", centre);
         asked.put("product", product);
@@ -48,10 +54,17 @@ class OutcomesPages {
         asked.put("ageBand", ageBand);
         asked.put("infusedFrom", infusedFrom);
         asked.put("infusedTo", infusedTo);
-        model.addAttribute("choices", choices).addAttribute("asked", asked);
+        if (commissioner) {
+            asked.put("measure", measure);
+        }
+        model.addAttribute("choices", choices).addAttribute("asked", asked)
+                .addAttribute("measures", commissioner ? CentreComparison.Measure.values()
+                        : new CentreComparison.Measure[0]);
         CohortFilter filter;
+        CentreComparison.Measure compared;
         try {
             filter = CohortFilter.parse(centre, product, indication, ageBand, infusedFrom, infusedTo);
+            compared = CentreComparison.Measure.parse(commissioner ? measure : null);
         } catch (ProblemException e) {
             // nothing was read yet: the refusal is the filter's own, shown in the form's words
             Map<String, String> errors = new LinkedHashMap<>();
@@ -60,8 +73,13 @@ class OutcomesPages {
             return VIEW;
         }
         Outcomes outcomes = reports.outcomes(actor, filter);
-        model.addAttribute("outcomes", outcomes).addAttribute("tables", OutcomeTables.of(outcomes))
-                .addAttribute("query", query(asked));
+        List<OutcomeTable> tables = new ArrayList<>(OutcomeTables.of(outcomes));
+        if (commissioner) {
+            CentreComparison.Funnel funnel = reports.funnel(actor, filter, compared);
+            tables.add(OutcomeTables.funnel(funnel));
+            model.addAttribute("funnel", funnel);
+        }
+        model.addAttribute("outcomes", outcomes).addAttribute("tables", tables).addAttribute("query", query(asked));
         return VIEW;
     }
 
@@ -69,12 +87,14 @@ class OutcomesPages {
     ResponseEntity<String> csv(Actor actor, @PathVariable String table, @RequestParam(required = false) String centre,
             @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
             @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        Outcomes outcomes = reports.outcomes(actor, CohortFilter.parse(centre, product, indication, ageBand,
-                infusedFrom, infusedTo));
+            @RequestParam(required = false) String infusedTo, @RequestParam(required = false) String measure) {
+        CohortFilter filter = CohortFilter.parse(centre, product, indication, ageBand, infusedFrom, infusedTo);
+        OutcomeTable chosen = table.equals("funnel")
+                ? OutcomeTables.funnel(reports.funnel(actor, filter, CentreComparison.Measure.parse(measure)))
+                : OutcomeTables.table(reports.outcomes(actor, filter), table);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"outcomes-" + table + ".csv\"")
-                .body(OutcomeTables.table(outcomes, table).csv());
+                .body(chosen.csv());
     }
 
     /** The filters as a query string for the CSV links ("" when none). */
