@@ -107,9 +107,11 @@ public class CredentialChangeListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (running) {
+                if (running && cache.isListening()) {
                     log.warn("Credential cache off until the database connection listening for credential changes is back: {}",
                             e.getMessage());
+                } else if (running) {
+                    log.debug("Still no connection to listen for credential changes: {}", e.getMessage());
                 }
             } finally {
                 connection = null;
