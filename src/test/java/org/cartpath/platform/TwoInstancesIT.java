@@ -1,10 +1,14 @@
 package org.cartpath.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,9 +18,17 @@ import org.cartpath.audit.AuditSealer;
 import org.cartpath.audit.AuditTrail;
 import org.cartpath.audit.AuditVerification;
 import org.cartpath.audit.AuditVerifier;
+import org.cartpath.identity.ApiTokenManagement;
+import org.cartpath.identity.Organisation;
+import org.cartpath.identity.UserAccount;
+import org.cartpath.identity.internal.CredentialCache;
+import org.cartpath.identity.internal.CredentialChangeListener;
 import org.cartpath.shared.Actor;
+import org.cartpath.shared.OrganisationKind;
+import org.cartpath.shared.Role;
 import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
+import org.cartpath.testing.IdentityFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +41,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Two application instances on one database behave as one: shared sessions, one audit chain. */
+/**
+ * Two application instances on one database behave as one: shared sessions, one audit chain, and a revocation made on
+ * one instance refused at once on the other despite both caching credentials (ADR 0029).
+ */
 @CartpathIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT {
@@ -54,6 +69,18 @@ class TwoInstancesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IdentityFixtures identities;
+
+    @Autowired
+    ApiTokenManagement firstTokens;
+
+    @Autowired
+    CredentialCache firstCache;
+
+    @Autowired
+    CredentialChangeListener firstListener;
 
     ConfigurableApplicationContext second;
     int secondPort;
@@ -154,5 +181,76 @@ class TwoInstancesIT {
         assertThat(verification.intact()).as(verification.problem()).isTrue();
         assertThat(verification.rowsChecked()).isGreaterThanOrEqualTo(written);
         assertThat(second.getBean(AuditVerifier.class).verify().intact()).isTrue();
+    }
+    @Test
+    void aTokenRevokedOnOneInstanceIsRefusedAtOnceOnTheOther() {
+        Organisation hospital = identities.organisation(OrganisationKind.REFERRING_HOSPITAL);
+        var issued = firstTokens.create(Actor.system("two instances test"),
+                new ApiTokenManagement.NewApiToken(hospital.id(), "Revoked at once", Set.of(Role.REFERRER)));
+        Http onSecond = Http.token(secondPort, issued.secret());
+        CredentialCache secondCache = second.getBean(CredentialCache.class);
+        awaitTrue("the second instance listens for credential changes", secondCache::isListening);
+        assertThat(onSecond.get("/api/v1/me").statusCode()).isEqualTo(200);
+        long hits = secondCache.statistics().hits();
+        assertThat(onSecond.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(secondCache.statistics().hits()).as("the token came from the second instance's cache")
+                .isGreaterThan(hits);
+
+        firstTokens.revoke(Actor.system("two instances test"), issued.token().id(), "lost laptop");
+
+        awaitTrue("the revoked token is refused on the second instance",
+                () -> onSecond.get("/api/v1/me").statusCode() == 401);
+    }
+
+    @Test
+    void aUserDisabledOnOneInstanceIsSignedOutAtOnceOnTheOther() {
+        Organisation centre = identities.organisation(OrganisationKind.TREATMENT_CENTRE);
+        UserAccount user = identities.user(centre, Role.COORDINATOR);
+        Http onSecond = Http.signedIn(secondPort, user.username(), IdentityFixtures.PASSWORD);
+        CredentialCache secondCache = second.getBean(CredentialCache.class);
+        assertThat(onSecond.get("/api/v1/me").statusCode()).isEqualTo(200);
+        long hits = secondCache.statistics().hits();
+        assertThat(onSecond.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(secondCache.statistics().hits()).as("the user came from the second instance's cache")
+                .isGreaterThan(hits);
+
+        identities.disable(user); // on the first instance
+
+        awaitTrue("the disabled user is refused on the second instance",
+                () -> onSecond.get("/api/v1/me").statusCode() == 401);
+    }
+
+    @Test
+    void aLostListenerConnectionEmptiesTheCacheSoTheNextRequestReadsTheDatabase() {
+        Organisation hospital = identities.organisation(OrganisationKind.REFERRING_HOSPITAL);
+        var issued = firstTokens.create(Actor.system("two instances test"),
+                new ApiTokenManagement.NewApiToken(hospital.id(), "Listener cut", Set.of(Role.REFERRER)));
+        Http onFirst = Http.token(firstPort, issued.secret());
+        awaitTrue("the first instance listens for credential changes", firstCache::isListening);
+        onFirst.get("/api/v1/me");
+        long lost = firstCache.statistics().connectionsLost();
+        int backend = firstListener.backendProcess().orElseThrow();
+
+        // the listening connection is cut, as a restarted database or a dropped network connection would cut it
+        assertThat(jdbc.sql("select pg_terminate_backend(?)").param(backend).query(Boolean.class).single()).isTrue();
+        awaitTrue("the cut connection is noticed", () -> firstCache.statistics().connectionsLost() > lost);
+
+        CredentialCache.Statistics before = firstCache.statistics();
+        assertThat(onFirst.get("/api/v1/me").statusCode()).isEqualTo(200);
+        CredentialCache.Statistics after = firstCache.statistics();
+        assertThat(after.hits()).as("nothing cached before the cut is served").isEqualTo(before.hits());
+        assertThat(after.bypasses() + after.misses()).as("the token was read from the database")
+                .isGreaterThan(before.bypasses() + before.misses());
+        // it reconnects after a pause of a second
+        awaitTrue("the listener listens again on a new connection", Duration.ofSeconds(5), firstCache::isListening);
+    }
+
+    /** Polls every 20 ms for at most 2 seconds: a notice arrives within milliseconds of the commit. */
+    private static void awaitTrue(String what, BooleanSupplier condition) {
+        awaitTrue(what, Duration.ofSeconds(2), condition);
+    }
+
+    private static void awaitTrue(String what, Duration within, BooleanSupplier condition) {
+        await(what).atMost(within).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 }

@@ -26,6 +26,8 @@ import org.cartpath.shared.Role;
 import org.cartpath.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * SQL for organisations, users and API tokens. Every list query takes the organisation scope computed by
@@ -35,9 +37,11 @@ import org.springframework.stereotype.Repository;
 public class IdentityStore {
 
     private final JdbcClient jdbc;
+    private final CredentialCache cache;
 
-    IdentityStore(JdbcClient jdbc) {
+    IdentityStore(JdbcClient jdbc, CredentialCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     // --- organisations -------------------------------------------------------------------------------
@@ -87,11 +91,13 @@ public class IdentityStore {
 
     /** Updates when the version matches; returns false when someone else changed it first. */
     public boolean update(Organisation o, int expectedVersion) {
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                 update organisation set name = ?, region = ?, ods_code = ?, fin = ?, active = ?, version = version + 1
                 where id = ? and version = ?""")
                 .params(o.name(), o.region(), o.odsCode(), o.fin(), o.active(), o.id().value(), expectedVersion)
                 .update() == 1;
+        forgetOnCommit("organisation " + o.id());
+        return updated;
     }
 
     static Organisation organisation(ResultSet row, int n) throws SQLException {
@@ -175,6 +181,7 @@ public class IdentityStore {
                 .update();
         if (rows == 1) {
             replaceRoles(user.id(), user.roles());
+            forgetOnCommit("user " + user.id());
         }
         return rows == 1;
     }
@@ -186,6 +193,7 @@ public class IdentityStore {
                 where id = ?""")
                 .params(passwordHash, mustChange, Timestamp.from(now), id.value())
                 .update();
+        forgetOnCommit("user " + id);
     }
 
     private void replaceRoles(UserId id, Set<Role> roles) {
@@ -257,9 +265,11 @@ public class IdentityStore {
     }
 
     public boolean revoke(UUID id, String by, Instant at) {
-        return jdbc.sql("update api_token set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
+        boolean revoked = jdbc.sql("update api_token set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
                 .params(Timestamp.from(at), by, id)
                 .update() == 1;
+        token(id).ifPresent(token -> forgetOnCommit("token " + token.prefix()));
+        return revoked;
     }
 
     /** Marks a token used, at most once a minute, so that busy clients do not write on every call. */
@@ -337,6 +347,24 @@ public class IdentityStore {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
+
+    /**
+     * This instance forgets the cached credentials as soon as the change commits, before the request that made it
+     * answers (the user who changed their password is not sent back to change it again). Other instances learn it
+     * from the database's notice (V200, ADR 0029), which this instance receives too.
+     */
+    private void forgetOnCommit(String notice) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.invalidate(notice);
+                }
+            });
+        } else {
+            cache.invalidate(notice);
+        }
+    }
 
     static Set<Role> roles(Array array) throws SQLException {
         if (array == null) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.cartpath.identity.ApiTokenManagement;
+import org.cartpath.identity.internal.CredentialCache;
 import org.cartpath.identity.internal.IdentityStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -157,7 +158,8 @@ class SecurityConfiguration {
 
         @Bean
         @Order(3)
-        SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, IdentityStore store, Clock clock,
+        SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, IdentityStore store, CredentialCache credentialCache,
+                Clock clock,
                 JsonMapper mapper, @Value("${cartpath.api.rate.limit:1200}") int requestsPerMinute)
                 throws Exception {
             http.securityMatcher("/api/**", "/actuator/**")
@@ -198,14 +200,15 @@ class SecurityConfiguration {
                                 }
                             }))
                     .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, mapper), SecurityContextHolderFilter.class)
-                    .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class)
+                    .addFilterBefore(new SessionGuardFilter(store, credentialCache, clock, mapper), CsrfFilter.class)
                     .addFilterAfter(new ApiRateLimitFilter(requestsPerMinute, clock, mapper), CsrfFilter.class);
             return http.build();
         }
 
         @Bean
         @Order(4)
-        SecurityFilterChain pages(HttpSecurity http, IdentityStore store, Clock clock, JsonMapper mapper) throws Exception {
+        SecurityFilterChain pages(HttpSecurity http, IdentityStore store, CredentialCache credentialCache, Clock clock,
+                JsonMapper mapper) throws Exception {
             SavedRequestAwareAuthenticationSuccessHandler afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
             afterSignIn.setDefaultTargetUrl("/");
             afterSignIn.setAlwaysUseDefaultTargetUrl(false);
@@ -247,7 +250,7 @@ class SecurityConfiguration {
                             .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                             .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                    .addFilterBefore(new SessionGuardFilter(store, clock, mapper), CsrfFilter.class);
+                    .addFilterBefore(new SessionGuardFilter(store, credentialCache, clock, mapper), CsrfFilter.class);
             return http.build();
         }
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.cartpath.identity.internal.CredentialCache;
 import org.cartpath.identity.internal.IdentityStore;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.UserId;
@@ -25,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>15 minutes without a request ends the session (idle timeout); 12 hours after signing in it ends
  *       whatever the activity (absolute timeout). Both use the injected clock.</li>
- *   <li>The user is reloaded from the database, so a disabled account, a deactivated organisation or a
- *       changed role takes effect on the next request, on every application instance.</li>
+ *   <li>The user is reloaded on every request, so a disabled account, a deactivated organisation or a changed role
+ *       takes effect on the next request, on every application instance: from the {@link CredentialCache}, which
+ *       every instance empties of a user as soon as a change to them commits (ADR 0029), else from the database.</li>
  *   <li>A user who must change their password can do nothing else until they have.</li>
  * </ul>
  */
@@ -38,11 +40,13 @@ class SessionGuardFilter extends OncePerRequestFilter {
     static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(12);
 
     private final IdentityStore store;
+    private final CredentialCache cache;
     private final Clock clock;
     private final JsonMapper mapper;
 
-    SessionGuardFilter(IdentityStore store, Clock clock, JsonMapper mapper) {
+    SessionGuardFilter(IdentityStore store, CredentialCache cache, Clock clock, JsonMapper mapper) {
         this.store = store;
+        this.cache = cache;
         this.clock = clock;
         this.mapper = mapper;
     }
@@ -73,7 +77,8 @@ class SessionGuardFilter extends OncePerRequestFilter {
             end(request, response, session, "absolute", "You were signed out 12 hours after signing in");
             return;
         }
-        Optional<IdentityStore.Credentials> current = store.credentials(UserId.of(principal.actor().id()));
+        UserId user = UserId.of(principal.actor().id());
+        Optional<IdentityStore.Credentials> current = cache.user(user.toString(), () -> store.credentials(user));
         if (current.isEmpty() || !current.get().account().enabled() || !current.get().organisationActive()) {
             end(request, response, session, "disabled", "Your account has been disabled");
             return;

@@ -20,7 +20,9 @@ class FhirServerConfiguration {
                 List.of(patients, observations, products, conditions, adverseEvents), List.of(transactions), scopes);
         ServletRegistrationBean<CartpathFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
-        registration.setLoadOnStartup(1);
+        // initialised by the first FHIR request, not at start-up: HAPI's RestfulServer takes about 2 s to scan its
+        // providers, and readiness need not wait for it (docs/benchmarks.md, "Start-up")
+        registration.setLoadOnStartup(-1);
         return registration;
     }
 }
