@@ -15,7 +15,7 @@ import org.cartpath.followup.FollowUpEntries;
 import org.cartpath.followup.FollowUpEntry;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.Ids;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -90,19 +90,19 @@ class FollowUpEntryApiController {
     FollowUpEntry correct(Actor actor, @PathVariable String id, @PathVariable String entryId,
             @RequestBody(required = false) JsonNode body) {
         CaseId caseId = CaseId.of(id);
-        UUID entry = uuid(entryId);
+        UUID entry = Ids.parse(entryId, "follow-up entry");
         FollowUpEntry before = entries.entryForCorrection(actor, caseId, entry);
         JsonInput in = JsonInput.body(body);
         Integer expected = in.has("expectedVersion") ? in.requiredWholeNumber("expectedVersion", 1, Integer.MAX_VALUE)
                 : null;
-        return entries.correct(actor, caseId, entry, entry(in, before.kind()), text(in, "reason"), expected);
+        return entries.correct(actor, caseId, entry, entry(in, before.kind()), in.text("reason"), expected);
     }
 
     /** The entry as sent; the kind defaults to the corrected entry's. 400 for a malformed kind, date or value. */
     static FollowUpEntries.Entry entry(JsonInput in, FollowUpEntry.Kind correcting) {
         List<FieldProblem> problems = new ArrayList<>();
         FollowUpEntry.Kind kind = correcting;
-        String kindName = text(in, "kind");
+        String kindName = in.text("kind");
         if (kindName != null) {
             kind = FollowUpEntry.Kind.parse(kindName).orElse(null);
             if (kind == null) {
@@ -159,25 +159,6 @@ class FollowUpEntryApiController {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return new FollowUpEntries.Entry(kind, observedOn, values, text(in, "sourceDocument"));
-    }
-
-    private static String text(JsonInput in, String field) {
-        JsonNode value = in.value(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw ProblemException.invalid(field, "must be text");
-        }
-        return value.stringValue();
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("follow-up entry", value);
-        }
+        return new FollowUpEntries.Entry(kind, observedOn, values, in.text("sourceDocument"));
     }
 }

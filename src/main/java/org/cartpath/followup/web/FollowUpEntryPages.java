@@ -12,7 +12,7 @@ import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseJourney;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
-import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.Ids;
 import org.cartpath.shared.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +70,7 @@ class FollowUpEntryPages {
     @GetMapping("/cases/{id}/follow-up/entries/{entryId}/correction")
     String correctionForm(Actor actor, @PathVariable String id, @PathVariable String entryId, Model model) {
         CaseId caseId = CaseId.of(id);
-        FollowUpEntry before = entries.entryForCorrection(actor, caseId, uuid(entryId));
+        FollowUpEntry before = entries.entryForCorrection(actor, caseId, Ids.parse(entryId, "follow-up entry"));
         Map<String, String> form = new HashMap<>();
         form.put("kind", before.kind().name());
         form.put("observedOn", before.observedOn().toString());
@@ -85,7 +85,7 @@ class FollowUpEntryPages {
     String correct(Actor actor, @PathVariable String id, @PathVariable String entryId,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
-        UUID entry = uuid(entryId);
+        UUID entry = Ids.parse(entryId, "follow-up entry");
         FollowUpEntry before = entries.entryForCorrection(actor, caseId, entry);
         Integer expected;
         try {
@@ -149,13 +149,5 @@ class FollowUpEntryPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "followup/entry-form";
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("follow-up entry", value);
-        }
     }
 }

@@ -49,6 +49,18 @@ final class JsonInput {
         return value == null || value.isNull() || value.isMissingNode() ? null : value;
     }
 
+    /** The text of {@code name}, or {@code null} when it is absent; anything but a JSON string: 400 naming it. */
+    String text(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw invalid(path(name), "must be text");
+        }
+        return value.stringValue();
+    }
+
     boolean has(String name) {
         return value(name) != null;
     }

@@ -14,7 +14,7 @@ import org.cartpath.followup.ResponseFramework;
 import org.cartpath.followup.ResponseHistory;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.NotFoundException;
+import org.cartpath.shared.Ids;
 import org.cartpath.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,12 +89,12 @@ class ResponseAssessmentApiController {
     ResponseAssessment correct(Actor actor, @PathVariable String id, @PathVariable String responseId,
             @RequestBody(required = false) JsonNode body) {
         CaseId caseId = CaseId.of(id);
-        UUID response = uuid(responseId);
+        UUID response = Ids.parse(responseId, "response assessment");
         assessments.dayZeroForRecording(actor, caseId);
         JsonInput in = JsonInput.body(body);
         Integer expected = in.has("expectedVersion") ? in.requiredWholeNumber("expectedVersion", 1, Integer.MAX_VALUE)
                 : null;
-        return assessments.correct(actor, caseId, response, entry(in), text(in, "reason"), expected);
+        return assessments.correct(actor, caseId, response, entry(in), in.text("reason"), expected);
     }
 
     static ResponseAssessments.Entry entry(JsonInput in) {
@@ -113,7 +113,7 @@ class ResponseAssessmentApiController {
             recorded.putAll(ngsMrd(nested));
         }
         return new ResponseAssessments.Entry(assessedOn, framework, recorded, derived.recordedCategory(),
-                text(in, "category"), text(in, "categoryReason"), text(in, "password"), text(in, "sourceDocument"));
+                in.text("category"), in.text("categoryReason"), in.text("password"), in.text("sourceDocument"));
     }
 
     /**
@@ -160,25 +160,6 @@ class ResponseAssessmentApiController {
             return LocalDate.parse(value.stringValue());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static String text(JsonInput in, String field) {
-        JsonNode value = in.value(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw ProblemException.invalid(field, "must be text");
-        }
-        return value.stringValue();
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("response assessment", value);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.cartpath.reporting.ManufacturingOutcomes;
 import org.cartpath.reporting.OutcomeReports;
 import org.cartpath.reporting.Outcomes;
 import org.cartpath.shared.Actor;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
         + "UNDER_26, FROM_18_TO_25, FROM_26_TO_64, FROM_65), infusedFrom and infusedTo (ISO dates, day 0).")
 class OutcomesApiController {
 
+    /** The cohort's filters, as query parameters (all optional; CohortFilter refuses a bad one naming it). */
+    record Cohort(String centre, String product, String indication, String ageBand, String infusedFrom,
+            String infusedTo) {
+        CohortFilter filter() {
+            return CohortFilter.parse(centre, product, indication, ageBand, infusedFrom, infusedTo);
+        }
+    }
+
     private final OutcomeReports reports;
     private final ManufacturingOutcomes manufacturing;
 
@@ -33,88 +42,61 @@ class OutcomesApiController {
 
     @GetMapping
     @Operation(summary = "Every measure of the cohort")
-    Outcomes outcomes(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return reports.outcomes(actor, CohortFilter.parse(centre, product, indication, ageBand, infusedFrom, infusedTo));
+    Outcomes outcomes(Actor actor, @ParameterObject Cohort cohort) {
+        return reports.outcomes(actor, cohort.filter());
     }
 
     @GetMapping("/toxicity")
     @Operation(summary = "CRS and ICANS by highest ASTCT grade, day of onset, tocilizumab")
-    Outcomes.Toxicity toxicity(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).toxicity();
+    Outcomes.Toxicity toxicity(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).toxicity();
     }
 
     @GetMapping("/service")
     @Operation(summary = "Referral to infusion and vein-to-vein days (median, quartiles, distribution); manufacturing "
             + "attempts by outcome and failures by reason")
-    Outcomes.Service service(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).service();
+    Outcomes.Service service(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).service();
     }
 
     @GetMapping("/survival")
     @Operation(summary = "Overall survival from infusion: Kaplan–Meier curve with 95 % limits, numbers at risk")
-    Outcomes.Survival survival(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).survival();
+    Outcomes.Survival survival(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).survival();
     }
 
     @GetMapping("/response")
     @Operation(summary = "Best overall response rate with its exact (Clopper–Pearson) 95 % interval")
-    Outcomes.Response response(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).response();
+    Outcomes.Response response(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).response();
     }
 
     @GetMapping("/event-free-survival")
     @Operation(summary = "Event-free (progression-free) survival from infusion: no response at the indication's "
             + "assessment point, relapse or progression, or death; Kaplan–Meier with 95 % limits, numbers at risk")
-    Outcomes.TimeToEvent eventFreeSurvival(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).eventFree();
+    Outcomes.TimeToEvent eventFreeSurvival(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).eventFree();
     }
 
     @GetMapping("/survival-from-approval")
     @Operation(summary = "Overall survival from the panel's approval, intention to treat (approved patients never "
             + "infused included; infusedFrom and infusedTo apply to the day of approval)")
-    Outcomes.IntentionToTreat survivalFromApproval(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).intentionToTreat();
+    Outcomes.IntentionToTreat survivalFromApproval(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).intentionToTreat();
     }
 
     @GetMapping("/duration-of-response")
     @Operation(summary = "Duration of response among the responders: from the first response to relapse, progression "
             + "or death")
-    Outcomes.TimeToEvent durationOfResponse(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).durationOfResponse();
+    Outcomes.TimeToEvent durationOfResponse(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).durationOfResponse();
     }
 
     @GetMapping("/relapse")
     @Operation(summary = "Cumulative incidence of relapse or progression and of non-relapse mortality, its competing "
             + "risk (Aalen–Johansen)")
-    Outcomes.Relapse relapse(Actor actor, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String indication,
-            @RequestParam(required = false) String ageBand, @RequestParam(required = false) String infusedFrom,
-            @RequestParam(required = false) String infusedTo) {
-        return outcomes(actor, centre, product, indication, ageBand, infusedFrom, infusedTo).relapse();
+    Outcomes.Relapse relapse(Actor actor, @ParameterObject Cohort cohort) {
+        return outcomes(actor, cohort).relapse();
     }
 
     @GetMapping("/centre-comparison")
