@@ -122,10 +122,40 @@ public class FollowUpEntries {
         LocalDate dayZero = plans.findForUpdate(id).map(PlanStore.PlanRow::dayZero)
                 .orElseThrow(FollowUpEntries::notInfused);
         Map<String, Object> values = check(entry, dayZero, followUp.today(), died(id), null);
+        refuseRepeat(id, entry, values);
         FollowUpEntry saved = save(actor, id, entry, values, UUID.randomUUID(), 1, null);
         audit.record(actor, "FOLLOW_UP_ENTRY_RECORDED", "FollowUpEntry", saved.entryId().toString(), null,
                 auditView(id, saved), null);
         return saved;
+    }
+
+    /**
+     * A form sent twice (a double click, a page re-posted, a replayed request) records nothing twice: an entry whose
+     * current version has the same kind, date and values is refused with 409 {@code entry-already-recorded} on the
+     * date, and the person corrects the one recorded instead. The plan row is locked first, so two at once are
+     * serialised.
+     */
+    private void refuseRepeat(CaseId id, Entry entry, Map<String, Object> values) {
+        Map<UUID, FollowUpEntry> current = new java.util.HashMap<>();
+        for (FollowUpEntry version : store.versions(id)) {
+            current.merge(version.entryId(), version, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        boolean repeated = current.values().stream().anyMatch(e -> e.kind() == entry.kind()
+                && e.observedOn().equals(entry.observedOn()) && comparable(e.values()).equals(comparable(values)));
+        if (repeated) {
+            String message = "The same " + entry.kind().label().toLowerCase() + " on " + entry.observedOn()
+                    + " is already recorded; correct that entry if it was wrong";
+            throw new ProblemException("entry-already-recorded", 409, "Already recorded", message,
+                    List.of(new ProblemException.FieldProblem("observedOn", message)), Map.of());
+        }
+    }
+
+    /** Values as text, numbers without trailing zeros, so that 1.2 entered and 1.20 read back compare equal. */
+    private static Map<String, String> comparable(Map<String, Object> values) {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, v instanceof Number n
+                ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : String.valueOf(v)));
+        return out;
     }
 
     /**

@@ -99,6 +99,10 @@ class FollowUpEntriesIT {
         JsonNode day12 = Http.json(coordinator.postJson(base, Map.of("kind", "BLOOD_COUNT", "observedOn",
                 zero.plusDays(12).toString(), "values", counts(new BigDecimal("1.6")), "sourceDocument", "LAB-12")));
         assertThat(day12.get("version").asInt()).isEqualTo(1);
+        // the same count sent again (a double click, a replay) is refused on its date and stores nothing (versions: 32)
+        assertProblem(coordinator.postJson(base, Map.of("kind", "BLOOD_COUNT", "observedOn",
+                zero.plusDays(12).toString(), "values", counts(new BigDecimal("1.60")), "sourceDocument", "LAB-12")),
+                409, "entry-already-recorded", "observedOn");
         assertThat(Http.json(coordinator.get(base)).get("earlyIcaht").get("grade").asInt()).isEqualTo(2);
 
         // the day-12 ANC was mistyped: corrected to 0.4, a new version with its reason; day 12 now counts, and days 10
