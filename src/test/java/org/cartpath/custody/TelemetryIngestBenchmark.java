@@ -28,12 +28,12 @@ public final class TelemetryIngestBenchmark {
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String database = TestDatabase.newDatabase("bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CartpathApplication.class)
-                .properties("server.port=0", "cartpath.db.url=" + TestDatabase.url(database),
-                        "cartpath.db.user=" + EmbeddedPostgresServer.APP_ROLE,
-                        "cartpath.db.password=" + EmbeddedPostgresServer.APP_ROLE, "cartpath.db.owner.user=postgres",
-                        "cartpath.db.owner.password=", "cartpath.demo=true", "cartpath.api.rate.limit=100000",
-                        "logging.level.root=WARN", "logging.level.org.cartpath.requests=WARN")
-                .run()) {
+                // command-line arguments: builder properties are only defaults, below application.yml (${PORT:8080})
+                .run("--server.port=0", "--cartpath.db.url=" + TestDatabase.url(database),
+                        "--cartpath.db.user=" + EmbeddedPostgresServer.APP_ROLE,
+                        "--cartpath.db.password=" + EmbeddedPostgresServer.APP_ROLE, "--cartpath.db.owner.user=postgres",
+                        "--cartpath.db.owner.password=", "--cartpath.demo=true", "--cartpath.api.rate.limit=100000",
+                        "--logging.level.root=WARN", "--logging.level.org.cartpath.requests=WARN")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             CustodyFixtures fixtures = app.getBean(CustodyFixtures.class);
             CustodyFixtures.World world = fixtures.world();

@@ -78,6 +78,8 @@ class ExternalDatabaseIT {
         System.arraycopy(properties, 0, all, 0, properties.length);
         all[properties.length] = "server.port=0";
         all[properties.length + 1] = "logging.level.org.cartpath.requests=WARN";
-        return new SpringApplicationBuilder(CartpathApplication.class).properties(all).run();
+        // command-line arguments: builder properties are only defaults, below application.yml (${PORT:8080})
+        return new SpringApplicationBuilder(CartpathApplication.class).run(
+                java.util.Arrays.stream(all).map(property -> "--" + property).toArray(String[]::new));
     }
 }

@@ -87,15 +87,17 @@ class TwoInstancesIT {
 
     @BeforeAll
     void startASecondInstanceOnTheSameDatabase() {
-        second = new SpringApplicationBuilder(CartpathApplication.class).properties(
-                "server.port=0",
-                "cartpath.db.url=" + environment.getProperty("cartpath.db.url"),
-                "cartpath.db.user=" + environment.getProperty("cartpath.db.user"),
-                "cartpath.db.password=" + environment.getProperty("cartpath.db.password"),
-                "cartpath.db.owner.user=" + environment.getProperty("cartpath.db.owner.user"),
-                "cartpath.db.owner.password=",
-                "cartpath.demo=false",
-                "logging.level.org.cartpath.requests=WARN").run();
+        second = new SpringApplicationBuilder(CartpathApplication.class)
+                // command-line arguments: builder properties are only defaults, below application.yml (${PORT:8080})
+                .run(
+                "--server.port=0",
+                "--cartpath.db.url=" + environment.getProperty("cartpath.db.url"),
+                "--cartpath.db.user=" + environment.getProperty("cartpath.db.user"),
+                "--cartpath.db.password=" + environment.getProperty("cartpath.db.password"),
+                "--cartpath.db.owner.user=" + environment.getProperty("cartpath.db.owner.user"),
+                "--cartpath.db.owner.password=",
+                "--cartpath.demo=false",
+                "--logging.level.org.cartpath.requests=WARN");
         secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
     }
 
