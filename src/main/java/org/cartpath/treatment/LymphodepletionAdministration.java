@@ -16,4 +16,9 @@ import org.cartpath.treatment.lymphodepletion.LymphodepletionCourse.Outcome;
 public record LymphodepletionAdministration(UUID id, UUID planId, LocalDate plannedOn, Drug drug, Outcome status,
         BigDecimal plannedMg, BigDecimal givenMg, Instant givenAt, String reason, String recordedByName,
         Instant recordedAt) {
+
+    /** What happened to the dose, in words for people ("Given", "Held", "Given at another dose"). */
+    public String statusLabel() {
+        return status.label();
+    }
 }

@@ -3,6 +3,7 @@ package org.cartpath.followup.web;
 import java.util.Map;
 import org.cartpath.followup.CentreContact;
 import org.cartpath.followup.DischargeDocuments;
+import org.cartpath.followup.DischargeSummaries;
 import org.cartpath.journey.CaseId;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.FormErrors;
@@ -19,21 +20,34 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The patient alert card to print, and the page where a centre sets the 24-hour contact it prints. */
+/**
+ * The patient alert card and the discharge summary to print, and the page where a centre sets the 24-hour contact
+ * both print.
+ */
 @Controller
 class DischargeDocumentPages {
 
     private final DischargeDocuments documents;
+    private final DischargeSummaries summaries;
 
-    DischargeDocumentPages(DischargeDocuments documents) {
+    DischargeDocumentPages(DischargeDocuments documents, DischargeSummaries summaries) {
         this.documents = documents;
+        this.summaries = summaries;
     }
 
     @GetMapping("/cases/{id}/follow-up/alert-card.pdf")
     ResponseEntity<byte[]> alertCard(Actor actor, @PathVariable String id) {
-        byte[] pdf = documents.printAlertCard(actor, CaseId.of(id));
+        return pdf(documents.printAlertCard(actor, CaseId.of(id)), "alert-card.pdf");
+    }
+
+    @GetMapping("/cases/{id}/follow-up/discharge-summary.pdf")
+    ResponseEntity<byte[]> dischargeSummary(Actor actor, @PathVariable String id) {
+        return pdf(summaries.print(actor, CaseId.of(id)), "discharge-summary.pdf");
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("alert-card.pdf").build()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build()
                         .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(pdf);
     }
