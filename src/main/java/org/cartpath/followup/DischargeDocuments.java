@@ -26,7 +26,6 @@ import org.cartpath.patient.Demographics;
 import org.cartpath.patient.PatientId;
 import org.cartpath.patient.PatientManagement;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
@@ -128,13 +127,8 @@ public class DischargeDocuments {
      */
     @Transactional
     public byte[] printAlertCard(Actor actor, CaseId id) {
-        CaseView view = journey.get(actor, id);
-        if (!view.isTreatingCentre(actor)) {
-            throw new NotFoundException("case", id);
-        }
-        if (!mayPrint(actor, view)) {
-            throw ProblemException.forbidden("The treating centre's clinical staff print the patient alert card");
-        }
+        CaseView view = journey.get(actor, id).requireCentreStaff(actor, List.of(PRINTERS),
+                "print the patient alert card");
         AlertCard card = alertCard(actor, view);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("caseId", id.toString());

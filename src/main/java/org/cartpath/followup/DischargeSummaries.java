@@ -19,8 +19,6 @@ import org.cartpath.monitoring.MonitoringManagement;
 import org.cartpath.monitoring.TocilizumabDoseGiven;
 import org.cartpath.monitoring.ToxicityTreatment;
 import org.cartpath.shared.Actor;
-import org.cartpath.shared.NotFoundException;
-import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.Role;
 import org.cartpath.treatment.Infusions;
 import org.cartpath.treatment.Lymphodepletion;
@@ -92,14 +90,8 @@ public class DischargeSummaries {
      */
     @Transactional
     public byte[] print(Actor actor, CaseId id) {
-        CaseView view = journey.get(actor, id);
-        if (!view.isTreatingCentre(actor)) {
-            throw new NotFoundException("case", id);
-        }
-        if (!mayPrint(actor, view)) {
-            throw ProblemException.forbidden("The treating centre's consultants and coordinators print the discharge"
-                    + " summary");
-        }
+        CaseView view = journey.get(actor, id).requireCentreStaff(actor, List.of(WRITERS),
+                "print the discharge summary");
         DischargeSummary summary = summary(actor, view);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("caseId", id.toString());

@@ -2,12 +2,9 @@ package org.cartpath.followup;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +16,7 @@ import org.cartpath.testing.CaseFixtures;
 import org.cartpath.testing.CaseFixtures.World;
 import org.cartpath.testing.IdentityFixtures;
 import org.cartpath.testing.MutableClock;
+import org.cartpath.testing.PdfText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,7 +47,7 @@ class AlertCardBrowserIT {
     }
 
     @Test
-    void theCoordinatorSetsTheContactAndPrintsTheAlertCardThatNamesTheProductAndTheContact() throws IOException {
+    void theCoordinatorSetsTheContactAndPrintsTheAlertCardThatNamesTheProductAndTheContact() {
         World w = cases.caseAt(Stage.FOLLOW_UP, new BigDecimal("22"));
         Instant infusedAt = LocalDate.now(clock.withZone(LONDON)).minusDays(12).atTime(10, 0).atZone(LONDON).toInstant();
         plans.planAfterInfusion(w.actor(w.nurse()), w.therapyCase().id(), infusedAt);
@@ -80,9 +78,7 @@ class AlertCardBrowserIT {
             APIResponse card = page.request().get(url(href));
             org.assertj.core.api.Assertions.assertThat(card.status()).isEqualTo(200);
             org.assertj.core.api.Assertions.assertThat(card.headers().get("content-type")).startsWith("application/pdf");
-            PdfReader reader = new PdfReader(card.body());
-            String text = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
-            reader.close();
+            String text = PdfText.of(card.body());
             org.assertj.core.api.Assertions.assertThat(text).contains("Kymriah", "020 7946 0789",
                     "CAR-T team on call (24 hours)");
         }

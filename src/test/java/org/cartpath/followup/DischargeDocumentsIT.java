@@ -2,9 +2,6 @@ package org.cartpath.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -23,6 +20,7 @@ import org.cartpath.testing.CaseFixtures.World;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
 import org.cartpath.testing.MutableClock;
+import org.cartpath.testing.PdfText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,7 +78,7 @@ class DischargeDocumentsIT {
 
     @Test
     void theCentreSetsItsContactAndTheCardNamesThePatientProductInfusionDateContactAndDrivingAndEachPrintIsAudited()
-            throws IOException {
+            {
         World w = infusedDaysAgo(10);
         Http consultant = as(w.consultant());
         consultant.get("/follow-up/centre-contact");
@@ -110,7 +108,7 @@ class DischargeDocumentsIT {
         assertThat(card.statusCode()).isEqualTo(200);
         assertThat(card.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/pdf"));
-        String text = text(card.body());
+        String text = PdfText.of(card.body());
         LocalDate infusedOn = LocalDate.now(clock.withZone(LONDON)).minusDays(10);
         assertThat(text).contains("CAR-T PATIENT ALERT CARD", "Kymriah", "tisagenlecleucel",
                 DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(infusedOn),
@@ -149,19 +147,5 @@ class DischargeDocumentsIT {
         assertThat(as(referringAdmin).get("/follow-up/centre-contact").statusCode()).isEqualTo(403);
         assertThat(audits("ALERT_CARD_PRINTED", infused.therapyCase().id())
                 + audits("ALERT_CARD_PRINTED", notInfused.therapyCase().id())).isZero();
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            StringBuilder text = new StringBuilder();
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
     }
 }

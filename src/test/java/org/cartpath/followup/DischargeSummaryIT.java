@@ -2,9 +2,6 @@ package org.cartpath.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,6 +23,7 @@ import org.cartpath.testing.CartpathIntegrationTest;
 import org.cartpath.testing.Http;
 import org.cartpath.testing.IdentityFixtures;
 import org.cartpath.testing.MutableClock;
+import org.cartpath.testing.PdfText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +82,7 @@ class DischargeSummaryIT {
     }
 
     @Test
-    void theConsultantPrintsASummaryOfTheTreatmentToxicityCountsAndPlanAndEachPrintIsAudited() throws IOException {
+    void theConsultantPrintsASummaryOfTheTreatmentToxicityCountsAndPlanAndEachPrintIsAudited() {
         MonitoringFixtures.Centre centre = monitoring.centre();
         Instant infusedAt = Instant.now(clock).minus(Duration.ofDays(40));
         TherapyCase c = monitoring.monitored(centre, infusedAt, 30, "70");
@@ -120,7 +118,7 @@ class DischargeSummaryIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/pdf"));
-        String text = text(pdf.body());
+        String text = PdfText.of(pdf.body());
         assertThat(text).contains("CAR-T THERAPY DISCHARGE SUMMARY", "To the referring team at "
                 + centre.hospital().name(), "Kymriah (tisagenlecleucel)", "B-cell acute lymphoblastic leukaemia",
                 c.reference());
@@ -165,19 +163,5 @@ class DischargeSummaryIT {
         assertThat(as(centre.consultant()).get("/cases/not-a-case/follow-up/discharge-summary.pdf").statusCode())
                 .isEqualTo(404);
         assertThat(printed(infused) + printed(notInfused)).isZero();
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            StringBuilder text = new StringBuilder();
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
     }
 }
