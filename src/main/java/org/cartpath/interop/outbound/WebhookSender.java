@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.cartpath.shared.Outbox;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -81,22 +82,7 @@ class WebhookSender {
     /** Posts every delivery that is due, one at a time; returns how many were answered 2xx. */
     @InternalJob("posts the queued stage-change notices of every subscription; they carry no patient identity")
     int deliverDue() {
-        int delivered = 0;
-        while (true) {
-            Optional<Boolean> sent;
-            try {
-                sent = transaction.execute(status -> deliverOne());
-            } catch (RuntimeException e) {
-                log.warn("Webhook delivery failed to run: {}", e.getMessage());
-                return delivered;
-            }
-            if (sent == null || sent.isEmpty()) {
-                return delivered;
-            }
-            if (sent.get()) {
-                delivered++;
-            }
-        }
+        return Outbox.drain(transaction, this::deliverOne, log);
     }
 
     private Optional<Boolean> deliverOne() {
@@ -122,7 +108,7 @@ class WebhookSender {
             return Optional.of(true);
         }
         boolean giveUp = attempt >= attempts;
-        Instant next = now.plus(retryAfter.multipliedBy(1L << Math.min(attempt - 1, 20)));
+        Instant next = Outbox.nextAttempt(now, retryAfter, attempt);
         jdbc.sql("update interop_webhook_delivery set attempts = ?, next_attempt_at = ?, given_up_at = ?,"
                         + " last_status = ?, last_error = ? where id = ?")
                 .params(attempt, Timestamp.from(next), giveUp ? Timestamp.from(now) : null, result.status(),

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.cartpath.shared.Outbox;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,22 +97,7 @@ public class AlertWebhook {
     /** Sends every delivery that is due to {@code target}; returns how many were delivered. */
     @InternalJob("delivers queued alerts to the configured webhook; the payload carries no patient identity")
     public int deliverDue(URI target) {
-        int delivered = 0;
-        while (true) {
-            Optional<Boolean> sent;
-            try {
-                sent = transaction.execute(status -> deliverOne(target));
-            } catch (RuntimeException e) {
-                log.warn("Webhook delivery failed to run: {}", e.getMessage());
-                return delivered;
-            }
-            if (sent == null || sent.isEmpty()) {
-                return delivered;
-            }
-            if (sent.get()) {
-                delivered++;
-            }
-        }
+        return Outbox.drain(transaction, () -> deliverOne(target), log);
     }
 
     /** Claims one due delivery and tries it; empty when none is due. */
@@ -135,7 +121,7 @@ public class AlertWebhook {
             return Optional.of(true);
         }
         boolean giveUp = attempts >= settings.webhookAttempts();
-        Instant next = now.plus(settings.webhookRetryAfter().multipliedBy(1L << Math.min(attempts - 1, 20)));
+        Instant next = Outbox.nextAttempt(now, settings.webhookRetryAfter(), attempts);
         jdbc.sql("update monitoring_webhook_delivery set attempts = ?, next_attempt_at = ?, given_up_at = ?,"
                         + " last_error = ? where alert_id = ?")
                 .params(attempts, Timestamp.from(next), giveUp ? Timestamp.from(now) : null, error, id).update();
