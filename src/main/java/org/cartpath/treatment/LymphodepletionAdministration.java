@@ -16,4 +16,14 @@ import org.cartpath.treatment.lymphodepletion.LymphodepletionCourse.Outcome;
 public record LymphodepletionAdministration(UUID id, UUID planId, LocalDate plannedOn, Drug drug, Outcome status,
         BigDecimal plannedMg, BigDecimal givenMg, Instant givenAt, String reason, String recordedByName,
         Instant recordedAt) {
+
+    /** Whether the dose was held (not given); its reason says why. */
+    public boolean held() {
+        return status == Outcome.HELD;
+    }
+
+    /** Whether the dose was given at another dose than planned; its reason says why. */
+    public boolean modified() {
+        return status == Outcome.MODIFIED;
+    }
 }
