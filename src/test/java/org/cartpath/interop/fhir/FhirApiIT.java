@@ -100,7 +100,7 @@ class FhirApiIT {
      * The validator loads all of base R4 (tens of seconds on a busy machine): it starts loading when the class does,
      * while the world is built and the other tests run, and the last test waits for it.
      */
-    private static final CompletableFuture<FhirValidator> VALIDATOR = CompletableFuture.supplyAsync(FhirApiIT::validator);
+    private static final CompletableFuture<FhirValidator> VALIDATOR = FhirValidation.VALIDATOR;
 
     /** One world for the class: built in the first test, read by all (the tests only read). */
     private static Scenario scenario;
@@ -406,7 +406,8 @@ class FhirApiIT {
         var rest = capabilities.getRestFirstRep();
         assertThat(rest.getResource()).extracting(r -> r.getType())
                 .containsExactlyInAnyOrder("Patient", "Observation", "BiologicallyDerivedProduct", "Condition",
-                        "AdverseEvent", "OperationDefinition");
+                        "AdverseEvent", "ServiceRequest", "CarePlan", "Task", "Specimen", "Procedure",
+                        "MedicationAdministration", "Provenance", "AuditEvent", "OperationDefinition");
         assertThat(rest.getResource()).flatExtracting(r -> r.getInteraction().stream().map(i -> i.getCode().toCode()).toList())
                 .containsOnly("read", "search-type");
         assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
@@ -667,16 +668,5 @@ class FhirApiIT {
         assertThat(VALIDATOR.join().validateWithResult(broken).getMessages())
                 .as("the validator finds errors where there are some")
                 .anySatisfy(m -> assertThat(m.getSeverity()).isEqualTo(ResultSeverityEnum.ERROR));
-    }
-
-    private static FhirValidator validator() {
-        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR),
-                new CommonCodeSystemsTerminologyService(FHIR), new InMemoryTerminologyServerValidationSupport(FHIR),
-                new SnapshotGeneratingValidationSupport(FHIR));
-        FhirValidator validator = FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
-        Observation warmUp = new Observation();
-        warmUp.setStatus(Observation.ObservationStatus.FINAL).getCode().setText("warm-up");
-        validator.validateWithResult(warmUp); // loads the structure definitions and code systems of R4
-        return validator;
     }
 }
