@@ -103,11 +103,46 @@ class CareReads {
         }
     }
 
-    // --- ServiceRequest, CarePlan, Task -------------------------------------------------------------------------
+    // --- by patient: the patient must be visible (404 otherwise); $everything passes the cases it already read ---
+
+    /** The patient's cases the actor sees in full, for $everything, which has already read the patient. */
+    List<TherapyCase> casesOf(Actor actor, PatientId patientId) {
+        return reads.cases(actor, patientId);
+    }
 
     List<ServiceRequest> referrals(Actor actor, PatientId patientId) {
+        return referrals(actor, cases(actor, patientId));
+    }
+
+    List<CarePlan> carePlans(Actor actor, PatientId patientId) {
+        return carePlans(actor, cases(actor, patientId));
+    }
+
+    List<Task> tasks(Actor actor, PatientId patientId) {
+        return tasks(actor, cases(actor, patientId));
+    }
+
+    List<Specimen> specimens(Actor actor, PatientId patientId) {
+        return specimens(actor, cases(actor, patientId));
+    }
+
+    List<Procedure> procedures(Actor actor, PatientId patientId) {
+        return procedures(actor, cases(actor, patientId));
+    }
+
+    List<MedicationAdministration> administrations(Actor actor, PatientId patientId) {
+        return administrations(actor, cases(actor, patientId));
+    }
+
+    List<Provenance> provenanceOfPatient(Actor actor, PatientId patientId) {
+        return provenanceOfPatient(actor, cases(actor, patientId));
+    }
+
+    // --- ServiceRequest, CarePlan, Task -------------------------------------------------------------------------
+
+    List<ServiceRequest> referrals(Actor actor, List<TherapyCase> cases) {
         List<ServiceRequest> found = new ArrayList<>();
-        for (TherapyCase c : cases(actor, patientId)) {
+        for (TherapyCase c : cases) {
             CaseView view = journey.get(actor, c.id());
             referrals.ofCase(actor, view).ifPresent(r -> found.add(CareResources.referral(r)));
         }
@@ -118,8 +153,8 @@ class CareReads {
         return CareResources.referral(referrals.get(actor, new ReferralId(id), FhirReads.PURPOSE));
     }
 
-    List<CarePlan> carePlans(Actor actor, PatientId patientId) {
-        return cases(actor, patientId).stream().map(c -> carePlan(actor, journey.get(actor, c.id()))).toList();
+    List<CarePlan> carePlans(Actor actor, List<TherapyCase> cases) {
+        return cases.stream().map(c -> carePlan(actor, journey.get(actor, c.id()))).toList();
     }
 
     CarePlan carePlan(Actor actor, UUID caseId) {
@@ -134,9 +169,9 @@ class CareReads {
         return CareResources.carePlan(c, tasks, referral);
     }
 
-    List<Task> tasks(Actor actor, PatientId patientId) {
+    List<Task> tasks(Actor actor, List<TherapyCase> cases) {
         List<Task> found = new ArrayList<>();
-        for (TherapyCase c : cases(actor, patientId)) {
+        for (TherapyCase c : cases) {
             journey.tasks(actor, c.id()).stream().sorted(CareResources.TASK_ORDER)
                     .forEach(t -> found.add(CareResources.task(c, t)));
         }
@@ -153,9 +188,9 @@ class CareReads {
     // --- Specimen and Procedure: the collection and the infusion ------------------------------------------------
 
     /** The collection bags of the patient's cases, each with when its cells were collected (its labelling). */
-    private List<Collected> collections(Actor actor, PatientId patientId) {
+    private List<Collected> collections(Actor actor, List<TherapyCase> cases) {
         List<Collected> found = new ArrayList<>();
-        for (TherapyCase c : cases(actor, patientId)) {
+        for (TherapyCase c : cases) {
             for (CellProduct bag : custody.cellProducts(actor, c.id())) {
                 if (bag.kind() == CellProduct.Kind.COLLECTION_BAG) {
                     found.add(new Collected(bag, c.patientId(), collectedAt(actor, bag)));
@@ -191,8 +226,8 @@ class CareReads {
         return new Collected(bag, view.therapyCase().patientId(), collectedAt(actor, bag));
     }
 
-    List<Specimen> specimens(Actor actor, PatientId patientId) {
-        return collections(actor, patientId).stream().map(c -> TreatmentResources.specimen(c.bag(), c.patientId(), c.at()))
+    List<Specimen> specimens(Actor actor, List<TherapyCase> cases) {
+        return collections(actor, cases).stream().map(c -> TreatmentResources.specimen(c.bag(), c.patientId(), c.at()))
                 .toList();
     }
 
@@ -202,10 +237,10 @@ class CareReads {
     }
 
     /** The apheresis collections and the infusions of the patient's cases, oldest first. */
-    List<Procedure> procedures(Actor actor, PatientId patientId) {
+    List<Procedure> procedures(Actor actor, List<TherapyCase> cases) {
         List<Procedure> found = new ArrayList<>();
-        collections(actor, patientId).forEach(c -> found.add(TreatmentResources.apheresis(c.bag(), c.patientId(), c.at())));
-        for (TherapyCase c : cases(actor, patientId)) {
+        collections(actor, cases).forEach(c -> found.add(TreatmentResources.apheresis(c.bag(), c.patientId(), c.at())));
+        for (TherapyCase c : cases) {
             ifAllowed(() -> infusions.infusion(actor, c.id()).stream().toList())
                     .forEach(i -> found.add(TreatmentResources.infusion(i, c.patientId(), c.productCode())));
         }
@@ -227,9 +262,9 @@ class CareReads {
     // --- MedicationAdministration --------------------------------------------------------------------------------
 
     /** The lymphodepletion doses and tocilizumab doses of the patient's cases, for the treating centre's staff. */
-    List<MedicationAdministration> administrations(Actor actor, PatientId patientId) {
+    List<MedicationAdministration> administrations(Actor actor, List<TherapyCase> cases) {
         List<MedicationAdministration> found = new ArrayList<>();
-        for (TherapyCase c : cases(actor, patientId)) {
+        for (TherapyCase c : cases) {
             ifAllowed(() -> lymphodepletion.administrations(actor, c.id())).forEach(a -> found.add(
                     TreatmentResources.lymphodepletion(c.id().value(), c.patientId(), a)));
             ifAllowed(() -> toxicity.tocilizumab(actor, c.id()).doses()).forEach(d -> found.add(
@@ -260,9 +295,9 @@ class CareReads {
     }
 
     /** The custody logs of the bags of the patient's cases, for those who see the patient. */
-    List<Provenance> provenanceOfPatient(Actor actor, PatientId patientId) {
+    List<Provenance> provenanceOfPatient(Actor actor, List<TherapyCase> cases) {
         List<Provenance> found = new ArrayList<>();
-        for (TherapyCase c : cases(actor, patientId)) {
+        for (TherapyCase c : cases) {
             for (CellProduct bag : custody.cellProducts(actor, c.id())) {
                 found.addAll(provenance(actor, bag.id()));
             }
@@ -317,12 +352,12 @@ class CareReads {
     }
 
     /** The audit rows about the patient's cases, for $everything: only for an actor who reads audit (else none). */
-    List<AuditEvent> auditOfPatient(Actor actor, PatientId patientId) {
+    List<AuditEvent> auditOfPatient(Actor actor, List<TherapyCase> cases) {
         if (!readsAudit(actor)) {
             return List.of();
         }
         List<AuditEvent> found = new ArrayList<>();
-        for (TherapyCase c : cases(actor, patientId)) {
+        for (TherapyCase c : cases) {
             found.addAll(auditOfCase(actor, c.id().value()));
         }
         return found;

@@ -91,29 +91,30 @@ class PatientProvider implements IResourceProvider {
         if (scopes.mayRead(request, "AdverseEvent")) {
             reads.adverseEvents(actor, patientId).forEach(e -> add(bundle, base, e));
         }
+        List<org.cartpath.journey.TherapyCase> cases = care.casesOf(actor, patientId);
         if (scopes.mayRead(request, "ServiceRequest")) {
-            care.referrals(actor, patientId).forEach(r -> add(bundle, base, r));
+            care.referrals(actor, cases).forEach(r -> add(bundle, base, r));
         }
         if (scopes.mayRead(request, "CarePlan")) {
-            care.carePlans(actor, patientId).forEach(p -> add(bundle, base, p));
+            care.carePlans(actor, cases).forEach(p -> add(bundle, base, p));
         }
         if (scopes.mayRead(request, "Task")) {
-            care.tasks(actor, patientId).forEach(t -> add(bundle, base, t));
+            care.tasks(actor, cases).forEach(t -> add(bundle, base, t));
         }
         if (scopes.mayRead(request, "Specimen")) {
-            care.specimens(actor, patientId).forEach(s -> add(bundle, base, s));
+            care.specimens(actor, cases).forEach(s -> add(bundle, base, s));
         }
         if (scopes.mayRead(request, "Procedure")) {
-            care.procedures(actor, patientId).forEach(p -> add(bundle, base, p));
+            care.procedures(actor, cases).forEach(p -> add(bundle, base, p));
         }
         if (scopes.mayRead(request, "MedicationAdministration")) {
-            care.administrations(actor, patientId).forEach(m -> add(bundle, base, m));
+            care.administrations(actor, cases).forEach(m -> add(bundle, base, m));
         }
         if (scopes.mayRead(request, "Provenance")) {
-            care.provenanceOfPatient(actor, patientId).forEach(p -> add(bundle, base, p));
+            care.provenanceOfPatient(actor, cases).forEach(p -> add(bundle, base, p));
         }
         if (scopes.mayRead(request, "AuditEvent")) {
-            care.auditOfPatient(actor, patientId).forEach(e -> add(bundle, base, e));
+            care.auditOfPatient(actor, cases).forEach(e -> add(bundle, base, e));
         }
         bundle.setTotal(bundle.getEntry().size());
         return bundle;
