@@ -237,6 +237,17 @@ class FhirCareResourcesIT {
                 .execute().getEffectiveDateTimeType().getValue()).isEqualTo(java.util.Date.from(
                         world.tocilizumab().givenAt()));
 
+        Bundle sinceTheInfusion = centre.search().forResource(MedicationAdministration.class)
+                .where(patient().hasId(world.patientId()))
+                .and(new ca.uhn.fhir.rest.gclient.DateClientParam("effective-time").afterOrEquals()
+                        .second(java.util.Date.from(world.tocilizumab().givenAt().minusSeconds(1))))
+                .returnBundle(Bundle.class).execute();
+        assertThat(entries(sinceTheInfusion, MedicationAdministration.class)).extracting(r -> r.getIdElement().getIdPart())
+                .containsExactly(given.getIdElement().getIdPart());
+        assertThat(centre.search().forResource(MedicationAdministration.class).where(patient().hasId(world.patientId()))
+                .lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam(java.util.Date.from(Instant.now().plusSeconds(3600)),
+                        null)).returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+
         Bundle first = centre.search().forResource(MedicationAdministration.class).where(patient().hasId(world.patientId()))
                 .count(2).returnBundle(Bundle.class).execute();
         assertThat(first.getEntry()).hasSize(2);
