@@ -81,6 +81,23 @@ public class AuditLog {
         return new Page<>(items, request.page(), request.size(), total);
     }
 
+    /**
+     * One row by its number, for the same readers and within the same scope as {@link #search}; empty when there is
+     * none or it is outside the actor's scope (the FHIR façade's {@code AuditEvent} read, ADR 0034).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AuditEvent> find(Actor actor, long id) {
+        if (!actor.hasAnyRole(Role.ADMINISTRATOR, Role.AUDITOR)) {
+            throw ProblemException.forbidden("Only administrators and auditors may read the audit trail");
+        }
+        DataScope scope = DataVisibility.auditScope(actor);
+        return scope.bind(jdbc.sql("select e.*, s.seq, s.previous_hash, s.hash from audit_event e"
+                        + " left join audit_seal s on s.event_id = e.id where e.id = :id and " + scope.owns("organisation_id")))
+                .param("id", id)
+                .query((row, n) -> AuditVerifier.read(row))
+                .optional();
+    }
+
     private static boolean hasText(String value) {
         return value != null && !value.isBlank();
     }

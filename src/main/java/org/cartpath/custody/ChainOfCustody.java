@@ -88,6 +88,23 @@ public class ChainOfCustody {
                 .filter(i -> din == null || din.equals(i.din())).map(this::cellProduct).toList();
     }
 
+    /**
+     * The custody log of one bag of cells, oldest step first, for any party of its case (404 for anyone else and for a
+     * shipper's id), without the steps' free-text notes.
+     */
+    @Transactional(readOnly = true)
+    public List<CustodyRecord> custodyLog(Actor actor, UUID itemId) {
+        CustodyItem item = items.item(itemId).filter(i -> i.kind() != ItemKind.SHIPPER)
+                .orElseThrow(() -> new NotFoundException("product", itemId));
+        access.view(actor, item.caseId());
+        return items.events(itemId).stream().map(recorded -> {
+            var e = recorded.event();
+            return new CustodyRecord(itemId, e.version(), e.type().name(), e.type().label(), e.occurredAt(), e.by().id(),
+                    e.by().name(), e.actorName(), e.place(), e.to() == null ? null : e.to().id(),
+                    e.to() == null ? null : e.to().name(), recorded.recordedAt());
+        }).toList();
+    }
+
     private CellProduct cellProduct(CustodyItem item) {
         Custody custody = Custody.replay(item.id(), item.kind(),
                 items.events(item.id()).stream().map(RecordedEvent::event).toList());

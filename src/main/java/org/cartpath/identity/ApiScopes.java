@@ -29,7 +29,8 @@ public final class ApiScopes {
         Map<String, String> choices = new LinkedHashMap<>();
         choices.put(READ_ALL, "Read every kind of FHIR resource its roles let it read");
         for (String type : new String[] {"Patient", "Observation", "BiologicallyDerivedProduct", "Condition",
-                "AdverseEvent"}) {
+                "AdverseEvent", "ServiceRequest", "CarePlan", "Task", "Specimen", "Procedure",
+                "MedicationAdministration", "Provenance", "AuditEvent"}) {
             choices.put("system/" + type + ".read", "Read " + type + " resources only");
         }
         choices.put(WRITE_OBSERVATIONS, "Send vital signs and laboratory results (a transaction of Observations)");

@@ -15,5 +15,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "identity", "audit", "catalogue", "patient", "journey", "custody",
-                "treatment", "monitoring"})
+                "treatment", "monitoring", "referral"})
 package org.cartpath.interop;

@@ -21,4 +21,14 @@ public record LymphodepletionAdministration(UUID id, UUID planId, LocalDate plan
     public String statusLabel() {
         return status.label();
     }
+
+    /** Whether the dose was held (not given); its reason says why. */
+    public boolean held() {
+        return status == Outcome.HELD;
+    }
+
+    /** Whether the dose was given at another dose than planned; its reason says why. */
+    public boolean modified() {
+        return status == Outcome.MODIFIED;
+    }
 }

@@ -22,7 +22,9 @@ class CartpathFhirServer extends RestfulServer {
             + "(/api/v1): a treatment centre its own patients and cases; a manufacturer or courier no Patient and no "
             + "patient identity. Each token also carries SMART v1 system scopes chosen when it is issued "
             + "(system/*.read, system/<type>.read, system/Observation.write); they narrow what its roles allow and never "
-            + "widen it, and a request outside them is refused with 403. A transaction Bundle of Observations "
+            + "widen it, and a request outside them is refused with 403. AuditEvent (the audit rows about a case, "
+            + "searched by entity=CarePlan/<case>) is read only by a treatment centre's auditors and administrators, "
+            + "their own organisation's rows. A transaction Bundle of Observations "
             + "(vital signs, laboratory results) needs system/Observation.write; each entry is a conditional create "
             + "on its identifier (ifNoneExist=identifier=<system>|<value>), so a replay creates nothing twice.";
 

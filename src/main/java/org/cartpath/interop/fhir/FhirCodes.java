@@ -18,11 +18,31 @@ final class FhirCodes {
     static final String ISBT128_DIN = "http://hl7.org/fhir/NamingSystem/iccbba-din";
     static final String ISBT128_OTHER = "http://hl7.org/fhir/NamingSystem/iccbba-other";
 
+    /**
+     * SNOMED CT (https://www.snomed.org), for the substances and the route of the doses cartpath records: 387420009
+     * |Cyclophosphamide (substance)|, 444648007 |Tocilizumab (substance)|, 47625008 |Intravenous route| and 258684004
+     * |milligram| (the dm+d route and unit docs/reporting/sact-export.md uses). ADR 0034.
+     */
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String SNOMED_INTRAVENOUS = "47625008";
+    static final String SNOMED_CYCLOPHOSPHAMIDE = "387420009";
+    static final String SNOMED_TOCILIZUMAB = "444648007";
+
     /** cartpath's own code systems: only for what no standard codes. */
     static final String CARTPATH = "https://cartpath.org/fhir/CodeSystem/";
     static final String TOXICITY = CARTPATH + "toxicity";
     static final String PRODUCT = CARTPATH + "product";
     static final String PRODUCT_LOT = CARTPATH + "product-lot";
+    /** The case's stage, the kinds of request, procedure and specimen, the drugs without a SNOMED code here (ADR 0034). */
+    static final String CASE_STAGE = CARTPATH + "case-stage";
+    static final String CARE = CARTPATH + "care";
+    static final String PROCEDURE = CARTPATH + "procedure";
+    static final String SPECIMEN = CARTPATH + "specimen";
+    static final String MEDICATION = CARTPATH + "medication";
+    static final String CUSTODY_ACTIVITY = CARTPATH + "custody-activity";
+    static final String AUDIT_ACTION = CARTPATH + "audit-action";
+    /** The case's human reference (CP-2026-00042) as an identifier. */
+    static final String CASE_REFERENCE = "https://cartpath.org/fhir/Id/case-reference";
 
     private FhirCodes() {
     }

@@ -15,9 +15,14 @@ class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<CartpathFhirServer> fhirServlet(PatientProvider patients, ObservationProvider observations,
             ProductProvider products, ConditionProvider conditions, AdverseEventProvider adverseEvents,
+            ServiceRequestProvider referrals, CarePlanProvider carePlans, TaskProvider tasks, SpecimenProvider specimens,
+            ProcedureProvider procedures, MedicationAdministrationProvider administrations,
+            ProvenanceProvider provenance, AuditEventProvider audit,
             ObservationTransactions transactions, FhirScopes scopes) {
         CartpathFhirServer server = new CartpathFhirServer(FhirContext.forR4Cached(),
-                List.of(patients, observations, products, conditions, adverseEvents), List.of(transactions), scopes);
+                List.of(patients, observations, products, conditions, adverseEvents, referrals, carePlans, tasks,
+                        specimens, procedures, administrations, provenance, audit),
+                List.of(transactions), scopes);
         ServletRegistrationBean<CartpathFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         // initialised by the first FHIR request, not at start-up: HAPI's RestfulServer takes about 2 s to scan its

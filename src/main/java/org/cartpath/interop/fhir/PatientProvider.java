@@ -30,10 +30,12 @@ import org.springframework.stereotype.Component;
 class PatientProvider implements IResourceProvider {
 
     private final FhirReads reads;
+    private final CareReads care;
     private final FhirScopes scopes;
 
-    PatientProvider(FhirReads reads, FhirScopes scopes) {
+    PatientProvider(FhirReads reads, CareReads care, FhirScopes scopes) {
         this.reads = reads;
+        this.care = care;
         this.scopes = scopes;
     }
 
@@ -62,7 +64,10 @@ class PatientProvider implements IResourceProvider {
     /**
      * The patient's record as one Bundle: the Patient, every Observation the actor may see, the bags of the
      * patient's cells, the diagnoses (Condition) and the CRS and ICANS episodes (AdverseEvent), for the cases of the patient the actor's organisation sees; only the kinds of resource the
-     * token's scopes let it read (ADR 0030).
+     * token's scopes let it read (ADR 0030). With ADR 0034 also the referral (ServiceRequest), the journey (CarePlan)
+     * and its tasks (Task), the collection (Specimen, Procedure), the infusion (Procedure), the doses given
+     * (MedicationAdministration), the custody of the cells (Provenance) and, for a centre's auditors and
+     * administrators only, the audit rows about the cases (AuditEvent); each as the modules let the actor see it.
      */
     @Operation(name = "$everything", idempotent = true)
     public Bundle everything(@IdParam IdType id, RequestDetails request) {
@@ -85,6 +90,31 @@ class PatientProvider implements IResourceProvider {
         }
         if (scopes.mayRead(request, "AdverseEvent")) {
             reads.adverseEvents(actor, patientId).forEach(e -> add(bundle, base, e));
+        }
+        List<org.cartpath.journey.TherapyCase> cases = care.casesOf(actor, patientId);
+        if (scopes.mayRead(request, "ServiceRequest")) {
+            care.referrals(actor, cases).forEach(r -> add(bundle, base, r));
+        }
+        if (scopes.mayRead(request, "CarePlan")) {
+            care.carePlans(actor, cases).forEach(p -> add(bundle, base, p));
+        }
+        if (scopes.mayRead(request, "Task")) {
+            care.tasks(actor, cases).forEach(t -> add(bundle, base, t));
+        }
+        if (scopes.mayRead(request, "Specimen")) {
+            care.specimens(actor, cases).forEach(s -> add(bundle, base, s));
+        }
+        if (scopes.mayRead(request, "Procedure")) {
+            care.procedures(actor, cases).forEach(p -> add(bundle, base, p));
+        }
+        if (scopes.mayRead(request, "MedicationAdministration")) {
+            care.administrations(actor, cases).forEach(m -> add(bundle, base, m));
+        }
+        if (scopes.mayRead(request, "Provenance")) {
+            care.provenanceOfPatient(actor, cases).forEach(p -> add(bundle, base, p));
+        }
+        if (scopes.mayRead(request, "AuditEvent")) {
+            care.auditOfPatient(actor, cases).forEach(e -> add(bundle, base, e));
         }
         bundle.setTotal(bundle.getEntry().size());
         return bundle;

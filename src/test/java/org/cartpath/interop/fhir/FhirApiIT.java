@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -62,11 +61,6 @@ import org.cartpath.shared.Actor;
 import org.cartpath.shared.OrganisationKind;
 import org.cartpath.shared.Role;
 import org.cartpath.testing.CartpathIntegrationTest;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BiologicallyDerivedProduct;
 import org.hl7.fhir.r4.model.Bundle;
@@ -100,7 +94,7 @@ class FhirApiIT {
      * The validator loads all of base R4 (tens of seconds on a busy machine): it starts loading when the class does,
      * while the world is built and the other tests run, and the last test waits for it.
      */
-    private static final CompletableFuture<FhirValidator> VALIDATOR = CompletableFuture.supplyAsync(FhirApiIT::validator);
+    private static final CompletableFuture<FhirValidator> VALIDATOR = FhirValidation.VALIDATOR;
 
     /** One world for the class: built in the first test, read by all (the tests only read). */
     private static Scenario scenario;
@@ -406,7 +400,8 @@ class FhirApiIT {
         var rest = capabilities.getRestFirstRep();
         assertThat(rest.getResource()).extracting(r -> r.getType())
                 .containsExactlyInAnyOrder("Patient", "Observation", "BiologicallyDerivedProduct", "Condition",
-                        "AdverseEvent", "OperationDefinition");
+                        "AdverseEvent", "ServiceRequest", "CarePlan", "Task", "Specimen", "Procedure",
+                        "MedicationAdministration", "Provenance", "AuditEvent", "OperationDefinition");
         assertThat(rest.getResource()).flatExtracting(r -> r.getInteraction().stream().map(i -> i.getCode().toCode()).toList())
                 .containsOnly("read", "search-type");
         assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
@@ -667,16 +662,5 @@ class FhirApiIT {
         assertThat(VALIDATOR.join().validateWithResult(broken).getMessages())
                 .as("the validator finds errors where there are some")
                 .anySatisfy(m -> assertThat(m.getSeverity()).isEqualTo(ResultSeverityEnum.ERROR));
-    }
-
-    private static FhirValidator validator() {
-        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR),
-                new CommonCodeSystemsTerminologyService(FHIR), new InMemoryTerminologyServerValidationSupport(FHIR),
-                new SnapshotGeneratingValidationSupport(FHIR));
-        FhirValidator validator = FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
-        Observation warmUp = new Observation();
-        warmUp.setStatus(Observation.ObservationStatus.FINAL).getCode().setText("warm-up");
-        validator.validateWithResult(warmUp); // loads the structure definitions and code systems of R4
-        return validator;
     }
 }
