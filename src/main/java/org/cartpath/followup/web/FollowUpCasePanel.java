@@ -67,7 +67,7 @@ class FollowUpCasePanel implements CasePageContributor {
             model.put("entries", recorded);
             model.put("entryKinds", List.of(FollowUpEntry.Kind.values()));
             model.put("timeline", FollowUpTimeline.of(plan, history, outcomeEvents, recorded.current(),
-                    plans.today()));
+                    recorded.bCellAplasia(), plans.today()));
             model.put("mayRecordResponse", access.mayRecordResponse(actor, view));
             ResponseFramework fitting = ResponseFramework.forIndication(view.therapyCase().indication())
                     .orElse(ResponseFramework.B_ALL);
