@@ -24,6 +24,27 @@ import org.junit.jupiter.params.provider.CsvSource;
  * interface's result of the same date, and B-cell aplasia from both.
  */
 class FollowUpLaterEntriesRulesTest {
+    static final String ENTRIES = """
+            SUBSEQUENT_THERAPY | therapyKind=ALLOGENEIC_TRANSPLANT;intent=CONSOLIDATION;regimen=Flu/TBI, haplo-identical donor |
+            SUBSEQUENT_THERAPY | therapyKind=-;intent=CONSOLIDATION;regimen=Flu/TBI | values.therapyKind: is required
+            SUBSEQUENT_THERAPY | therapyKind=SURGERY;intent=CONSOLIDATION;regimen=x | values.therapyKind: must be one of [ALLOGENEIC_TRANSPLANT, CAR_T, CHEMOTHERAPY, RADIOTHERAPY, TARGETED_OR_OTHER]
+            SUBSEQUENT_THERAPY | therapyKind=CAR_T;intent=-;regimen=obe-cel | values.intent: is required
+            SUBSEQUENT_THERAPY | therapyKind=RADIOTHERAPY;intent=PALLIATIVE;regimen=- | values.regimen: is required
+            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=4.5;unit=PERCENT_OF_T_CELLS |
+            CAR_T_PERSISTENCE | method=QPCR;detected=false;value=-;unit=- |
+            CAR_T_PERSISTENCE | method=QPCR;detected=true;value=1200;unit=COPIES_PER_MICROGRAM_DNA |
+            CAR_T_PERSISTENCE | method=FLOW;detected=false;value=0;unit=CELLS_PER_MICROLITRE |
+            CAR_T_PERSISTENCE | method=-;detected=true;value=-;unit=- | values.method: is required
+            CAR_T_PERSISTENCE | method=FLOW;detected=-;value=-;unit=- | values.detected: is required
+            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=4.5;unit=- | values.unit: is required with a result
+            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=-;unit=PERCENT_OF_T_CELLS | values.value: is required with its unit
+            CAR_T_PERSISTENCE | method=QPCR;detected=true;value=1200;unit=CELLS_PER_MICROLITRE | values.unit: a qPCR result is in copies/µg DNA
+            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=1200;unit=COPIES_PER_MICROGRAM_DNA | values.unit: a flow cytometry result is a percentage of cells or cells/µL, not copies/µg DNA
+            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=100.5;unit=PERCENT_OF_LYMPHOCYTES | values.value: must be at most 100 %
+            CAR_T_PERSISTENCE | method=FLOW;detected=false;value=0.3;unit=PERCENT_OF_T_CELLS | values.detected: a result above 0 is a detection: record detected yes, or leave the result empty
+            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=-2;unit=CELLS_PER_MICROLITRE | values.value: cannot be negative
+            """;
+
 
     static final LocalDate DAY_ZERO = LocalDate.of(2026, 3, 2);
     static final LocalDate TODAY = DAY_ZERO.plusDays(200);
@@ -52,26 +73,7 @@ class FollowUpLaterEntriesRulesTest {
     }
 
     @ParameterizedTest(name = "{0} {1} → {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-            SUBSEQUENT_THERAPY | therapyKind=ALLOGENEIC_TRANSPLANT;intent=CONSOLIDATION;regimen=Flu/TBI, haplo-identical donor |
-            SUBSEQUENT_THERAPY | therapyKind=-;intent=CONSOLIDATION;regimen=Flu/TBI | values.therapyKind: is required
-            SUBSEQUENT_THERAPY | therapyKind=SURGERY;intent=CONSOLIDATION;regimen=x | values.therapyKind: must be one of [ALLOGENEIC_TRANSPLANT, CAR_T, CHEMOTHERAPY, RADIOTHERAPY, TARGETED_OR_OTHER]
-            SUBSEQUENT_THERAPY | therapyKind=CAR_T;intent=-;regimen=obe-cel | values.intent: is required
-            SUBSEQUENT_THERAPY | therapyKind=RADIOTHERAPY;intent=PALLIATIVE;regimen=- | values.regimen: is required
-            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=4.5;unit=PERCENT_OF_T_CELLS |
-            CAR_T_PERSISTENCE | method=QPCR;detected=false;value=-;unit=- |
-            CAR_T_PERSISTENCE | method=QPCR;detected=true;value=1200;unit=COPIES_PER_MICROGRAM_DNA |
-            CAR_T_PERSISTENCE | method=FLOW;detected=false;value=0;unit=CELLS_PER_MICROLITRE |
-            CAR_T_PERSISTENCE | method=-;detected=true;value=-;unit=- | values.method: is required
-            CAR_T_PERSISTENCE | method=FLOW;detected=-;value=-;unit=- | values.detected: is required
-            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=4.5;unit=- | values.unit: is required with a result
-            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=-;unit=PERCENT_OF_T_CELLS | values.value: is required with its unit
-            CAR_T_PERSISTENCE | method=QPCR;detected=true;value=1200;unit=CELLS_PER_MICROLITRE | values.unit: a qPCR result is in copies/µg DNA
-            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=1200;unit=COPIES_PER_MICROGRAM_DNA | values.unit: a flow cytometry result is a percentage of cells or cells/µL, not copies/µg DNA
-            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=100.5;unit=PERCENT_OF_LYMPHOCYTES | values.value: must be at most 100 %
-            CAR_T_PERSISTENCE | method=FLOW;detected=false;value=0.3;unit=PERCENT_OF_T_CELLS | values.detected: a result above 0 is a detection: record detected yes, or leave the result empty
-            CAR_T_PERSISTENCE | method=FLOW;detected=true;value=-2;unit=CELLS_PER_MICROLITRE | values.value: cannot be negative
-            """)
+    @CsvSource(delimiter = '|', textBlock = ENTRIES)
     void subsequentTherapyAndPersistenceAreCheckedFieldByField(Kind kind, String text, String problem) {
         if (problem == null) {
             assertThat(refused(kind, text)).isEmpty();

@@ -17,6 +17,21 @@ import org.junit.jupiter.api.Test;
  * of loss the first of them; one such count is a loss not yet confirmed. Default threshold 100 cells/µL.
  */
 class BCellAplasiaTest {
+    static final String SERIES = """
+                                        | 100 | NOT_MEASURED       | -   | -
+            28:0                        | 100 | IN_APLASIA         | 28  | -
+            28:99.99                    | 100 | IN_APLASIA         | 28  | -
+            28:100                      | 100 | NEVER_IN_APLASIA   | -   | -
+            28:0 90:100                 | 100 | LOSS_NOT_CONFIRMED | 28  | -
+            28:0 90:150 120:180         | 100 | LOST               | 28  | 90
+            28:0 90:150 120:40          | 100 | IN_APLASIA         | 120 | -
+            28:0 90:150 120:40 180:120 200:300 | 100 | LOST        | 120 | 180
+            28:5 60:150 60:20           | 100 | LOSS_NOT_CONFIRMED | 28  | -
+            28:0 90:15                  | 10  | LOSS_NOT_CONFIRMED | 28  | -
+            28:0 90:15 120:9            | 10  | IN_APLASIA         | 120 | -
+            28:0 90:15 120:10           | 10  | LOST               | 28  | 90
+            """;
+
 
     static final LocalDate DAY_ZERO = LocalDate.of(2026, 1, 5);
 
@@ -34,20 +49,7 @@ class BCellAplasiaTest {
     }
 
     @ParameterizedTest(name = "[{0}] below {1} → {2}, last confirmed day {3}, lost day {4}")
-    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-                                        | 100 | NOT_MEASURED       | -   | -
-            28:0                        | 100 | IN_APLASIA         | 28  | -
-            28:99.99                    | 100 | IN_APLASIA         | 28  | -
-            28:100                      | 100 | NEVER_IN_APLASIA   | -   | -
-            28:0 90:100                 | 100 | LOSS_NOT_CONFIRMED | 28  | -
-            28:0 90:150 120:180         | 100 | LOST               | 28  | 90
-            28:0 90:150 120:40          | 100 | IN_APLASIA         | 120 | -
-            28:0 90:150 120:40 180:120 200:300 | 100 | LOST        | 120 | 180
-            28:5 60:150 60:20           | 100 | LOSS_NOT_CONFIRMED | 28  | -
-            28:0 90:15                  | 10  | LOSS_NOT_CONFIRMED | 28  | -
-            28:0 90:15 120:9            | 10  | IN_APLASIA         | 120 | -
-            28:0 90:15 120:10           | 10  | LOST               | 28  | 90
-            """)
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = SERIES)
     void theStatusTheDateLastConfirmedAndTheDateLostFollowTheThreshold(String counts, BigDecimal below,
             BCellAplasia.Status status, Integer lastConfirmedDay, Integer lostDay) {
         BCellAplasia.Assessment a = BCellAplasia.assess(series(counts), below);

@@ -18,20 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * IMWG 2016, Kumar et al. Lancet Oncol 2016;17:e328), and bad input refused naming the form's own label.
  */
 class ResponsePageFormsTest {
-
-    /** "field=value;field=value" as a form, with a date of the assessment. */
-    private static Map<String, String> form(String fields) {
-        Map<String, String> form = new HashMap<>();
-        form.put("assessedOn", LocalDate.of(2026, 3, 1).toString());
-        for (String pair : fields.split(";")) {
-            String[] kv = pair.split("=", 2);
-            form.put(kv[0].trim(), kv.length > 1 ? kv[1].trim() : "");
-        }
-        return form;
-    }
-
-    @ParameterizedTest(name = "{0}: {1} → {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    static final String CASES = """
             LUGANO_2014_PET | deauvilleScore=3;uptakeComparedWithBaseline=REDUCED;newLesions=false | COMPLETE_METABOLIC_RESPONSE
             LUGANO_2014_PET | deauvilleScore=1;uptakeComparedWithBaseline=INCREASED;newLesions=false | COMPLETE_METABOLIC_RESPONSE
             LUGANO_2014_PET | deauvilleScore=4;uptakeComparedWithBaseline=REDUCED;newLesions=false | PARTIAL_METABOLIC_RESPONSE
@@ -49,19 +36,9 @@ class ResponsePageFormsTest {
             IMWG_2016 | baselineSerumMProteinGPerDl=4;currentSerumMProteinGPerDl=1.5;nadirSerumMProteinGPerDl=1;baselineUrineMProteinMgPer24h=500;currentUrineMProteinMgPer24h=100;serumImmunofixationNegative=false;urineImmunofixationNegative=false | PROGRESSIVE_DISEASE
             IMWG_2016 | baselineSerumMProteinGPerDl=4;currentSerumMProteinGPerDl=1.24;nadirSerumMProteinGPerDl=1;baselineUrineMProteinMgPer24h=500;currentUrineMProteinMgPer24h=100;serumImmunofixationNegative=false;urineImmunofixationNegative=false | PARTIAL_RESPONSE
             B_ALL | marrowBlastsPercent=0;circulatingBlasts=false;extramedullaryDisease=false;ancPerMicrolitre=1500;plateletsPerMicrolitre=120000;mrdPercent=0.005;ngsMrdPercent=0.00001;ngsMrdSensitivityPercent=0.0001 | MRD_NEGATIVE_COMPLETE_REMISSION
-            """)
-    void eachFrameworksFormDerivesTheCategoryTheApiDerives(ResponseFramework framework, String fields,
-            String category) {
-        ResponseAssessments.Entry entry = ResponseAssessmentPages.entry(framework, form(fields));
+            """;
 
-        assertThat(entry.framework()).isEqualTo(framework);
-        assertThat(entry.derivedCategory()).isEqualTo(category);
-        assertThat(entry.inputs().keySet()).allMatch(f -> ResponseCalculation.FIELDS.get(framework).contains(f)
-                || f.startsWith("ngsMrd"));
-    }
-
-    @ParameterizedTest(name = "{0}: {1} → {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    static final String REFUSALS = """
             LUGANO_2014_PET | uptakeComparedWithBaseline=REDUCED;newLesions=false | deauvilleScore | Deauville score is required
             LUGANO_2014_PET | deauvilleScore=6;uptakeComparedWithBaseline=REDUCED;newLesions=false | deauvilleScore | Deauville score
             LUGANO_2014_PET | deauvilleScore=3;uptakeComparedWithBaseline=SMALLER;newLesions=false | uptakeComparedWithBaseline | Uptake compared with baseline
@@ -73,7 +50,34 @@ class ResponsePageFormsTest {
             IMWG_2016 | baselineSerumMProteinGPerDl=4;currentSerumMProteinGPerDl=1;baselineUrineMProteinMgPer24h=500;currentUrineMProteinMgPer24h=100;serumImmunofixationNegative=false;urineImmunofixationNegative=false;marrowPlasmaCellsPercent=101 | marrowPlasmaCellsPercent | Marrow plasma cells (%)
             B_ALL | marrowBlastsPercent=0;circulatingBlasts=false;extramedullaryDisease=false;ancPerMicrolitre=1500;plateletsPerMicrolitre=120000;ngsMrdPercent=0.001 | ngsMrdSensitivityPercent | NGS assay sensitivity (%) is required
             B_ALL | marrowBlastsPercent=0;circulatingBlasts=false;extramedullaryDisease=false;ancPerMicrolitre=1500;plateletsPerMicrolitre=120000;ngsMrdPercent=0.001;ngsMrdSensitivityPercent=0 | ngsMrdSensitivityPercent | NGS assay sensitivity (%) must be greater than 0
-            """)
+            """;
+
+
+    /** "field=value;field=value" as a form, with a date of the assessment. */
+    private static Map<String, String> form(String fields) {
+        Map<String, String> form = new HashMap<>();
+        form.put("assessedOn", LocalDate.of(2026, 3, 1).toString());
+        for (String pair : fields.split(";")) {
+            String[] kv = pair.split("=", 2);
+            form.put(kv[0].trim(), kv.length > 1 ? kv[1].trim() : "");
+        }
+        return form;
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = CASES)
+    void eachFrameworksFormDerivesTheCategoryTheApiDerives(ResponseFramework framework, String fields,
+            String category) {
+        ResponseAssessments.Entry entry = ResponseAssessmentPages.entry(framework, form(fields));
+
+        assertThat(entry.framework()).isEqualTo(framework);
+        assertThat(entry.derivedCategory()).isEqualTo(category);
+        assertThat(entry.inputs().keySet()).allMatch(f -> ResponseCalculation.FIELDS.get(framework).contains(f)
+                || f.startsWith("ngsMrd"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = REFUSALS)
     void badInputIsRefusedNamingTheFieldInTheFormsOwnLabel(ResponseFramework framework, String fields, String field,
             String message) {
         assertThatThrownBy(() -> ResponseAssessmentPages.entry(framework, form(fields)))
