@@ -16,8 +16,10 @@ import org.cartpath.audit.AuditTrail;
 import org.cartpath.followup.FollowUpEntry.Field;
 import org.cartpath.followup.FollowUpEntry.Kind;
 import org.cartpath.followup.internal.FollowUpEntryStore;
+import org.cartpath.followup.internal.InterfaceResultStore;
 import org.cartpath.followup.internal.OutcomeEventStore;
 import org.cartpath.followup.internal.PlanStore;
+import org.cartpath.followup.outcomes.BCellAplasia;
 import org.cartpath.followup.outcomes.IcahtSeries;
 import org.cartpath.journey.CaseId;
 import org.cartpath.journey.CaseView;
@@ -26,6 +28,7 @@ import org.cartpath.shared.NotFoundException;
 import org.cartpath.shared.ProblemException;
 import org.cartpath.shared.ProblemException.FieldProblem;
 import org.cartpath.shared.TextLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,17 +48,55 @@ public class FollowUpEntries {
     public record Entry(Kind kind, LocalDate observedOn, Map<String, Object> values, String sourceDocument) {
     }
 
-    /** One day's counts for the chart and its table: the day after infusion and the values (null if not recorded). */
+    /**
+     * One day's counts for the chart and its table: the day after infusion, the values (null if not recorded), and
+     * where they came from: the typed entry ({@code entry}, null for results from an interface) and the source in words.
+     */
     public record CountPoint(int day, LocalDate on, BigDecimal anc, BigDecimal platelets, BigDecimal haemoglobin,
-            boolean growthFactor, boolean transfusion) {
+            boolean growthFactor, boolean transfusion, FollowUpEntry entry, String source) {
+
+        public String display(BigDecimal value) {
+            return value == null ? "" : value.stripTrailingZeros().toPlainString();
+        }
+
+        public String support() {
+            return entry == null ? "" : entry.support();
+        }
+    }
+
+    /** One date's B cells and IgG, typed ({@code entry}) or from an interface, with the source in words. */
+    public record BCellPoint(LocalDate on, BigDecimal cd19BCells, BigDecimal igg, Boolean ivigGiven,
+            FollowUpEntry entry, String source) {
+
+        public String display(BigDecimal value) {
+            return value == null ? "" : value.stripTrailingZeros().toPlainString();
+        }
+
+        public String ivig() {
+            return ivigGiven == null ? "" : ivigGiven ? "Yes" : "No";
+        }
     }
 
     /**
+     * A laboratory result that reached cartpath through an interface (HL7 v2 or FHIR, ADR 0035): the measurement
+     * (ANC, PLATELETS, HAEMOGLOBIN, IGG, CD19_B_CELLS), the value in cartpath's unit, the date and time taken, and
+     * where it came from.
+     */
+    public record InterfaceResult(String measurement, BigDecimal value, LocalDate observedOn, Instant observedAt,
+            String source) {
+    }
+
+    /** How a typed value is described as a source. */
+    public static final String TYPED = "Typed in cartpath";
+
+    /**
      * A case's entries: the current version of each by date ({@code current}), every version ever recorded
-     * ({@code versions}), the counts for the chart, and ICAHT from the ANC series.
+     * ({@code versions}), the counts for the chart (typed, and from interfaces on dates without a typed count), ICAHT
+     * from the ANC series, the B cells and IgG the same way, and B-cell aplasia from the CD19+ B-cell counts.
      */
     public record History(LocalDate dayZero, List<FollowUpEntry> current, List<FollowUpEntry> versions,
-            List<CountPoint> counts, IcahtSeries.Early earlyIcaht, IcahtSeries.Late lateIcaht) {
+            List<CountPoint> counts, IcahtSeries.Early earlyIcaht, IcahtSeries.Late lateIcaht,
+            List<BCellPoint> bCellSeries, BCellAplasia.Assessment bCellAplasia) {
 
         public List<FollowUpEntry> of(Kind kind) {
             return current.stream().filter(e -> e.kind() == kind).toList();
@@ -73,6 +114,14 @@ public class FollowUpEntries {
             return of(Kind.INFECTION);
         }
 
+        public List<FollowUpEntry> subsequentTherapies() {
+            return of(Kind.SUBSEQUENT_THERAPY);
+        }
+
+        public List<FollowUpEntry> persistence() {
+            return of(Kind.CAR_T_PERSISTENCE);
+        }
+
         /** The earlier versions of an entry, newest first (its correction history). */
         public List<FollowUpEntry> earlierVersions(FollowUpEntry entry) {
             return versions.stream().filter(v -> v.entryId().equals(entry.entryId()) && v.version() < entry.version())
@@ -86,6 +135,12 @@ public class FollowUpEntries {
 
     private static final BigDecimal CELLS_PER_MICROLITRE_PER_10E9_PER_L = new BigDecimal("1000");
 
+    /**
+     * The default B-cell aplasia threshold, CD19+ B cells per µL (see {@link BCellAplasia} for the source; setting
+     * {@code cartpath.followup.b-cell-aplasia-below-cells-per-microlitre}).
+     */
+    public static final BigDecimal DEFAULT_B_CELL_APLASIA_BELOW = new BigDecimal("100");
+
     private final FollowUpEntryStore store;
     private final PlanStore plans;
     private final OutcomeEventStore events;
@@ -93,9 +148,18 @@ public class FollowUpEntries {
     private final FollowUpPlans followUp;
     private final AuditTrail audit;
     private final Clock clock;
+    private final InterfaceResultStore interfaceResults;
+    private final BigDecimal bCellAplasiaBelow;
 
     FollowUpEntries(FollowUpEntryStore store, PlanStore plans, OutcomeEventStore events, FollowUpAccess access,
-            FollowUpPlans followUp, AuditTrail audit, Clock clock) {
+            FollowUpPlans followUp, AuditTrail audit, Clock clock, InterfaceResultStore interfaceResults,
+            @Value("${cartpath.followup.b-cell-aplasia-below-cells-per-microlitre:100}") BigDecimal bCellAplasiaBelow) {
+        if (bCellAplasiaBelow.signum() <= 0) {
+            throw new IllegalStateException("cartpath.followup.b-cell-aplasia-below-cells-per-microlitre must be"
+                    + " above 0");
+        }
+        this.interfaceResults = interfaceResults;
+        this.bCellAplasiaBelow = bCellAplasiaBelow;
         this.store = store;
         this.plans = plans;
         this.events = events;
@@ -215,13 +279,28 @@ public class FollowUpEntries {
     }
 
     private History history(CaseId id) {
-        return plans.find(id).map(PlanStore.PlanRow::dayZero).map(dayZero -> summarise(dayZero, store.versions(id)))
+        return plans.find(id).map(PlanStore.PlanRow::dayZero).map(dayZero -> summarise(dayZero, store.versions(id),
+                        interfaceResults.ofCase(id), bCellAplasiaBelow))
                 // before the infusion there is no day 0 and nothing recorded
-                .orElseGet(() -> new History(null, List.of(), List.of(), List.of(), null, null));
+                .orElseGet(() -> new History(null, List.of(), List.of(), List.of(), null, null, List.of(),
+                        BCellAplasia.assess(List.of(), bCellAplasiaBelow)));
     }
 
-    /** The current versions, the counts by date and ICAHT from them. */
+    /** The current versions, the counts by date and ICAHT from them, without results from interfaces. */
     static History summarise(LocalDate dayZero, List<FollowUpEntry> versions) {
+        return summarise(dayZero, versions, List.of(), DEFAULT_B_CELL_APLASIA_BELOW);
+    }
+
+    /**
+     * The current versions; the counts by date, typed and from interfaces; ICAHT from the ANC series; B cells and
+     * B-cell aplasia (ADR 0035). A value typed for a date wins over the interfaces' results of that date: a date with
+     * a typed blood count (or B-cell entry) uses the typed values only, since a person checked them and may have
+     * corrected them; a date without one uses the interfaces' results of that date, the lowest of each count (the one
+     * that grades cytopenia) and the highest CD19+ B-cell count (the one that shows B cells returning). So a result
+     * both typed and received is counted once.
+     */
+    static History summarise(LocalDate dayZero, List<FollowUpEntry> versions, List<InterfaceResult> received,
+            BigDecimal bCellAplasiaBelow) {
         Map<UUID, FollowUpEntry> latest = new LinkedHashMap<>();
         for (FollowUpEntry v : versions) {
             latest.merge(v.entryId(), v, (a, b) -> a.version() >= b.version() ? a : b);
@@ -229,29 +308,75 @@ public class FollowUpEntries {
         List<FollowUpEntry> current = latest.values().stream().sorted(Comparator
                 .comparing(FollowUpEntry::observedOn).thenComparing(FollowUpEntry::recordedAt)).toList();
         List<CountPoint> counts = new ArrayList<>();
+        java.util.Set<LocalDate> typedCountDates = new java.util.HashSet<>();
+        java.util.Set<LocalDate> typedBCellDates = new java.util.HashSet<>();
+        List<BCellPoint> bCells = new ArrayList<>();
+        for (FollowUpEntry e : current) {
+            if (e.kind() == Kind.BLOOD_COUNT) {
+                typedCountDates.add(e.observedOn());
+                counts.add(new CountPoint((int) ChronoUnit.DAYS.between(dayZero, e.observedOn()), e.observedOn(),
+                        e.number("anc"), e.number("platelets"), e.number("haemoglobin"),
+                        Boolean.TRUE.equals(e.values().get("growthFactor")),
+                        Boolean.TRUE.equals(e.values().get("redCellTransfusion"))
+                                || Boolean.TRUE.equals(e.values().get("plateletTransfusion")), e, TYPED));
+            } else if (e.kind() == Kind.B_CELLS_AND_IMMUNOGLOBULIN) {
+                typedBCellDates.add(e.observedOn());
+                bCells.add(new BCellPoint(e.observedOn(), e.number("cd19BCells"), e.number("igg"),
+                        (Boolean) e.values().get("ivigGiven"), e, TYPED));
+            }
+        }
+        Map<LocalDate, List<InterfaceResult>> byDate = new TreeMap<>();
+        for (InterfaceResult r : received) {
+            if (!r.observedOn().isBefore(dayZero)) {
+                byDate.computeIfAbsent(r.observedOn(), d -> new ArrayList<>()).add(r);
+            }
+        }
+        byDate.forEach((on, results) -> {
+            String source = results.stream().map(InterfaceResult::source).distinct()
+                    .collect(java.util.stream.Collectors.joining("; "));
+            if (!typedCountDates.contains(on)) {
+                BigDecimal anc = lowest(results, "ANC");
+                BigDecimal platelets = lowest(results, "PLATELETS");
+                BigDecimal haemoglobin = lowest(results, "HAEMOGLOBIN");
+                if (anc != null || platelets != null || haemoglobin != null) {
+                    counts.add(new CountPoint((int) ChronoUnit.DAYS.between(dayZero, on), on, anc, platelets,
+                            haemoglobin, false, false, null, source));
+                }
+            }
+            if (!typedBCellDates.contains(on)) {
+                BigDecimal cd19 = results.stream().filter(r -> r.measurement().equals("CD19_B_CELLS"))
+                        .map(InterfaceResult::value).max(BigDecimal::compareTo).orElse(null);
+                BigDecimal igg = lowest(results, "IGG");
+                if (cd19 != null || igg != null) {
+                    bCells.add(new BCellPoint(on, cd19, igg, null, null, source));
+                }
+            }
+        });
+        counts.sort(Comparator.comparing(CountPoint::on));
+        bCells.sort(Comparator.comparing(BCellPoint::on));
         Map<Integer, Double> earlyAnc = new TreeMap<>();
         List<Double> lateAnc = new ArrayList<>();
-        for (FollowUpEntry e : current) {
-            if (e.kind() != Kind.BLOOD_COUNT) {
+        for (CountPoint c : counts) {
+            if (c.anc() == null || c.day() < 0) {
                 continue;
             }
-            int day = (int) ChronoUnit.DAYS.between(dayZero, e.observedOn());
-            BigDecimal anc = e.number("anc");
-            counts.add(new CountPoint(day, e.observedOn(), anc, e.number("platelets"), e.number("haemoglobin"),
-                    Boolean.TRUE.equals(e.values().get("growthFactor")),
-                    Boolean.TRUE.equals(e.values().get("redCellTransfusion"))
-                            || Boolean.TRUE.equals(e.values().get("plateletTransfusion"))));
-            if (anc == null || day < 0) {
-                continue;
-            }
-            double perMicrolitre = anc.multiply(CELLS_PER_MICROLITRE_PER_10E9_PER_L).doubleValue();
-            if (day <= IcahtSeries.EARLY_LAST_DAY) {
-                earlyAnc.merge(day, perMicrolitre, Math::min);
+            double perMicrolitre = c.anc().multiply(CELLS_PER_MICROLITRE_PER_10E9_PER_L).doubleValue();
+            if (c.day() <= IcahtSeries.EARLY_LAST_DAY) {
+                earlyAnc.merge(c.day(), perMicrolitre, Math::min);
             } else {
                 lateAnc.add(perMicrolitre);
             }
         }
-        return new History(dayZero, current, versions, counts, IcahtSeries.early(earlyAnc), IcahtSeries.late(lateAnc));
+        BCellAplasia.Assessment aplasia = BCellAplasia.assess(bCells.stream()
+                .filter(b -> b.cd19BCells() != null)
+                .map(b -> new BCellAplasia.Count(b.on(), b.cd19BCells())).toList(), bCellAplasiaBelow);
+        return new History(dayZero, current, versions, counts, IcahtSeries.early(earlyAnc), IcahtSeries.late(lateAnc),
+                bCells, aplasia);
+    }
+
+    private static BigDecimal lowest(List<InterfaceResult> results, String measurement) {
+        return results.stream().filter(r -> r.measurement().equals(measurement)).map(InterfaceResult::value)
+                .min(BigDecimal::compareTo).orElse(null);
     }
 
     /**
@@ -294,11 +419,46 @@ public class FollowUpEntries {
                 problems.add(new FieldProblem("values.cd19BCells", "give the CD19+ B cells or the IgG, or record"
                         + " that immunoglobulin replacement was given"));
             }
+            if (entry.kind() == Kind.CAR_T_PERSISTENCE && problems.isEmpty()) {
+                persistenceProblems(values, problems);
+            }
         }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
         return values;
+    }
+
+    /**
+     * A persistence result's value and unit go together; qPCR is counted in copies/µg of DNA and flow in cells
+     * (a percentage, at most 100, or cells/µL); a value above 0 is a detection (docs/clinical/follow-up.md).
+     */
+    private static void persistenceProblems(Map<String, Object> values, List<FieldProblem> problems) {
+        BigDecimal value = (BigDecimal) values.get("value");
+        String unit = (String) values.get("unit");
+        String method = (String) values.get("method");
+        if (value != null && unit == null) {
+            problems.add(new FieldProblem("values.unit", "is required with a result"));
+            return;
+        }
+        if (value == null && unit != null) {
+            problems.add(new FieldProblem("values.value", "is required with its unit"));
+            return;
+        }
+        if (unit == null) {
+            return;
+        }
+        boolean copies = "COPIES_PER_MICROGRAM_DNA".equals(unit);
+        if ("QPCR".equals(method) != copies) {
+            problems.add(new FieldProblem("values.unit", "QPCR".equals(method)
+                    ? "a qPCR result is in copies/µg DNA" : "a flow cytometry result is a percentage of cells or"
+                    + " cells/µL, not copies/µg DNA"));
+        } else if (unit.startsWith("PERCENT") && value.compareTo(new BigDecimal("100")) > 0) {
+            problems.add(new FieldProblem("values.value", "must be at most 100 %"));
+        } else if (value.signum() > 0 && Boolean.FALSE.equals(values.get("detected"))) {
+            problems.add(new FieldProblem("values.detected", "a result above 0 is a detection: record detected yes,"
+                    + " or leave the result empty"));
+        }
     }
 
     private static Object value(Field field, Object raw, List<FieldProblem> problems) {

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * One version of a follow-up clinical entry after infusion (docs/clinical/follow-up.md, ADR 0031): blood counts with
- * growth factor and transfusion support, B cells and immunoglobulins, or an infection; the date observed, the kind's
+ * growth factor and transfusion support, B cells and immunoglobulins, an infection, a subsequent therapy or a CAR-T
+ * persistence result; the date observed, the kind's
  * own values, the source document if any, who recorded it and when. {@code entryId} is the entry across its versions;
  * a correction is a new version with a reason, and the older versions are kept.
  */
@@ -51,6 +52,10 @@ public record FollowUpEntry(UUID id, UUID entryId, int version, Kind kind, Local
             return new Field(name, label, Type.CHOICE, true, null, null, List.of(choices));
         }
 
+        static Field optionalChoice(String name, String label, Choice... choices) {
+            return new Field(name, label, Type.CHOICE, false, null, null, List.of(choices));
+        }
+
         /** The label with its unit, as the form and the table head show it. */
         public String labelWithUnit() {
             return unit == null ? label : label + " (" + unit + ")";
@@ -87,7 +92,38 @@ public record FollowUpEntry(UUID id, UUID entryId, int version, Kind kind, Local
                 Field.choice("admission", "Admission", new Choice("NONE", "Not admitted"),
                         new Choice("HOSPITAL", "Admitted to hospital"),
                         new Choice("ICU", "Admitted to intensive care")),
-                Field.text("treatment", "Treatment", false)));
+                Field.text("treatment", "Treatment", false))),
+        /**
+         * Therapy after CAR-T (docs/clinical/follow-up.md): observed on the date it started; what kind (an allogeneic
+         * transplant, most often to consolidate a remission, another CAR-T, chemotherapy, radiotherapy, targeted or
+         * other), with what intent, and the regimen in the clinician's words. The registries ask for each (CIBMTR
+         * form 4100 "subsequent therapy", EBMT cellular therapy follow-up).
+         */
+        SUBSEQUENT_THERAPY("Subsequent therapy", List.of(
+                Field.choice("therapyKind", "Kind of therapy",
+                        new Choice("ALLOGENEIC_TRANSPLANT", "Allogeneic stem cell transplant"),
+                        new Choice("CAR_T", "Another CAR-T"), new Choice("CHEMOTHERAPY", "Chemotherapy"),
+                        new Choice("RADIOTHERAPY", "Radiotherapy"),
+                        new Choice("TARGETED_OR_OTHER", "Targeted or other therapy")),
+                Field.choice("intent", "Intent", new Choice("CONSOLIDATION", "Consolidation of a response"),
+                        new Choice("RELAPSE_OR_PROGRESSION", "Treatment of relapse or progression"),
+                        new Choice("MAINTENANCE", "Maintenance"), new Choice("PALLIATIVE", "Palliative")),
+                Field.text("regimen", "Regimen", true))),
+        /**
+         * CAR-T persistence in the blood (docs/clinical/follow-up.md): by flow cytometry (CAR+ cells) or qPCR (CAR
+         * transgene copies), detected or not, and the value with its unit when measured. Flow results are a
+         * percentage of T cells or lymphocytes, or cells/µL; qPCR results are copies/µg of genomic DNA.
+         */
+        CAR_T_PERSISTENCE("CAR-T persistence", List.of(
+                Field.choice("method", "Method", new Choice("FLOW", "Flow cytometry"),
+                        new Choice("QPCR", "qPCR (CAR transgene)")),
+                Field.yesNo("detected", "CAR-T cells detected"),
+                Field.number("value", "Result", null, false, "10000000"),
+                Field.optionalChoice("unit", "Unit of the result",
+                        new Choice("PERCENT_OF_T_CELLS", "% of CD3+ T cells"),
+                        new Choice("PERCENT_OF_LYMPHOCYTES", "% of lymphocytes"),
+                        new Choice("CELLS_PER_MICROLITRE", "cells/µL"),
+                        new Choice("COPIES_PER_MICROGRAM_DNA", "copies/µg DNA"))));
 
         private final String label;
         private final List<Field> fields;

@@ -9,14 +9,14 @@ import java.util.List;
 /**
  * The case page's follow-up timeline from day 0 (the infusion) to year 15: the registry time points and clinic visits
  * of the plan with their status, the response assessments, the outcome events (relapse, progression, vital status,
- * death, second malignancy) and the infections, in date order, each with its day after infusion.
+ * death, second malignancy), the infections, the subsequent therapies and the loss of B-cell aplasia, in date order, each with its day after infusion.
  */
 public final class FollowUpTimeline {
 
     /** What a line of the timeline is. */
     public enum Kind {
         INFUSION("Infusion"), REGISTRY("Registry time point"), VISIT("Clinic visit"), RESPONSE("Response"),
-        EVENT("Outcome"), INFECTION("Infection");
+        EVENT("Outcome"), INFECTION("Infection"), THERAPY("Subsequent therapy"), B_CELLS("B-cell aplasia");
 
         private final String label;
 
@@ -38,6 +38,13 @@ public final class FollowUpTimeline {
 
     public static List<Item> of(FollowUpPlan plan, ResponseHistory responses, List<OutcomeEvent> events,
             List<FollowUpEntry> entries, LocalDate today) {
+        return of(plan, responses, events, entries, null, today);
+    }
+
+    /** The timeline with the loss of B-cell aplasia, when the counts show it (ADR 0035). */
+    public static List<Item> of(FollowUpPlan plan, ResponseHistory responses, List<OutcomeEvent> events,
+            List<FollowUpEntry> entries, org.cartpath.followup.outcomes.BCellAplasia.Assessment bCellAplasia,
+            LocalDate today) {
         LocalDate dayZero = plan.dayZero();
         List<Item> items = new ArrayList<>();
         items.add(item(dayZero, dayZero, Kind.INFUSION, "Day 0: CAR-T infusion", null, today));
@@ -62,7 +69,15 @@ public final class FollowUpTimeline {
             if (e.kind() == FollowUpEntry.Kind.INFECTION) {
                 items.add(item(dayZero, e.observedOn(), Kind.INFECTION, e.display("organismType") + " infection, "
                         + e.display("site") + ", " + e.display("severityGrade"), null, today));
+            } else if (e.kind() == FollowUpEntry.Kind.SUBSEQUENT_THERAPY) {
+                items.add(item(dayZero, e.observedOn(), Kind.THERAPY, e.display("therapyKind") + " ("
+                        + e.display("intent").toLowerCase() + "): " + e.display("regimen"), null, today));
             }
+        }
+        if (bCellAplasia != null && bCellAplasia.lostOn() != null) {
+            items.add(item(dayZero, bCellAplasia.lostOn(), Kind.B_CELLS, "B-cell aplasia lost (CD19+ B cells at or"
+                    + " above " + bCellAplasia.thresholdCellsPerMicrolitre().toPlainString() + " cells/µL on two"
+                    + " consecutive counts)", null, today));
         }
         items.sort(Comparator.comparing(Item::on).thenComparing(Item::kind));
         return items;

@@ -77,6 +77,25 @@ public enum ResponseFramework {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * The framework that fits a case's indication (the catalogue's {@code Indication} code the case was assessed or
+     * referred for; docs/clinical/response-assessment.md): B-ALL for B-cell acute lymphoblastic leukaemia; Lugano 2014
+     * on PET-CT for the lymphomas (large B-cell, mantle cell, follicular: FDG-avid histologies, for which Cheson et al.
+     * J Clin Oncol 2014;32:3059–3068 make PET-CT the standard of response assessment, CT where PET is not done); IMWG
+     * 2016 for multiple myeloma. Empty for an indication not yet known or not one of these.
+     */
+    public static Optional<ResponseFramework> forIndication(String indication) {
+        if (indication == null) {
+            return Optional.empty();
+        }
+        return switch (indication) {
+            case "B_ALL" -> Optional.of(B_ALL);
+            case "LBCL", "MCL", "FL" -> Optional.of(LUGANO_2014_PET);
+            case "MULTIPLE_MYELOMA" -> Optional.of(IMWG_2016);
+            default -> Optional.empty();
+        };
+    }
+
     public static Optional<ResponseFramework> parse(String name) {
         for (ResponseFramework f : values()) {
             if (f.name().equals(name)) {

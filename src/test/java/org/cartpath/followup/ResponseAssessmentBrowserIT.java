@@ -74,4 +74,35 @@ class ResponseAssessmentBrowserIT {
             assertThat(page.getByTestId("follow-up-best-response")).containsText("MRD-negative complete remission");
         }
     }
+
+    @Test
+    void theConsultantRecordsALuganoPetResponseOnThePageItsDeauvilleScoreRefusedUntilChosen() {
+        Product p = infusions.infused(port);
+        LocalDate dayZero = jdbc.sql("select day_zero from followup_plan where case_id = ?")
+                .param(p.caseId().value()).query(LocalDate.class).single();
+
+        try (Browser.Tab tab = Browser.newPage()) {
+            Page page = tab.page();
+            page.navigate(url("/sign-in"));
+            page.getByLabel("Username").fill(p.world().consultant().username());
+            page.getByLabel("Password").fill(IdentityFixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.navigate(url("/cases/" + p.caseId()));
+            page.getByTestId("record-response-LUGANO_2014_PET").or(page.getByTestId("record-response-link")
+                    .and(page.locator("[href*='LUGANO_2014_PET']"))).click();
+
+            page.getByLabel("Date of the assessment").fill(dayZero.toString());
+            page.locator("#uptakeComparedWithBaseline-REDUCED").check();
+            page.locator("#newLesions-no").check();
+            page.getByTestId("record-response").click();
+            assertThat(page.locator("#deauvilleScore-error")).containsText("Deauville score is required");
+            assertThat(page.locator("#uptakeComparedWithBaseline-REDUCED")).isChecked();
+
+            page.locator("#deauvilleScore-4").check();
+            page.getByTestId("record-response").click();
+
+            assertThat(page).hasURL(url("/cases/" + p.caseId()));
+            assertThat(page.getByTestId("follow-up-latest-response")).containsText("Partial metabolic response");
+        }
+    }
 }

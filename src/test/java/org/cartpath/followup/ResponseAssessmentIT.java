@@ -342,4 +342,61 @@ class ResponseAssessmentIT {
         assertThat(stored(id)).isEqualTo(1);
         assertThat(consultant.get("/cases/" + id).body()).contains("MRD-negative complete remission");
     }
+
+    @Test
+    void theCasePageOffersTheFrameworkOfTheIndicationAndTheConsultantRecordsLuganoAndImwgOnThePage() {
+        Product p = infusions.infused(port);
+        CaseId id = p.caseId();
+        Http consultant = as(p.world().consultant());
+        LocalDate zero = dayZero(consultant, id);
+        String indication = jdbc.sql("select indication from therapy_case where id = ?").param(id.value())
+                .query(String.class).optional().orElse(null);
+        ResponseFramework fitting = ResponseFramework.forIndication(indication).orElse(ResponseFramework.B_ALL);
+        String casePage = consultant.get("/cases/" + id).body();
+        assertThat(casePage).containsPattern("href=\"[^\"]*framework=" + fitting.name()
+                + "\"[^>]*data-testid=\"record-response-link\"");
+        for (ResponseFramework other : ResponseFramework.values()) {
+            if (other != fitting) {
+                assertThat(casePage).contains("data-testid=\"record-response-" + other.name() + "\"");
+            }
+        }
+        assertThat(consultant.get("/cases/" + id + "/follow-up/responses/new?framework=LUGANO_2014_PET").body())
+                .contains("Deauville score").contains("value=\"LUGANO_2014_PET\"");
+        assertThat(as(cases.caseAt(Stage.FOLLOW_UP, new BigDecimal("24")).consultant())
+                .get("/cases/" + id + "/follow-up/responses/new?framework=IMWG_2016").statusCode()).isEqualTo(404);
+
+        Map<String, String> pet = new HashMap<>(Map.of("framework", "LUGANO_2014_PET", "assessedOn", zero.toString(),
+                "uptakeComparedWithBaseline", "REDUCED", "newLesions", "false"));
+        HttpResponse<String> refused = consultant.postForm("/cases/" + id + "/follow-up/responses", pet);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("There is a problem").contains("Deauville score is required")
+                .contains("value=\"LUGANO_2014_PET\"");
+        pet.put("deauvilleScore", "4");
+        pet.put("category", "COMPLETE_METABOLIC_RESPONSE");
+        refused = consultant.postForm("/cases/" + id + "/follow-up/responses", pet);
+        assertThat(refused.body()).contains("Reason for a different category");
+        Map<String, String> imwg = new HashMap<>(Map.of("framework", "IMWG_2016", "assessedOn", zero.toString(),
+                "baselineSerumMProteinGPerDl", "4", "currentSerumMProteinGPerDl", "1", "nadirSerumMProteinGPerDl",
+                "5", "baselineUrineMProteinMgPer24h", "500", "currentUrineMProteinMgPer24h", "100",
+                "serumImmunofixationNegative", "false", "urineImmunofixationNegative", "false"));
+        refused = consultant.postForm("/cases/" + id + "/follow-up/responses", imwg);
+        assertThat(refused.body()).contains("Serum M-protein nadir (g/dL) cannot be above");
+        assertThat(stored(id)).isZero();
+
+        pet.put("categoryReason", "Residual uptake is inflammatory on biopsy");
+        pet.put("password", IdentityFixtures.PASSWORD);
+        assertThat(consultant.postForm("/cases/" + id + "/follow-up/responses", pet).statusCode()).isEqualTo(302);
+        imwg.remove("nadirSerumMProteinGPerDl");
+        assertThat(consultant.postForm("/cases/" + id + "/follow-up/responses", imwg).statusCode()).isEqualTo(302);
+
+        JsonNode history = Http.json(consultant.get(responses(id)));
+        assertThat(history.get("current")).hasSize(2);
+        assertThat(history.get("current").findValuesAsString("derivedCategory"))
+                .containsExactlyInAnyOrder("PARTIAL_METABOLIC_RESPONSE", "PARTIAL_RESPONSE");
+        assertThat(history.get("current").findValuesAsString("category"))
+                .containsExactlyInAnyOrder("COMPLETE_METABOLIC_RESPONSE", "PARTIAL_RESPONSE");
+        assertThat(consultant.get("/cases/" + id).body())
+                .contains("Complete metabolic response (Lymphoma, Lugano 2014 (PET-CT))")
+                .contains("Partial response (Myeloma, IMWG 2016)");
+    }
 }

@@ -12,6 +12,7 @@ import org.cartpath.followup.ResponseHistory;
 import org.cartpath.followup.FollowUpPlans;
 import org.cartpath.followup.OutcomeEvents;
 import org.cartpath.followup.ResponseAssessments;
+import org.cartpath.followup.ResponseFramework;
 import org.cartpath.followup.SharedCare;
 import org.cartpath.journey.CasePageContributor;
 import org.cartpath.journey.CasePanel;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The case page's follow-up schedule, once the case has a plan (from the infusion): its registry track and why, the
  * registry time points with their windows and status, the clinic visits (recorded by the centre's follow-up staff),
  * the outcome events (relapse, vital status, death, second malignancy), the latest response assessment and the
- * best response so far (with a link to record a B-ALL response for the centre's consultants), and the visits the
+ * best response so far (with a link for the centre's consultants to record a response by the framework of the case's
+ * indication, and links to the others), and the visits the
  * referring hospital sent (shared care, with its link to send one); the blood counts with their chart and ICAHT, B cells
  * and immunoglobulins, infections, each entry's correction history, and a timeline from day 0 to year 15; for the
  * treating centre and the referring hospital.
@@ -65,8 +67,13 @@ class FollowUpCasePanel implements CasePageContributor {
             model.put("entries", recorded);
             model.put("entryKinds", List.of(FollowUpEntry.Kind.values()));
             model.put("timeline", FollowUpTimeline.of(plan, history, outcomeEvents, recorded.current(),
-                    plans.today()));
+                    recorded.bCellAplasia(), plans.today()));
             model.put("mayRecordResponse", access.mayRecordResponse(actor, view));
+            ResponseFramework fitting = ResponseFramework.forIndication(view.therapyCase().indication())
+                    .orElse(ResponseFramework.B_ALL);
+            model.put("responseFramework", fitting);
+            model.put("otherResponseFrameworks", java.util.Arrays.stream(ResponseFramework.values())
+                    .filter(f -> f != fitting).toList());
             model.put("events", outcomeEvents);
             model.put("mayKeepFollowUp", access.mayKeepFollowUp(actor, view));
             model.put("submissions", sharedCare.ofCase(actor, view));

@@ -35,19 +35,25 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/v1/cases/{id}/follow-up/entries")
-@Tag(name = "Follow-up entries", description = "Blood counts and ICAHT, B cells and immunoglobulins, infections after"
-        + " infusion: versioned, corrections with a reason")
+@Tag(name = "Follow-up entries", description = "Blood counts and ICAHT, B cells and immunoglobulins (and B-cell"
+        + " aplasia), infections, subsequent therapy and CAR-T persistence after infusion: versioned, corrections with"
+        + " a reason")
 class FollowUpEntryApiController {
 
     // The shape of the request body, for the OpenAPI document only: the body is read field by field.
     record EntryBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-            allowableValues = {"BLOOD_COUNT", "B_CELLS_AND_IMMUNOGLOBULIN", "INFECTION"}) String kind,
+            allowableValues = {"BLOOD_COUNT", "B_CELLS_AND_IMMUNOGLOBULIN", "INFECTION", "SUBSEQUENT_THERAPY",
+                    "CAR_T_PERSISTENCE"}) String kind,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date",
                     description = "on or after day 0 (the infusion), not in the future") String observedOn,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the kind's fields: BLOOD_COUNT anc,"
                     + " platelets (10^9/L), haemoglobin (g/L), growthFactor, redCellTransfusion, plateletTransfusion;"
                     + " B_CELLS_AND_IMMUNOGLOBULIN cd19BCells (cells/µL), igg (g/L), ivigGiven; INFECTION site,"
-                    + " organismType, organism, severityGrade (\"1\"–\"5\"), admission, treatment")
+                    + " organismType, organism, severityGrade (\"1\"–\"5\"), admission, treatment; SUBSEQUENT_THERAPY"
+                    + " therapyKind (ALLOGENEIC_TRANSPLANT, CAR_T, CHEMOTHERAPY, RADIOTHERAPY, TARGETED_OR_OTHER),"
+                    + " intent (CONSOLIDATION, RELAPSE_OR_PROGRESSION, MAINTENANCE, PALLIATIVE), regimen;"
+                    + " CAR_T_PERSISTENCE method (FLOW, QPCR), detected, value, unit (PERCENT_OF_T_CELLS,"
+                    + " PERCENT_OF_LYMPHOCYTES, CELLS_PER_MICROLITRE, COPIES_PER_MICROGRAM_DNA)")
             Map<String, Object> values,
             String sourceDocument,
             @Schema(description = "corrections only: why") String reason,

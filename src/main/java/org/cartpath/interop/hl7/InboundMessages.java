@@ -69,6 +69,14 @@ public class InboundMessages {
         this.zone = ZoneId.of(zone);
     }
 
+    /** Where a message's results came from, in words: the sending system and facility and the control id. */
+    static String resultSource(String application, String facility, String controlId) {
+        String system = application == null ? "" : application;
+        String at = facility == null ? "" : (system.isEmpty() ? "" : " at ") + facility;
+        return "HL7 v2 result from " + ((system + at).isEmpty() ? "a laboratory system" : system + at)
+                + ", message " + controlId;
+    }
+
     /** The interface's actor at a centre: what it does is done in the centre's name, as its coordinator would. */
     static Actor interfaceAt(Organisation centre) {
         return new Actor("system:hl7-interface", Actor.ActorType.SYSTEM, "hl7-interface", "HL7 v2 interface",
@@ -151,8 +159,9 @@ public class InboundMessages {
         UUID id = store(raw, header, centre.get(), Answer.ACCEPTED, MessageStatus.FILED, message.nhsNumber(),
                 match.patientId(), match.caseId(), actor);
         Instant now = Instant.now(clock);
+        String source = resultSource(header.sendingApplication(), header.sendingFacility(), header.controlId());
         mapped.results().forEach(r -> store.insertResult(id, centre.get().id(), match.patientId(), match.caseId(), r,
-                actor, now));
+                actor, now, source));
         creatinine.record(actor, match.patientId(), mapped.results());
         return Answer.ACCEPTED;
     }

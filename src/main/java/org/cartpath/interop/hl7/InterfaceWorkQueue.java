@@ -155,8 +155,10 @@ public class InterfaceWorkQueue {
                     + " the message");
         }
         Instant now = Instant.now(clock);
+        String source = InboundMessages.resultSource(message.sendingApplication(), message.sendingFacility(),
+                message.controlId());
         mapped.results().forEach(r -> store.insertResult(id, actor.organisationId(), match.patientId(), match.caseId(),
-                r, actor, now));
+                r, actor, now, source));
         creatinine.record(actor, match.patientId(), mapped.results());
         store.resolve(id, MessageStatus.MATCHED, match.patientId(), match.caseId(), actor, now, null);
         audit.record(actor, "HL7_MESSAGE_MATCHED", InboundMessages.ENTITY, id.toString(), status(message),

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cartpath.shared.Actor;
 import org.cartpath.shared.DataScope;
+import org.cartpath.shared.LabResultFiled;
 import org.cartpath.shared.OrganisationId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +25,10 @@ class MessageStore {
             case_id, resolved_by_name, resolved_at, resolution_reason""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    MessageStore(JdbcClient jdbc) {
+    MessageStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -82,31 +86,48 @@ class MessageStore {
         }
     }
 
+    /**
+     * Files a result of a message, and publishes it ({@link LabResultFiled}, in this transaction) for the modules that
+     * use a case's laboratory results, such as follow-up's counts (ADR 0035); {@code source} says where it came from.
+     */
     void insertResult(UUID messageId, OrganisationId organisation, UUID patientId, UUID caseId, FiledResult result,
-            Actor actor, Instant at) {
+            Actor actor, Instant at, String source) {
+        UUID resultId = UUID.randomUUID();
         jdbc.sql("""
                 insert into interop_lab_result (id, message_id, organisation_id, patient_id, case_id, measurement, value,
                     unit, observed_at, local_code, local_value, local_unit, filed_by, filed_by_name, filed_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), messageId, organisation.value(), patientId, caseId,
+                .params(resultId, messageId, organisation.value(), patientId, caseId,
                         result.measurement().name(), result.value(), result.measurement().unit(),
                         Timestamp.from(result.observedAt()), result.localCode(), result.localValue(), result.localUnit(),
                         actor.id(), actor.displayName(), Timestamp.from(at))
                 .update();
+        published(resultId, organisation, caseId, result, source);
     }
 
-    /** A result sent as a FHIR Observation (ADR 0030), filed like one of a message. */
+    /** A result sent as a FHIR Observation (ADR 0030), filed and published like one of a message. */
     void insertFhirResult(UUID fhirObservationId, OrganisationId organisation, UUID patientId, UUID caseId,
             FiledResult result, Actor actor, Instant at) {
+        UUID resultId = UUID.randomUUID();
         jdbc.sql("""
                 insert into interop_lab_result (id, fhir_observation_id, organisation_id, patient_id, case_id, measurement,
                     value, unit, observed_at, local_code, local_value, local_unit, filed_by, filed_by_name, filed_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), fhirObservationId, organisation.value(), patientId, caseId,
+                .params(resultId, fhirObservationId, organisation.value(), patientId, caseId,
                         result.measurement().name(), result.value(), result.measurement().unit(),
                         Timestamp.from(result.observedAt()), result.localCode(), result.localValue(), result.localUnit(),
                         actor.id(), actor.displayName(), Timestamp.from(at))
                 .update();
+        published(resultId, organisation, caseId, result, "FHIR Observation " + fhirObservationId + " ("
+                + actor.displayName() + ")");
+    }
+
+    private void published(UUID resultId, OrganisationId organisation, UUID caseId, FiledResult result,
+            String source) {
+        if (caseId != null) {
+            events.publishEvent(new LabResultFiled(resultId, caseId, organisation.value(), result.measurement().name(),
+                    result.value(), result.measurement().unit(), result.observedAt(), source));
+        }
     }
 
     List<LabResult> resultsOfMessage(UUID messageId) {
