@@ -126,11 +126,10 @@ public class DischargeSummaries {
                 .toList();
         List<java.time.Instant> tocilizumab = toxicity.tocilizumab(actor, id).doses().stream()
                 .map(TocilizumabDoseGiven::givenAt).sorted().toList();
-        List<FollowUpEntry> counts = recorded.bloodCounts();
-        FollowUpEntry latestCounts = counts.stream().max(Comparator.comparing(FollowUpEntry::observedOn))
-                .orElse(null);
+        FollowUpEntries.CountPoint latestCounts = recorded.counts().stream()
+                .max(Comparator.comparing(FollowUpEntries.CountPoint::on)).orElse(null);
         return new DischargeSummary(card, indication(c.indication()), organisationName(c), infusion, doses, episodes,
-                tocilizumab, recorded.earlyIcaht(), latestCounts, history.latest(), history.best(),
+                tocilizumab, recorded.earlyIcaht(), latestCounts, recorded.bCellAplasia(), history.latest(), history.best(),
                 events.events(view), plan.visits().stream().filter(v -> !v.done() && !v.dueDate().isBefore(today))
                         .limit(NEXT).toList(),
                 plan.timepoints().stream().filter(t -> !t.completed()

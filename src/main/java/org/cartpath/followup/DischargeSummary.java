@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cartpath.followup.outcomes.BCellAplasia;
 import org.cartpath.followup.outcomes.IcahtSeries;
 
 /**
@@ -24,7 +25,8 @@ import org.cartpath.followup.outcomes.IcahtSeries;
  * @param episodes        the CRS and ICANS episodes derived from the monitoring assessments
  * @param tocilizumab     the times tocilizumab was given
  * @param earlyIcaht      early ICAHT from the ANC series of days 0–30 (its grade is null until the series is complete)
- * @param latestCounts    the latest blood count entered, or {@code null}
+ * @param latestCounts    the latest day's blood counts, typed or from a laboratory interface, or {@code null}
+ * @param bCellAplasia    B-cell aplasia from the CD19+ B-cell counts
  * @param latestResponse  the latest response assessment, or {@code null}
  * @param best            the best response per framework
  * @param events          relapse, progression, second malignancy, vital status, death
@@ -34,7 +36,8 @@ import org.cartpath.followup.outcomes.IcahtSeries;
  */
 public record DischargeSummary(AlertCard card, String indication, String referringHospital, Infusion infusion,
         List<LymphodepletionDose> lymphodepletion, List<Episode> episodes, List<Instant> tocilizumab,
-        IcahtSeries.Early earlyIcaht, FollowUpEntry latestCounts, ResponseAssessment latestResponse,
+        IcahtSeries.Early earlyIcaht, FollowUpEntries.CountPoint latestCounts, BCellAplasia.Assessment bCellAplasia,
+        ResponseAssessment latestResponse,
         List<ResponseHistory.BestResponse> best, List<OutcomeEvent> events, List<PlannedVisit> nextVisits,
         List<PlannedTimepoint> nextTimepoints, String preparedBy, ZoneId zone) {
 
@@ -180,14 +183,19 @@ public record DischargeSummary(AlertCard card, String indication, String referri
             lines.add(new Line(DATE.format(e.occurredOn()), e.summary()));
         }
         if (latestCounts == null) {
-            lines.add(new Line("Blood counts", "None entered in follow-up"));
+            lines.add(new Line("Blood counts", "None recorded in follow-up"));
         } else {
             List<String> values = new ArrayList<>();
-            add(values, "neutrophils", latestCounts.number("anc"), "×10^9/L");
-            add(values, "platelets", latestCounts.number("platelets"), "×10^9/L");
-            add(values, "haemoglobin", latestCounts.number("haemoglobin"), "g/L");
-            lines.add(new Line("Latest blood counts", DATE.format(latestCounts.observedOn()) + ": "
-                    + String.join(", ", values)));
+            add(values, "neutrophils", latestCounts.anc(), "×10^9/L");
+            add(values, "platelets", latestCounts.platelets(), "×10^9/L");
+            add(values, "haemoglobin", latestCounts.haemoglobin(), "g/L");
+            lines.add(new Line("Latest blood counts", DATE.format(latestCounts.on()) + ": " + String.join(", ", values)
+                    + (latestCounts.entry() != null || latestCounts.source() == null ? ""
+                            : " (from " + latestCounts.source() + ")")));
+        }
+        if (bCellAplasia != null) {
+            lines.add(new Line("B cells", bCellAplasia.statusLabel() + (bCellAplasia.latestOn() == null ? ""
+                    : " (latest count " + DATE.format(bCellAplasia.latestOn()) + ")")));
         }
         return new Section("Where the patient stands", lines);
     }

@@ -38,7 +38,7 @@ class DischargeSummaryTest {
         return new DischargeSummary(card(DAY_ZERO.plusDays(56)), "B-cell acute lymphoblastic leukaemia",
                 "Leeds General Infirmary", new DischargeSummary.Infusion(Instant.parse("2026-09-01T10:30:00Z"),
                         "LOT-1", new BigDecimal("1.2E+8"), new BigDecimal("5.0E+6"), new BigDecimal("24"), null),
-                doses, episodes, List.of(), icaht, null, response, List.of(), events,
+                doses, episodes, List.of(), icaht, null, null, response, List.of(), events,
                 List.of(PlannedVisit.planned("D56", "Day 56", DAY_ZERO.plusDays(56))), List.of(), "Dr Consultant",
                 LONDON);
     }
@@ -67,7 +67,7 @@ class DischargeSummaryTest {
                 "Lymphodepletion: Not recorded in cartpath", "Cytokine release syndrome (CRS): None recorded",
                 "Tocilizumab: Not given", "Corticosteroids: Not recorded in cartpath",
                 "Early haematotoxicity (ICAHT): No neutrophil counts recorded for days 0 to 30",
-                "Response: No response assessment recorded yet", "Blood counts: None entered in follow-up",
+                "Response: No response assessment recorded yet", "Blood counts: None recorded in follow-up",
                 "Clinic visit: Day 56: 27 October 2026", "Do not drive or use machines before 2026-10-27",
                 "24-hour contact: CAR-T team (24 hours), 020 7405 9200");
     }
