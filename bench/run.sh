@@ -139,7 +139,9 @@ if wants core; then
   gatling telemetry-4 TelemetryIngest 4
 fi
 if wants interop; then
-  # FHIR: the bare FHIR request first (also initialises HAPI's RestfulServer, which starts on the first request)
+  # HAPI's RestfulServer starts on the first /fhir request (tens of seconds on a loaded machine): not measured
+  log "Warming up /fhir (the FHIR server initialises on its first request)"
+  curl -fs -o /dev/null --max-time 600 "http://localhost:$port/fhir/metadata" || echo "/fhir/metadata failed" >&2
   gatling fhir-metadata-8 FhirMetadataCeiling 8
   gatling fhir-ingest-8 FhirIngest 8
   hl7 hl7-refused-1 refusedBeforeFiling 1
