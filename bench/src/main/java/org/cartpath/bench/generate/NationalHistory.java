@@ -35,10 +35,17 @@ import org.postgresql.copy.CopyManager;
  * owner, every constraint and foreign key checked by PostgreSQL. Each generated state change gets the audit row the
  * application writes for it (same action names), so the audit sealer chains them like any others.
  *
- * <p>Omitted, and why: toxicity assessments, follow-up plans and response assessments (their rows carry the graders'
- * inputs as JSON the application re-reads; generating them faithfully needs the modules' own code, the next step for
- * the outcomes benchmark), eligibility, panel, booking and manufacturing-report rows (not read by the worklist,
- * search or ingest scenarios), and the data-access log (written only when a person reads a record).
+ * <p>For every infused case, what the outcomes and exports read ({@link FollowUp}): the monitoring anchor (day 0),
+ * lymphodepletion doses, CRS and ICANS episodes, and from follow-up on the plan, response assessments, relapse or
+ * progression, death and a yearly "alive" contact. Bench centres get an ODS code (RBXnn: the HL7 v2 benchmark's MSH-6)
+ * and each centre's token the FHIR scopes {@code system/*.read} and {@code system/Observation.write}; the commissioner
+ * gets an analyst token (analyst.csv).
+ *
+ * <p>Omitted, and why: toxicity assessments (the graders' inputs, as JSON the application re-reads; the episodes'
+ * highest grades are what the outcomes read), response assessments' inputs (written as {}, with the category given),
+ * eligibility, panel decisions (so the intention-to-treat survival from approval has no patients), booking,
+ * manufacturing-report rows and infusion records (the SACT export falls back to the anchor's time and lists the weight
+ * as a gap), and the data-access log (written only when a person reads a record).
  *
  * <p>Usage: {@code NationalHistory --base-url=http://localhost:8080 --data-dir=DIR --out=DIR [--scale=quick]
  * [--cases=N] [--years=N] [--readings=N] [--seed=N]}. Writes the load clients' feeders (CSV) into {@code --out}.

@@ -121,6 +121,36 @@ public final class Report {
         Optional<Double> http = gatling("liveness-32").map(s -> s.get("All Requests").perSecond());
         gatling("liveness-32").ifPresentOrElse(s -> row("HTTP ceiling: GET /actuator/health/liveness", "32",
                 s.get("All Requests"), 1, "req/s", null, null, "—", null), () -> missing("HTTP ceiling"));
+        // issue 17's scenarios (bench/run.sh --only core, or all): reported when any of them ran
+        if (label("writes").isPresent() || jmh("insert-1").isPresent() || label("mixed").isPresent()
+                || label("worklist").isPresent() || label("telemetry").isPresent()) {
+            core(http, telemetryBatch);
+        }
+        interop();
+        outcomes();
+        Path startup = dir.resolve("startup.txt");
+        if (Files.exists(startup)) {
+            for (String line : Files.readAllLines(startup)) {
+                String[] parts = line.split("\t");
+                double seconds = Double.parseDouble(parts[1]);
+                boolean restart = parts[0].startsWith("restart");
+                rows.add(String.format(Locale.ROOT, "| Start-up: %s | — | readiness in %.1f s | | | | | | %s | %s |",
+                        parts[0], seconds, restart ? "≤ 8 s" : "(≤ 20 s first start)",
+                        restart ? (seconds <= 8 ? "yes" : "**no**") : (seconds <= 20 ? "yes" : "**no**")));
+            }
+        } else {
+            missing("start-up");
+        }
+        System.out.println("| scenario | clients | throughput | p50 | p95 | p99 | ceiling | ratio | target | met? |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        if (!notes.isEmpty()) {
+            System.out.println();
+            notes.forEach(n -> System.out.println("- not run or no result: " + n));
+        }
+    }
+
+    private void core(Optional<Double> http, int telemetryBatch) throws IOException {
         for (int clients : new int[] {1, 8, 32, 128}) {
             jmh("insert-" + clients).ifPresentOrElse(score -> rows.add(String.format(
                     "| DB ceiling: JDBC insert loop (1 row a transaction, audit_event's shape) | %d | %s rows/s | | | | | | | |",
@@ -166,28 +196,6 @@ public final class Report {
                     telemetryBatch, "readings/s", copy.map(c -> c * telemetryBatch).orElse(null), "COPY",
                     "≥ 100,000 readings/s", s.perSecond() * telemetryBatch >= 100_000);
         }, () -> missing("telemetry ingest"));
-        interop();
-        outcomes();
-        Path startup = dir.resolve("startup.txt");
-        if (Files.exists(startup)) {
-            for (String line : Files.readAllLines(startup)) {
-                String[] parts = line.split("\t");
-                double seconds = Double.parseDouble(parts[1]);
-                boolean restart = parts[0].startsWith("restart");
-                rows.add(String.format(Locale.ROOT, "| Start-up: %s | — | readiness in %.1f s | | | | | | %s | %s |",
-                        parts[0], seconds, restart ? "≤ 8 s" : "(≤ 20 s first start)",
-                        restart ? (seconds <= 8 ? "yes" : "**no**") : (seconds <= 20 ? "yes" : "**no**")));
-            }
-        } else {
-            missing("start-up");
-        }
-        System.out.println("| scenario | clients | throughput | p50 | p95 | p99 | ceiling | ratio | target | met? |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        rows.forEach(System.out::println);
-        if (!notes.isEmpty()) {
-            System.out.println();
-            notes.forEach(n -> System.out.println("- not run or no result: " + n));
-        }
     }
 
     Optional<Sample> jmhSample(String label) throws IOException {
@@ -233,8 +241,8 @@ public final class Report {
     private void hl7Row(String scenario, int threads, Sample x, Double ceiling, String target, Boolean met) {
         double perSecond = x.perSecond(threads);
         rows.add(String.format(Locale.ROOT, "| %s | 1 connection%s | %s messages/s | %.1f ms | %.1f ms | %.1f ms | %s |"
-                + " %s | %s | %s |", scenario, threads == 1 ? "" : ", " + threads + " threads", whole(perSecond), x.p50(),
-                x.p95(), x.p99(), ceiling == null ? "—" : whole(ceiling) + " messages/s (AR before filing)",
+                + " %s | %s | %s |", scenario, threads == 1 ? "" : ", " + threads + " threads", rate(perSecond), x.p50(),
+                x.p95(), x.p99(), ceiling == null ? "—" : rate(ceiling) + " messages/s (AR before filing)",
                 ceiling == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * perSecond / ceiling), target,
                 met == null ? "—" : met ? "yes" : "**no**"));
     }
@@ -299,7 +307,7 @@ public final class Report {
         double throughput = s.perSecond() * perRequest;
         String failed = s.failed() > 0 ? String.format(" (%,d failed of %,d)", s.failed(), s.requests()) : "";
         rows.add(String.format(Locale.ROOT, "| %s | %s | %s %s%s | %d ms | %d ms | %d ms | %s | %s | %s | %s |", scenario,
-                clients, whole(throughput), unit, failed, s.p50(), s.p95(), s.p99(),
+                clients, rate(throughput), unit, failed, s.p50(), s.p95(), s.p99(),
                 ceiling == null ? "—" : whole(ceiling) + " (" + ceilingName + ")",
                 ceiling == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * throughput / ceiling), target,
                 met == null ? "—" : met ? "yes" : "**no**"));
@@ -307,6 +315,11 @@ public final class Report {
 
     private void missing(String what) {
         notes.add(what);
+    }
+
+    /** A rate: whole above 10, else with one decimal (a page a second under load must not print as 0). */
+    private static String rate(double value) {
+        return value >= 10 ? whole(value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String whole(double value) {
