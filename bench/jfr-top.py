@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Where a JFR recording's CPU samples go: bench/jfr-top.py FILE.jfr [N]
+"""Where a JFR recording's samples go: bench/jfr-top.py FILE.jfr [N] [native]
 
 Prints the top N (default 15) of: the sampled top frames (hot methods), the first cartpath frame of each sample (which
 of cartpath's code the time is spent under), and the threads sampled. Reads `jfr print --events jdk.ExecutionSample
---stack-depth 64` (the JDK's own jfr tool; JDK 17 has no `jfr view hot-methods`)."""
+--stack-depth 64` (the JDK's own jfr tool; JDK 17 has no `jfr view hot-methods`). With "native", reads
+jdk.NativeMethodSample instead: threads waiting in native code, e.g. a JDBC socket read waiting for PostgreSQL."""
 import collections
 import re
 import subprocess
@@ -11,11 +12,12 @@ import sys
 
 path = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 15
-text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", path],
+event = "jdk.NativeMethodSample" if len(sys.argv) > 3 and sys.argv[3] == "native" else "jdk.ExecutionSample"
+text = subprocess.run(["jfr", "print", "--events", event, "--stack-depth", "64", path],
                       capture_output=True, text=True, check=True).stdout
 top, ours, threads, under = (collections.Counter() for _ in range(4))
 samples = 0
-for block in text.split("jdk.ExecutionSample {")[1:]:
+for block in text.split(event + " {")[1:]:
     thread = re.search(r'sampledThread = "([^"]*)"', block)
     frames = [re.sub(r"\s+line:.*$", "", f.strip()) for f in
               block.split("stackTrace = [", 1)[-1].split("]\n", 1)[0].strip().splitlines()]

@@ -222,8 +222,7 @@ public final class Report {
                     + " | %d ms | %d ms | %d ms | %s | %s | ≥ 2,000 resources/s | %s |", whole(resources),
                     s.perSecond(), failed, s.p50(), s.p95(), s.p99(),
                     fhirCeiling.map(c -> whole(c) + " req/s (FHIR metadata)").orElse("—"),
-                    fhirCeiling.map(c -> String.format(Locale.ROOT, "%.0f %% (Bundles/s ÷ metadata req/s)",
-                            100 * s.perSecond() / c)).orElse("—"), resources >= 2000 ? "yes" : "**no**"));
+                    fhirCeiling.map(c -> percent(s.perSecond() / c) + " (Bundles/s ÷ metadata req/s)").orElse("—"), resources >= 2000 ? "yes" : "**no**"));
         }, () -> missing("FHIR ingest"));
         Optional<Double> refused = jmhSample("hl7-refused-1").map(x -> x.perSecond(1));
         jmhSample("hl7-refused-1").ifPresentOrElse(x -> hl7Row("HL7 v2 ceiling: ADT^A04 answered AR before filing"
@@ -243,7 +242,7 @@ public final class Report {
         rows.add(String.format(Locale.ROOT, "| %s | 1 connection%s | %s messages/s | %.1f ms | %.1f ms | %.1f ms | %s |"
                 + " %s | %s | %s |", scenario, threads == 1 ? "" : ", " + threads + " threads", rate(perSecond), x.p50(),
                 x.p95(), x.p99(), ceiling == null ? "—" : rate(ceiling) + " messages/s (AR before filing)",
-                ceiling == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * perSecond / ceiling), target,
+                ceiling == null ? "—" : percent(perSecond / ceiling), target,
                 met == null ? "—" : met ? "yes" : "**no**"));
     }
 
@@ -309,12 +308,17 @@ public final class Report {
         rows.add(String.format(Locale.ROOT, "| %s | %s | %s %s%s | %d ms | %d ms | %d ms | %s | %s | %s | %s |", scenario,
                 clients, rate(throughput), unit, failed, s.p50(), s.p95(), s.p99(),
                 ceiling == null ? "—" : whole(ceiling) + " (" + ceilingName + ")",
-                ceiling == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * throughput / ceiling), target,
+                ceiling == null ? "—" : percent(throughput / ceiling), target,
                 met == null ? "—" : met ? "yes" : "**no**"));
     }
 
     private void missing(String what) {
         notes.add(what);
+    }
+
+    /** A ratio as a percentage: whole from 10 %, else with one decimal. */
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 0.1 ? "%.0f %%" : "%.1f %%", 100 * ratio);
     }
 
     /** A rate: whole above 10, else with one decimal (a page a second under load must not print as 0). */
