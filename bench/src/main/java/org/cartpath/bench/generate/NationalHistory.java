@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.postgresql.PGConnection;
@@ -34,10 +35,17 @@ import org.postgresql.copy.CopyManager;
  * owner, every constraint and foreign key checked by PostgreSQL. Each generated state change gets the audit row the
  * application writes for it (same action names), so the audit sealer chains them like any others.
  *
- * <p>Omitted, and why: toxicity assessments, follow-up plans and response assessments (their rows carry the graders'
- * inputs as JSON the application re-reads; generating them faithfully needs the modules' own code, the next step for
- * the outcomes benchmark), eligibility, panel, booking and manufacturing-report rows (not read by the worklist,
- * search or ingest scenarios), and the data-access log (written only when a person reads a record).
+ * <p>For every infused case, what the outcomes and exports read ({@link FollowUp}): the monitoring anchor (day 0),
+ * lymphodepletion doses, CRS and ICANS episodes, and from follow-up on the plan, response assessments, relapse or
+ * progression, death and a yearly "alive" contact. Bench centres get an ODS code (RBXnn: the HL7 v2 benchmark's MSH-6)
+ * and each centre's token the FHIR scopes {@code system/*.read} and {@code system/Observation.write}; the commissioner
+ * gets an analyst token (analyst.csv).
+ *
+ * <p>Omitted, and why: toxicity assessments (the graders' inputs, as JSON the application re-reads; the episodes'
+ * highest grades are what the outcomes read), response assessments' inputs (written as {}, with the category given),
+ * eligibility, panel decisions (so the intention-to-treat survival from approval has no patients), booking,
+ * manufacturing-report rows and infusion records (the SACT export falls back to the anchor's time and lists the weight
+ * as a gap), and the data-access log (written only when a person reads a record).
  *
  * <p>Usage: {@code NationalHistory --base-url=http://localhost:8080 --data-dir=DIR --out=DIR [--scale=quick]
  * [--cases=N] [--years=N] [--readings=N] [--seed=N]}. Writes the load clients' feeders (CSV) into {@code --out}.
@@ -122,7 +130,7 @@ public final class NationalHistory {
             orgs.forEach(o -> byName.put(o.name(), o));
             Org courier = orgs.stream().filter(o -> o.kind().equals("COURIER")).findFirst().orElseThrow();
             Org panel = orgs.stream().filter(o -> o.kind().equals("NATIONAL_PANEL")).findFirst().orElseThrow();
-            List<String> writers = createTokens(admin, centres);
+            List<String> writers = createTokens(admin, centres, orgs);
             generate(db, centres, referrers, byName, courier, panel, writers);
         }
         System.out.printf("%nGenerated in %.1f s; feeders in %s%n", (System.nanoTime() - began) / 1e9, out);
@@ -149,7 +157,7 @@ public final class NationalHistory {
         long centres = existing.stream().filter(o -> o.kind().equals("TREATMENT_CENTRE")).count();
         for (long i = centres + 1; i <= scale.centres(); i++) {
             createOrganisation(admin, existing, String.format("Bench Treatment Centre %02d", i), "TREATMENT_CENTRE",
-                    Identifiers.fin('C', (int) i));
+                    Identifiers.fin('C', (int) i), String.format("RBX%02d", i));
         }
         List<String> manufacturers = new ArrayList<>();
         for (String[] p : PRODUCTS) {
@@ -159,35 +167,46 @@ public final class NationalHistory {
         }
         manufacturers.addAll(List.of(EXTRA_MANUFACTURERS));
         for (int i = 0; i < Math.min(scale.manufacturers(), manufacturers.size()); i++) {
-            createOrganisation(admin, existing, manufacturers.get(i), "MANUFACTURER", Identifiers.fin('M', i + 1));
+            createOrganisation(admin, existing, manufacturers.get(i), "MANUFACTURER", Identifiers.fin('M', i + 1), null);
         }
         long referrers = existing.stream().filter(o -> o.kind().equals("REFERRING_HOSPITAL")).count();
         for (long i = referrers + 1; i <= 40; i++) {
             createOrganisation(admin, existing, String.format("Bench Referring Hospital %02d", i), "REFERRING_HOSPITAL",
-                    null);
+                    null, null);
         }
     }
 
-    private static void createOrganisation(AdminClient admin, List<Org> existing, String name, String kind, String fin) {
+    /** Creates an organisation; bench centres get an ODS code (RBXnn), the MSH-6 the HL7 v2 benchmark addresses. */
+    private static void createOrganisation(AdminClient admin, List<Org> existing, String name, String kind, String fin,
+            String odsCode) {
         if (existing.stream().anyMatch(o -> o.name().equalsIgnoreCase(name))) {
             return;
         }
         admin.postJson("/api/v1/organisations", "{\"name\":" + AdminClient.json(name) + ",\"kind\":\"" + kind
-                + "\",\"region\":\"England\"" + (fin == null ? "" : ",\"fin\":\"" + fin + "\"") + "}");
+                + "\",\"region\":\"England\"" + (fin == null ? "" : ",\"fin\":\"" + fin + "\"")
+                + (odsCode == null ? "" : ",\"odsCode\":\"" + odsCode + "\"") + "}");
     }
 
     /** One coordinator's system token per centre: the load test's audited writers. Written to clients.csv. */
-    private List<String> createTokens(AdminClient admin, List<Org> centres) throws IOException {
+    private List<String> createTokens(AdminClient admin, List<Org> centres, List<Org> organisations) throws IOException {
         List<String> tokens = new ArrayList<>();
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out.resolve("clients.csv")))) {
             csv.println("token,organisationId");
             for (Org centre : centres) {
                 String issued = admin.postJson("/api/v1/api-tokens", "{\"organisationId\":\"" + centre.id()
-                        + "\",\"name\":\"bench writer\",\"roles\":[\"COORDINATOR\"]}");
+                        + "\",\"name\":\"bench writer\",\"roles\":[\"COORDINATOR\"],\"scopes\":[\"system/*.read\","
+                        + "\"system/Observation.write\"]}");
                 String token = AdminClient.field(issued, "secret");
                 tokens.add(token);
                 csv.println(token + "," + centre.id());
             }
+        }
+        // the commissioner's analyst system (national outcomes and exports, pseudonymised): the outcomes scenario's client
+        Optional<Org> commissioner = organisations.stream().filter(o -> o.kind().equals("COMMISSIONER")).findFirst();
+        if (commissioner.isPresent()) {
+            String issued = admin.postJson("/api/v1/api-tokens", "{\"organisationId\":\"" + commissioner.get().id()
+                    + "\",\"name\":\"bench analyst\",\"roles\":[\"ANALYST\"]}");
+            Files.writeString(out.resolve("analyst.csv"), "token\n" + AdminClient.field(issued, "secret") + "\n");
         }
         return tokens;
     }
@@ -232,6 +251,17 @@ public final class NationalHistory {
         rows.table("case_timeline", "case_id, sequence, at, actor_id, actor_name, organisation_name, kind, from_stage, "
                 + "to_stage, summary");
         rows.table("case_task", "id, case_id, title, role, stage, due_on, opened_at");
+        rows.table("monitoring_anchor", "case_id, case_reference, treating_centre_id, infused_at, day_zero, age_years, "
+                + "developmental_delay, label_version_id, started_by, started_by_name, started_at");
+        rows.table("monitoring_episode", "case_id, kind, sequence, onset_at, onset_day, highest_grade, highest_at, "
+                + "resolved_at, resolved_day");
+        rows.table("lymphodepletion_administration", "id, plan_id, case_id, planned_on, drug, status, planned_mg, "
+                + "given_mg, given_at, reason, recorded_by, recorded_by_name, recorded_at");
+        rows.table("followup_plan", "case_id, day_zero, product_code, track, track_basis, clinic_basis, created_at");
+        rows.table("followup_response_assessment", "id, response_id, version, case_id, assessed_on, framework, inputs, "
+                + "derived_category, category, recorded_by_id, recorded_by_name, recorded_at");
+        rows.table("followup_outcome_event", "id, case_id, kind, occurred_on, details, source, recorded_by_id, "
+                + "recorded_by_name, recorded_at");
         rows.table("custody_coi", "case_id, coi, fin, allocated_at, allocated_by");
         rows.table("custody_item", "id, case_id, coi, kind, din, shipper_id, lot, bag_number, collection_date, "
                 + "created_at, created_by");
@@ -279,7 +309,10 @@ public final class NationalHistory {
         long rowsWritten = 0;
         try (PrintWriter patientsCsv = new PrintWriter(Files.newBufferedWriter(out.resolve("patients.csv")));
                 PrintWriter casesCsv = new PrintWriter(Files.newBufferedWriter(out.resolve("cases.csv")));
-                PrintWriter namesCsv = new PrintWriter(Files.newBufferedWriter(out.resolve("names.csv")))) {
+                PrintWriter namesCsv = new PrintWriter(Files.newBufferedWriter(out.resolve("names.csv")));
+                PrintWriter openCsv = new PrintWriter(Files.newBufferedWriter(out.resolve("open.csv")))) {
+            this.openCsv = openCsv;
+            openCsv.println("token,patientId,nhsNumber,dateOfBirth,centreId");
             patientsCsv.println("token,patientId");
             casesCsv.println("token,caseId,patientId");
             namesCsv.println("token,name,nhsNumber");
@@ -344,6 +377,9 @@ public final class NationalHistory {
             Thread.sleep(1000);
         }
     }
+
+    /** Patients with their one open case (the FHIR and HL7 v2 ingest benchmarks' subjects). */
+    private PrintWriter openCsv;
 
     /** Shippers for the ingest benchmark: one in transit per load client, registered by the generator's last cases. */
     private final List<String> shippersInTransit = new ArrayList<>();
@@ -420,6 +456,9 @@ public final class NationalHistory {
                     "COORDINATOR", stage, due, ts(changed));
         }
         patientsCsv.println(token + "," + patient);
+        if (!Journey.terminal(stage)) {
+            openCsv.println(token + "," + patient + "," + nhs + "," + born + "," + centre.id());
+        }
         casesCsv.println(token + "," + caseId + "," + patient);
         if (i % 10 == 0) {
             namesCsv.println(token + "," + family.split("-")[0] + "," + nhs);
@@ -427,6 +466,13 @@ public final class NationalHistory {
         long used = 0;
         if (Journey.reached(steps, "COLLECTED") && centre.fin() != null && manufacturer != null) {
             used = custody(rows, caseId, opened, steps, centre, manufacturer, courier, serials, readings, benchShipper);
+        }
+        if (Journey.reached(steps, "INFUSED")) {
+            FollowUp.of(rows::add, (at, action, entityId, after) -> audit(rows, at, centre, action, "TherapyCase",
+                    entityId, null, after),
+                    new FollowUp.Case(caseId, ref, centre.id(), product[0], product[1],
+                            product[2] != null ? product[2] : product[0] + "-UK-BENCH", born, steps, opened, now),
+                    random);
         }
         return used;
     }

@@ -34,4 +34,15 @@ class ReportTest {
         assertEquals(1761.776, Report.parseJmhScore("""
                 [ { "benchmark" : "x", "primaryMetric" : { "score" : 1761.776, "scoreError" : "NaN" } } ]"""), 1e-9);
     }
+
+    @Test
+    void readsTheMeanAndPercentilesOfAJmhSampleTimeResultAndTurnsThemIntoMessagesPerSecond() {
+        Report.Sample sample = Report.parseJmhSample("""
+                [ { "benchmark" : "x", "mode" : "sample", "threads" : 8, "primaryMetric" : { "score" : 4.0,
+                    "scoreError" : 0.1, "scorePercentiles" : { "0.0" : 1.2, "50.0" : 3.5, "90.0" : 6.0,
+                    "95.0" : 7.25, "99.0" : 12.5, "100.0" : 40.0 }, "scoreUnit" : "ms/op" } } ]""");
+        assertEquals(new Report.Sample(4.0, 3.5, 7.25, 12.5), sample);
+        assertEquals(250.0, sample.perSecond(1), 1e-9);
+        assertEquals(2000.0, sample.perSecond(8), 1e-9);
+    }
 }
