@@ -108,16 +108,20 @@ class ObservationIntake {
         }
         Instant now = Instant.now(clock);
         Map<String, Integer> identifiers = new HashMap<>();
+        // each patient is read (and its read logged) once per Bundle, not once per Observation: a ward's Bundle of 100
+        // results of ten patients costs ten reads, not a hundred (docs/benchmarks.md, FHIR ingest)
+        Map<String, UUID> patientOfReference = new HashMap<>();
         Map<String, UUID> caseOfPatient = new HashMap<>();
         List<Decided> decided = new ArrayList<>();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
-            decided.add(decide(actor, bundle.getEntry().get(i), i, identifiers, caseOfPatient, now));
+            decided.add(decide(actor, bundle.getEntry().get(i), i, identifiers, patientOfReference, caseOfPatient,
+                    now));
         }
         return decided;
     }
 
     private Decided decide(Actor actor, Bundle.BundleEntryComponent entry, int i, Map<String, Integer> identifiers,
-            Map<String, UUID> caseOfPatient, Instant now) {
+            Map<String, UUID> patientOfReference, Map<String, UUID> caseOfPatient, Instant now) {
         String at = "entry[" + i + "]";
         if (!entry.hasResource() || !(entry.getResource() instanceof Observation observation)) {
             throw new UnprocessableEntityException(at + " is " + (entry.hasResource() ? "a "
@@ -146,7 +150,10 @@ class ObservationIntake {
                     : observation.getStatus().toCode()) + " is not taken; only final, amended or corrected results are"
                     + " filed");
         }
-        UUID patientId = patient(actor, observation, at);
+        String subject = observation.getSubject().getReference();
+        UUID known = patientOfReference.get(subject);
+        UUID patientId = known != null ? known : patient(actor, observation, at);
+        patientOfReference.putIfAbsent(subject, patientId);
         UUID caseId = caseOfPatient.computeIfAbsent(patientId.toString(), p -> openCase(actor, patientId, at));
         Instant observedAt = observedAt(observation, at, now);
         Optional<SentObservation> replayed = store.byIdentifier(actor.organisationId(), identifier.getSystem(),

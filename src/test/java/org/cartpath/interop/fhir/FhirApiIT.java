@@ -468,7 +468,10 @@ class FhirApiIT {
                 bloodPressure(scenario.wardPatientId(), "bp-" + run, 96, 58),
                 sent(scenario.wardPatientId(), "crp-" + run, "1988-5", "12.5", "mg/dL"));
 
+        long readsBefore = patientReads(scenario.wardPatientId());
         Bundle first = ward.transaction().withBundle(bundle).execute();
+        assertThat(patientReads(scenario.wardPatientId()) - readsBefore)
+                .as("the patient of three Observations is read, and its read logged, once for the Bundle").isEqualTo(1);
         Bundle replay = ward.transaction().withBundle(bundle).execute();
 
         assertThat(first.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
@@ -490,6 +493,11 @@ class FhirApiIT {
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'FhirBundle' and action in"
                         + " ('FHIR_OBSERVATIONS_RECEIVED', 'FHIR_OBSERVATIONS_REPLAYED') and after_state::text like ?")
                 .param("%" + temperature.getIdElement().getIdPart() + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long patientReads(String patientId) {
+        return jdbc.sql("select count(*) from data_access where entity_type = 'Patient' and entity_id = ?")
+                .param(patientId).query(Long.class).single();
     }
 
     @Test
