@@ -474,7 +474,7 @@ class ExportSources {
                     product.map(p -> p.name()).orElse(null), product.map(p -> p.manufacturer()).orElse(null),
                     product.map(p -> p.targetAntigen()).orElse(null), b.indication(), b.referredOn(), b.approvedOn(),
                     diagnosis, prior, priorTransplants, status, performance, b.collectedOn(), b.coi(), lot,
-                    b.infusion(), List.copyOf(drugs.getOrDefault(b.caseId(), List.of())), List.of()));
+                    b.infusion(), List.copyOf(drugs.getOrDefault(b.caseId(), List.of())), b.dayZero()));
         }
         return result;
     }

@@ -20,14 +20,14 @@ import java.util.UUID;
  * @param collectedOn     the apheresis day of the case's collection booking
  * @param lot             the lot infused (the infusion's lot), or the case's last reported lot before infusion
  * @param lymphodepletion the lymphodepleting drugs given (not held), in order
- * @param episodes        CRS and ICANS episodes (ASTCT 2019) with onset on or before the cut-off
+ * @param dayZero         the day of the infusion (the infusion record's, or monitoring's day 0 before it is recorded)
  */
 record RegistryPatient(UUID caseId, UUID patientId, String caseReference, String pseudonym, String centreOds, String registryId,
         LocalDate dateOfBirth, String sex, String productCode, String productName, String manufacturer,
         String targetAntigen, String indication, LocalDate referredOn, LocalDate approvedOn, Diagnosis diagnosis,
         List<TherapyLine> priorLines, List<Transplant> priorTransplants, DiseaseStatus diseaseStatus,
         Performance performance, LocalDate collectedOn, String chainOfIdentity, Lot lot, Infusion infusion,
-        List<Drug> lymphodepletion, List<CibmtrFollowUp.Episode> episodes) implements RegistryForm.Subject {
+        List<Drug> lymphodepletion, LocalDate dayZero) implements RegistryForm.Subject {
 
     record Diagnosis(String code, String description, LocalDate diagnosedOn) {
     }
@@ -63,7 +63,4 @@ record RegistryPatient(UUID caseId, UUID patientId, String caseReference, String
 
     static final String PATIENT_HISTORY = "@patient";
 
-    LocalDate dayZero() {
-        return infusion == null ? null : infusion.dayZero();
-    }
 }

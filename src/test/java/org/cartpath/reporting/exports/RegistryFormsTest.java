@@ -39,7 +39,7 @@ class RegistryFormsTest {
                 List.of(new RegistryPatient.Drug("FLUDARABINE", LocalDate.of(2025, 3, 6), new BigDecimal("29.7")),
                         new RegistryPatient.Drug("CYCLOPHOSPHAMIDE", LocalDate.of(2025, 3, 6), new BigDecimal("495")),
                         new RegistryPatient.Drug("FLUDARABINE", LocalDate.of(2025, 3, 7), new BigDecimal("29.7"))),
-                List.of());
+                DAY_ZERO);
     }
 
     /** The row as column → value, so each field is checked by its name in the layout. */
@@ -113,7 +113,7 @@ class RegistryFormsTest {
                 p.centreOds(), null, p.dateOfBirth(), p.sex(), p.productCode(), p.productName(), p.manufacturer(),
                 p.targetAntigen(), p.indication(), p.referredOn(), p.approvedOn(), p.diagnosis(), p.priorLines(),
                 p.priorTransplants(), null, p.performance(), p.collectedOn(), p.chainOfIdentity(), p.lot(),
-                p.infusion(), List.of(), List.of());
+                p.infusion(), List.of(), p.dayZero());
         assertThat(CibmtrForms.F4000.gaps(removed, false)).extracting(Gap::field).containsExactly(
                 "CIBMTR Research ID (CRID): not recorded",
                 "Q92-98 Was lymphodepleting therapy given?: not recorded",
@@ -161,7 +161,7 @@ class RegistryFormsTest {
                 "CP-2025-00000", "P-BBBB", a.centreOds(), "9999999999", a.dateOfBirth(), a.sex(), a.productCode(),
                 a.productName(), a.manufacturer(), a.targetAntigen(), a.indication(), a.referredOn(), a.approvedOn(),
                 a.diagnosis(), a.priorLines(), a.priorTransplants(), a.diseaseStatus(), a.performance(),
-                a.collectedOn(), a.chainOfIdentity(), a.lot(), a.infusion(), a.lymphodepletion(), List.of());
+                a.collectedOn(), a.chainOfIdentity(), a.lot(), a.infusion(), a.lymphodepletion(), a.dayZero());
         List<List<String>> one = CibmtrForms.F4006.rows(List.of(a, b), false);
         List<List<String>> two = CibmtrForms.F4006.rows(new ArrayList<>(List.of(b, a)), false);
         assertThat(one).isEqualTo(two);
