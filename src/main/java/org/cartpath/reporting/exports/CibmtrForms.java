@@ -5,6 +5,8 @@ import static org.cartpath.reporting.exports.FormField.required;
 import static org.cartpath.reporting.exports.RegistryForm.date;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +53,10 @@ final class CibmtrForms {
             required("Q92-98", "lymphodepleting_agents", "Lymphodepleting agents and total doses (mg)",
                     "/lymphodepletion", p -> agents(p.lymphodepletion())),
             optional("Q92-98", "lymphodepletion_start_date", "First day of lymphodepleting therapy",
-                    p -> p.lymphodepletion().stream().map(RegistryPatient.Drug::givenOn).min(LocalDateOrder.INSTANCE)
+                    p -> p.lymphodepletion().stream().map(RegistryPatient.Drug::givenOn).min(Comparator.<LocalDate>naturalOrder())
                             .map(RegistryForm::date).orElse(null)),
             optional("Q92-98", "lymphodepletion_end_date", "Last day of lymphodepleting therapy",
-                    p -> p.lymphodepletion().stream().map(RegistryPatient.Drug::givenOn).max(LocalDateOrder.INSTANCE)
+                    p -> p.lymphodepletion().stream().map(RegistryPatient.Drug::givenOn).max(Comparator.<LocalDate>naturalOrder())
                             .map(RegistryForm::date).orElse(null)),
             required("Q103+", "disease_status_prior_to_infusion",
                     "Disease status at the last evaluation prior to cellular therapy", HISTORY,
@@ -180,15 +182,5 @@ final class CibmtrForms {
     /** A number without exponent or trailing zeros (ADR 0026). */
     static String number(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
-    }
-
-    /** Natural order of days, named so that the streams above read. */
-    enum LocalDateOrder implements java.util.Comparator<java.time.LocalDate> {
-        INSTANCE;
-
-        @Override
-        public int compare(java.time.LocalDate a, java.time.LocalDate b) {
-            return a.compareTo(b);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The layout of one registry form over a shared source (ADR 0036): the registry's id of the patient, the patient as
@@ -208,9 +207,5 @@ record RegistryForm<S extends RegistryForm.Subject>(String form, String registry
 
     private static String blankToNull(String text) {
         return blank(text) ? null : text;
-    }
-
-    static <T> String yesNo(T value, Function<T, Boolean> test) {
-        return value == null ? null : test.apply(value) ? "Y" : "N";
     }
 }
