@@ -120,6 +120,25 @@ class CibmtrLayoutTest {
     }
 
     @Test
+    void eachForm4100RowIsOneJsonDocumentWithItsCridAndTheQuestionNumbersOfItsColumns() {
+        CibmtrFollowUp f = form(DAY_100, List.of(DAY_ZERO.plusDays(95)), null, null, RESPONSES, List.of(), EPISODES,
+                List.of());
+        List<java.util.Map<String, Object>> documents = RegistryForm.documents(CibmtrLayout.FORM,
+                ExportKind.CIBMTR_4100, CibmtrLayout.HEADER, List.of(CibmtrLayout.row(f, CUT_OFF, false)));
+        assertThat(documents).hasSize(1);
+        assertThat(documents.get(0)).containsEntry("crid", "1234567890").containsEntry("patient", "CP-2026-00007")
+                .containsEntry("centreOdsCode", "RP4").containsEntry("form", "CIBMTR Form 4100");
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> answers = (List<java.util.Map<String, Object>>) documents.get(0)
+                .get("answers");
+        assertThat(answers).filteredOn(a -> "q9_best_response".equals(a.get("field"))).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("question", "Q9")
+                        .containsEntry("value", "MRD_NEGATIVE_COMPLETE_REMISSION"));
+        assertThat(answers).filteredOn(a -> "crs_highest_grade".equals(a.get("field"))).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("question", null).containsEntry("value", "3"));
+    }
+
+    @Test
     void aFormWithoutTheRecordedCridIsAGapLinkingToTheRegistryPage() {
         CibmtrFollowUp with = form(DAY_100, List.of(DAY_ZERO.plusDays(95)), null, null, RESPONSES, List.of(),
                 List.of(), List.of());

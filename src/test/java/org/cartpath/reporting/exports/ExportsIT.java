@@ -273,6 +273,12 @@ class ExportsIT {
         assertThat(reporting.get("submissions")).hasSize(1);
         assertThat(reporting.get("submissions").get(0).get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(http.get("/exports").body()).contains(first.reference(), "1111-2222-33");
+        // the page: a wrong shape is shown in the form's words and records nothing
+        var page = http.postForm("/exports/registry/" + second.id().value() + "/ids", Map.of("registry", "EBMT",
+                "registryId", "7291234"));
+        assertThat(page.body()).contains("nhsuk-error-summary", "Enter the EBMT registration id as the centre code");
+        assertThat(jdbc.sql("select count(*) from reporting_registry_id where recorded_for_case = ? and registry = "
+                + "'EBMT'").param(second.id().value()).query(Integer.class).single()).isZero();
     }
 
     @Test
