@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RegistryReportingPages {
 
     static final String VIEW = "reporting/registry-case";
+    /** Every field of the page's two forms, empty: what the forms show before anything is typed. */
+    private static final Map<String, String> EMPTY = Map.of("registry", "", "registryId", "", "form", "",
+            "timepoint", "", "status", "", "statusOn", "");
 
     private final RegistryReporting reporting;
 
@@ -27,7 +30,7 @@ class RegistryReportingPages {
     @GetMapping("/exports/registry/{id}")
     String page(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("reporting", reporting.ofCase(actor, ExportsPages.uuid(id)))
-                .addAttribute("statuses", RegistryReporting.Status.values()).addAttribute("asked", Map.of());
+                .addAttribute("statuses", RegistryReporting.Status.values()).addAttribute("asked", EMPTY);
         return VIEW;
     }
 
@@ -70,8 +73,10 @@ class RegistryReportingPages {
         if (errors.isEmpty()) {
             errors.put(asked.containsKey("registryId") ? "registryId" : "status", e.detail());
         }
+        Map<String, String> all = new LinkedHashMap<>(EMPTY);
+        all.putAll(asked);
         model.addAttribute("reporting", reporting.ofCase(actor, caseId)).addAttribute("errors", errors)
-                .addAttribute("statuses", RegistryReporting.Status.values()).addAttribute("asked", asked);
+                .addAttribute("statuses", RegistryReporting.Status.values()).addAttribute("asked", all);
         return VIEW;
     }
 
