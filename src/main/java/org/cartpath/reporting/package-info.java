@@ -16,7 +16,9 @@
  *
  * <p>Registry and commissioning exports ({@code reporting.exports}, ADR 0026) are the one place it writes, to its own
  * tables only: each run of an export (the NHS England SACT rows of a month, the CDF outcomes extract for NICE) with its
- * file, manifest and audit row, and the pseudonym keys. Scope: {@link org.cartpath.shared.DataVisibility#exportScope}.
+ * file, manifest and audit row, and the pseudonym keys; the CIBMTR and EBMT cellular therapy forms, and the registries'
+ * ids of patients and the submission status of each form (ADR 0036). Scope:
+ * {@link org.cartpath.shared.DataVisibility#exportScope}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "journey", "catalogue", "followup",
         "followup :: outcomes", "audit"})

@@ -37,7 +37,6 @@ final class CibmtrLayout {
 
     private static Map<String, String> unfillable() {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("crid", "the CIBMTR Research ID is assigned in FormsNet3 and not recorded in cartpath yet");
         fields.put("Q4-8 Subsequent cellular infusions", "cartpath records one infusion per case");
         fields.put("Q12-15 Peripheral blood count recovery",
                 "blood counts are recorded in follow-up (ADR 0031) but not yet mapped to the form's questions");
@@ -101,6 +100,9 @@ final class CibmtrLayout {
         String fixAt = pseudonymised ? null : "/cases/" + f.caseId() + "/follow-up";
         String form = FORM + " " + f.timepoint().name();
         Period period = period(f, cutOff);
+        if (!pseudonymised && (f.registryId() == null || f.registryId().isBlank())) {
+            gaps.add(new Gap(who, form, CibmtrForms.CRID_LABEL + ": not recorded", "/exports/registry/" + f.caseId()));
+        }
         if (period.contact() == null) {
             gaps.add(new Gap(who, form, "Q2 Date of actual contact: no attended visit, assessment or outcome entry between "
                     + windowStart(f.timepoint()) + " and " + windowEnd(f.timepoint()), fixAt));
@@ -126,7 +128,8 @@ final class CibmtrLayout {
         Period period = period(f, cutOff);
         boolean first = f.timepoints().isEmpty() || f.timepoints().get(0).name().equals(f.timepoint().name());
         List<String> row = new ArrayList<>();
-        row.add("");
+        // the CRID recorded for this patient (never in a pseudonymised extract: it links the row to the registry)
+        row.add(pseudonymised || f.registryId() == null ? "" : f.registryId());
         row.add(pseudonymised ? f.pseudonym() : f.caseReference());
         row.add(text(f.centreOds()));
         row.add(text(f.productCode()));

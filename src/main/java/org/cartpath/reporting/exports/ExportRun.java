@@ -10,8 +10,9 @@ import java.util.UUID;
  * @param centreId      the one centre whose patients it holds, or null for every centre (the national extract)
  * @param progressDone  patients done of {@code progressTotal} while it runs
  * @param restartOf     the interrupted or failed run this one restarted, or null
+ * @param format        CSV, or JSON (one document per form and patient) for the registry forms (ADR 0036)
  */
-public record ExportRun(UUID id, ExportKind kind, YearMonth month, String purpose, UUID centreId,
+public record ExportRun(UUID id, ExportKind kind, ExportFormat format, YearMonth month, String purpose, UUID centreId,
         boolean pseudonymised, boolean withGaps, Status status, String requestedByName, Instant requestedAt,
         int progressDone, int progressTotal, Instant extractedAt, Instant completedAt, Integer rows, String sha256,
         String fileName, String failure, UUID restartOf) {

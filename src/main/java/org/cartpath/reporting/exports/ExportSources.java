@@ -184,25 +184,37 @@ class ExportSources {
      */
     List<CibmtrFollowUp> cibmtrFollowUps(DataScope scope, UUID centre, YearMonth month, ZoneId zone,
             Function<UUID, String> pseudonym) {
+        return followUps(scope, centre, month, zone, pseudonym, Registry.CIBMTR);
+    }
+
+    /**
+     * The registry's follow-up forms due in the month: the time points of the cases on the registry's track (a CIBMTR
+     * track, or EBMT; docs/reporting/ebmt.md) whose due date falls in it, each with the patient's id in that registry.
+     */
+    List<CibmtrFollowUp> followUps(DataScope scope, UUID centre, YearMonth month, ZoneId zone,
+            Function<UUID, String> pseudonym, Registry registry) {
         Date cut = Date.valueOf(month.atEndOfMonth());
         record Base(UUID caseId, String reference, UUID patientId, String ods, String product, LocalDate dayZero,
-                CibmtrFollowUp.Timepoint timepoint) {
+                CibmtrFollowUp.Timepoint timepoint, String registryId) {
         }
         List<Base> bases = scope.bind(jdbc.sql("""
                 select c.id, c.reference, c.patient_id, o.ods_code, c.product_code, p.day_zero, t.name, t.due_date,
-                       t.window_start, t.window_end
+                       t.window_start, t.window_end,
+                       (select r.registry_id from reporting_registry_id r where r.patient_id = c.patient_id
+                         and r.registry = :registry) as registry_id
                 from followup_registry_timepoint t
                 join followup_plan p on p.case_id = t.case_id
                 join therapy_case c on c.id = t.case_id
                 join organisation o on o.id = c.treating_centre_id
                 where (%s) and (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
-                  and p.track like 'CIBMTR%%' and t.due_date between :from and :cut and p.day_zero <= :cut
+                  and ((:registry = 'CIBMTR' and p.track like 'CIBMTR%%') or (:registry = 'EBMT' and p.track = 'EBMT'))
+                  and t.due_date between :from and :cut and p.day_zero <= :cut
                 order by c.reference, t.due_date""".formatted(scope.owns("c.treating_centre_id"))))
-                .param("centre", centre).param("from", Date.valueOf(month.atDay(1))).param("cut", cut)
+                .param("registry", registry.name()).param("centre", centre).param("from", Date.valueOf(month.atDay(1))).param("cut", cut)
                 .query((row, n) -> new Base(row.getObject("id", UUID.class), row.getString("reference"),
                         row.getObject("patient_id", UUID.class), row.getString("ods_code"),
                         row.getString("product_code"), row.getObject("day_zero", LocalDate.class),
-                        timepoint(row)))
+                        timepoint(row), row.getString("registry_id")))
                 .list();
         if (bases.isEmpty()) {
             return List.of();
@@ -277,14 +289,16 @@ class ExportSources {
                 }).list();
         Map<UUID, List<CibmtrFollowUp.Episode>> episodes = new HashMap<>();
         jdbc.sql("""
-                select e.case_id, e.kind, cast(e.onset_at at time zone :zone as date) as onset_on, e.highest_grade
+                select e.case_id, e.kind, cast(e.onset_at at time zone :zone as date) as onset_on, e.highest_grade,
+                       case when cast(e.resolved_at at time zone :zone as date) <= :cut
+                            then cast(e.resolved_at at time zone :zone as date) end as resolved_on
                 from monitoring_episode e
                 where e.case_id = any(:cases) and cast(e.onset_at at time zone :zone as date) <= :cut
                 order by e.case_id, e.kind, e.sequence""").param("cases", cases).param("cut", cut)
                 .param("zone", zone.getId())
                 .query((row, n) -> episodes.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new CibmtrFollowUp.Episode(row.getString(2), row.getObject(3, LocalDate.class),
-                                row.getInt(4)))).list();
+                                row.getInt(4), row.getObject(5, LocalDate.class)))).list();
         Map<UUID, List<LocalDate>> tocilizumab = new HashMap<>();
         jdbc.sql("""
                 select t.case_id, cast(t.given_at at time zone :zone as date) from monitoring_tocilizumab_dose t
@@ -303,12 +317,170 @@ class ExportSources {
                     List.copyOf(relapses.getOrDefault(b.caseId(), List.of())),
                     List.copyOf(malignancies.getOrDefault(b.caseId(), List.of())),
                     List.copyOf(episodes.getOrDefault(b.caseId(), List.of())),
-                    List.copyOf(tocilizumab.getOrDefault(b.caseId(), List.of())));
-            if (CibmtrLayout.due(form, cut.toLocalDate())) {
+                    List.copyOf(tocilizumab.getOrDefault(b.caseId(), List.of())), b.registryId());
+            if (registry == Registry.CIBMTR ? CibmtrLayout.due(form, cut.toLocalDate()) : EbmtForms.due(form)) {
                 forms.add(form);
             }
         }
         return forms;
+    }
+
+    /**
+     * The patients whose CAR-T infusion (day 0) falls in the month, on the registry's follow-up track (a CIBMTR track,
+     * or EBMT), with what the registry's infusion-time forms ask of them as the record stood at the cut-off (the month's
+     * last day): docs/reporting/cibmtr-forms.md, docs/reporting/ebmt.md. The clinical history read is the current,
+     * not voided entries dated on or before day 0.
+     */
+    List<RegistryPatient> registryPatients(DataScope scope, UUID centre, YearMonth month, ZoneId zone,
+            Function<UUID, String> pseudonym, Registry registry) {
+        Date from = Date.valueOf(month.atDay(1));
+        Date cut = Date.valueOf(month.atEndOfMonth());
+        record Base(UUID caseId, UUID patientId, String reference, String ods, String registryId, LocalDate birth,
+                String sex, String product, String indication, LocalDate referredOn, LocalDate approvedOn,
+                LocalDate dayZero, LocalDate collectedOn, String coi, RegistryPatient.Infusion infusion,
+                String infusedLot) {
+        }
+        List<Base> bases = scope.bind(jdbc.sql("""
+                select c.id, c.patient_id, c.reference, o.ods_code, c.product_code, c.indication, p.date_of_birth, p.sex,
+                       (select r.registry_id from reporting_registry_id r where r.patient_id = c.patient_id
+                         and r.registry = :registry) as registry_id,
+                       (select cast(f.submitted_at at time zone :zone as date) from referral f where f.case_id = c.id)
+                           as referred_on,
+                       (select cast(min(d.decided_at) at time zone :zone as date) from panel_decision d
+                         where d.case_id = c.id and d.outcome = 'APPROVE') as approved_on,
+                       coalesce(i.day_zero, a.day_zero) as day_zero,
+                       (select b.apheresis_date from slot_booking b where b.case_id = c.id and b.status <> 'CANCELLED'
+                          and b.purpose <> 'REMANUFACTURE' and b.apheresis_date <= :cut
+                         order by b.booked_at desc, b.id limit 1) as collected_on,
+                       (select k.coi from custody_coi k where k.case_id = c.id) as coi,
+                       i.started_at, i.dose_cells, i.dose_cells_per_kg, i.weight_kg, i.bags_used, i.bags_in_lot,
+                       i.age_years, i.lot_number
+                from therapy_case c
+                join patient p on p.id = c.patient_id
+                join organisation o on o.id = c.treating_centre_id
+                join followup_plan fp on fp.case_id = c.id
+                left join infusion i on i.case_id = c.id
+                left join monitoring_anchor a on a.case_id = c.id
+                where (%s) and (cast(:centre as uuid) is null or c.treating_centre_id = :centre)
+                  and ((:registry = 'CIBMTR' and fp.track like 'CIBMTR%%') or (:registry = 'EBMT' and fp.track = 'EBMT'))
+                  and coalesce(i.day_zero, a.day_zero, fp.day_zero) between :from and :cut
+                order by c.reference""".formatted(scope.owns("c.treating_centre_id"))))
+                .param("registry", registry.name()).param("zone", zone.getId()).param("centre", centre)
+                .param("from", from).param("cut", cut)
+                .query((row, n) -> {
+                    OffsetDateTime started = row.getObject("started_at", OffsetDateTime.class);
+                    RegistryPatient.Infusion infusion = started == null ? null : new RegistryPatient.Infusion(
+                            row.getObject("day_zero", LocalDate.class), started.withOffsetSameInstant(ZoneOffset.UTC),
+                            row.getBigDecimal("dose_cells"), row.getBigDecimal("dose_cells_per_kg"),
+                            row.getBigDecimal("weight_kg"), row.getInt("bags_used"), row.getInt("bags_in_lot"),
+                            row.getInt("age_years"));
+                    return new Base(row.getObject("id", UUID.class), row.getObject("patient_id", UUID.class),
+                            row.getString("reference"), row.getString("ods_code"), row.getString("registry_id"),
+                            row.getObject("date_of_birth", LocalDate.class), row.getString("sex"),
+                            row.getString("product_code"), row.getString("indication"),
+                            row.getObject("referred_on", LocalDate.class), row.getObject("approved_on", LocalDate.class),
+                            row.getObject("day_zero", LocalDate.class), row.getObject("collected_on", LocalDate.class),
+                            row.getString("coi"), infusion, row.getString("lot_number"));
+                }).list();
+        if (bases.isEmpty()) {
+            return List.of();
+        }
+        UUID[] cases = bases.stream().map(Base::caseId).toArray(UUID[]::new);
+        UUID[] patients = bases.stream().map(Base::patientId).distinct().toArray(UUID[]::new);
+        String notVoided = "not exists (select 1 from patient_entry_void v where v.entry_id = h.id)";
+        Map<UUID, List<RegistryPatient.Diagnosis>> diagnoses = new HashMap<>();
+        jdbc.sql("select h.patient_id, h.code, h.description, h.diagnosed_on from patient_diagnosis h "
+                + "where h.patient_id = any(:patients) and " + notVoided + " order by h.patient_id, h.recorded_at, h.id")
+                .param("patients", patients)
+                .query((row, n) -> diagnoses.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new RegistryPatient.Diagnosis(row.getString(2), row.getString(3),
+                                row.getObject(4, LocalDate.class)))).list();
+        Map<UUID, List<RegistryPatient.TherapyLine>> lines = new HashMap<>();
+        jdbc.sql("select h.patient_id, h.line_number, h.regimen, h.started_on, h.ended_on, h.best_response "
+                + "from patient_therapy_line h where h.patient_id = any(:patients) and " + notVoided
+                + " order by h.patient_id, h.line_number, h.started_on, h.id").param("patients", patients)
+                .query((row, n) -> lines.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new RegistryPatient.TherapyLine(row.getInt(2), row.getString(3),
+                                row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class),
+                                row.getString(6)))).list();
+        Map<UUID, List<RegistryPatient.Transplant>> transplants = new HashMap<>();
+        jdbc.sql("select h.patient_id, h.type, h.transplanted_on from patient_transplant h "
+                + "where h.patient_id = any(:patients) and " + notVoided + " order by h.patient_id, h.transplanted_on, h.id")
+                .param("patients", patients)
+                .query((row, n) -> transplants.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new RegistryPatient.Transplant(row.getString(2), row.getObject(3, LocalDate.class))))
+                .list();
+        Map<UUID, List<RegistryPatient.DiseaseStatus>> statuses = new HashMap<>();
+        jdbc.sql("select h.patient_id, h.assessed_on, h.refractory, h.relapse_number, h.relapse_after_transplant "
+                + "from patient_disease_status h where h.patient_id = any(:patients) and " + notVoided
+                + " order by h.patient_id, h.assessed_on, h.recorded_at, h.id").param("patients", patients)
+                .query((row, n) -> statuses.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new RegistryPatient.DiseaseStatus(row.getObject(2, LocalDate.class), row.getBoolean(3),
+                                row.getInt(4), row.getBoolean(5)))).list();
+        Map<UUID, List<RegistryPatient.Performance>> performances = new HashMap<>();
+        jdbc.sql("select h.patient_id, h.scale, h.score, h.assessed_on from patient_performance_status h "
+                + "where h.patient_id = any(:patients) and " + notVoided
+                + " order by h.patient_id, h.assessed_on, h.recorded_at, h.id").param("patients", patients)
+                .query((row, n) -> performances.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new RegistryPatient.Performance(row.getString(2), row.getInt(3),
+                                row.getObject(4, LocalDate.class)))).list();
+        Map<UUID, List<RegistryPatient.Lot>> lots = new HashMap<>();
+        Map<UUID, List<String>> lotNumbers = new HashMap<>();
+        jdbc.sql("""
+                select l.case_id, l.lot_number, l.dose_cells, l.cd4_cells, l.cd8_cells, l.viability_percent,
+                       l.volume_ml, l.bags, l.expires_on, l.manufacturer_oos
+                from product_lot l where l.case_id = any(:cases) and cast(l.reported_at as date) <= :cut
+                order by l.case_id, l.attempt, l.reported_at, l.id""").param("cases", cases).param("cut", cut)
+                .query((row, n) -> {
+                    UUID caseId = row.getObject(1, UUID.class);
+                    lotNumbers.computeIfAbsent(caseId, k -> new ArrayList<>()).add(row.getString(2));
+                    return lots.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new RegistryPatient.Lot(
+                            row.getString(2), row.getBigDecimal(3), row.getBigDecimal(4), row.getBigDecimal(5),
+                            row.getBigDecimal(6), row.getBigDecimal(7), row.getInt(8), row.getObject(9, LocalDate.class),
+                            row.getString(10) != null));
+                }).list();
+        Map<UUID, List<RegistryPatient.Drug>> drugs = new HashMap<>();
+        jdbc.sql("""
+                select l.case_id, l.drug, cast(l.given_at at time zone :zone as date), l.given_mg
+                from lymphodepletion_administration l
+                where l.case_id = any(:cases) and l.status <> 'HELD' and l.given_at is not null
+                  and cast(l.given_at at time zone :zone as date) <= :cut
+                order by l.case_id, l.given_at, l.drug""").param("cases", cases).param("cut", cut)
+                .param("zone", zone.getId())
+                .query((row, n) -> drugs.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new RegistryPatient.Drug(row.getString(2), row.getObject(3, LocalDate.class),
+                                row.getBigDecimal(4)))).list();
+        List<RegistryPatient> result = new ArrayList<>();
+        for (Base b : bases) {
+            LocalDate dayZero = b.dayZero();
+            java.util.function.Predicate<LocalDate> beforeInfusion = d -> d != null && dayZero != null
+                    && !d.isAfter(dayZero);
+            RegistryPatient.Diagnosis diagnosis = last(diagnoses.get(b.patientId()));
+            List<RegistryPatient.TherapyLine> prior = lines.getOrDefault(b.patientId(), List.of()).stream()
+                    .filter(l -> beforeInfusion.test(l.startedOn()) && l.startedOn().isBefore(dayZero)).toList();
+            List<RegistryPatient.Transplant> priorTransplants = transplants.getOrDefault(b.patientId(), List.of())
+                    .stream().filter(t -> beforeInfusion.test(t.on())).toList();
+            RegistryPatient.DiseaseStatus status = last(statuses.getOrDefault(b.patientId(), List.of()).stream()
+                    .filter(d -> beforeInfusion.test(d.assessedOn())).toList());
+            RegistryPatient.Performance performance = last(performances.getOrDefault(b.patientId(), List.of())
+                    .stream().filter(d -> beforeInfusion.test(d.assessedOn())).toList());
+            List<RegistryPatient.Lot> caseLots = lots.getOrDefault(b.caseId(), List.of());
+            // the lot infused; before an infusion is recorded, the last lot reported
+            RegistryPatient.Lot lot = b.infusedLot() == null ? last(caseLots) : caseLots.stream()
+                    .filter(l -> l.lotNumber().equals(b.infusedLot())).findFirst().orElse(null);
+            var product = catalogue.products().stream().filter(p -> p.code().name().equals(b.product())).findFirst();
+            result.add(new RegistryPatient(b.caseId(), b.patientId(), b.reference(), pseudonym.apply(b.patientId()),
+                    b.ods(), b.registryId(), b.birth(), b.sex(), b.product(),
+                    product.map(p -> p.name()).orElse(null), product.map(p -> p.manufacturer()).orElse(null),
+                    product.map(p -> p.targetAntigen()).orElse(null), b.indication(), b.referredOn(), b.approvedOn(),
+                    diagnosis, prior, priorTransplants, status, performance, b.collectedOn(), b.coi(), lot,
+                    b.infusion(), List.copyOf(drugs.getOrDefault(b.caseId(), List.of())), b.dayZero()));
+        }
+        return result;
+    }
+
+    private static <T> T last(List<T> list) {
+        return list == null || list.isEmpty() ? null : list.get(list.size() - 1);
     }
 
     private static CibmtrFollowUp.Timepoint timepoint(java.sql.ResultSet row) throws java.sql.SQLException {

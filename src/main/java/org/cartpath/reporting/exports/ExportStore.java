@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class ExportStore {
 
     private static final String COLUMNS = """
-            id, kind, period_month, purpose, centre_id, pseudonymised, with_gaps, status, requested_by_name,
+            id, kind, format, period_month, purpose, centre_id, pseudonymised, with_gaps, status, requested_by_name,
             requested_at, progress_done, progress_total, extracted_at, completed_at, row_count, sha256, file_name,
             failure, restart_of""";
 
@@ -57,25 +57,25 @@ class ExportStore {
                 .query((row, n) -> run(row)).optional();
     }
 
-    Optional<ExportRun> running(ExportKind kind, YearMonth month, UUID centre) {
+    Optional<ExportRun> running(ExportKind kind, ExportFormat format, YearMonth month, UUID centre) {
         return jdbc.sql("select " + COLUMNS + " from reporting_export where status = 'RUNNING' and kind = :kind "
-                        + "and period_month = :month and centre_id is not distinct from :centre")
-                .param("kind", kind.name()).param("month", Date.valueOf(month.atDay(1))).param("centre", centre)
+                        + "and format = :format and period_month = :month and centre_id is not distinct from :centre")
+                .param("kind", kind.name()).param("format", format.name()).param("month", Date.valueOf(month.atDay(1))).param("centre", centre)
                 .query((row, n) -> run(row)).optional();
     }
 
     /** Inserts a running export unless one for the same kind, month and scope is running; false when one is. */
-    boolean insertRunning(UUID id, ExportKind kind, YearMonth month, String purpose, UUID centre,
+    boolean insertRunning(UUID id, ExportKind kind, ExportFormat format, YearMonth month, String purpose, UUID centre,
             boolean pseudonymised, boolean withGaps, Actor actor, Instant now, UUID restartOf) {
         return jdbc.sql("""
-                insert into reporting_export (id, kind, period_month, purpose, centre_id, pseudonymised, with_gaps,
+                insert into reporting_export (id, kind, format, period_month, purpose, centre_id, pseudonymised, with_gaps,
                     status, requested_by_id, requested_by_name, requested_by_org, requested_at, restart_of,
                     heartbeat_at)
-                values (:id, :kind, :month, :purpose, :centre, :pseudonymised, :withGaps, 'RUNNING', :by, :byName,
+                values (:id, :kind, :format, :month, :purpose, :centre, :pseudonymised, :withGaps, 'RUNNING', :by, :byName,
                     :org, :now, :restartOf, :now)
-                on conflict (kind, period_month, coalesce(centre_id, '00000000-0000-0000-0000-000000000000'::uuid))
+                on conflict (kind, format, period_month, coalesce(centre_id, '00000000-0000-0000-0000-000000000000'::uuid))
                     where status = 'RUNNING' do nothing""")
-                .param("id", id).param("kind", kind.name()).param("month", Date.valueOf(month.atDay(1)))
+                .param("id", id).param("kind", kind.name()).param("format", format.name()).param("month", Date.valueOf(month.atDay(1)))
                 .param("purpose", purpose).param("centre", centre).param("pseudonymised", pseudonymised)
                 .param("withGaps", withGaps).param("by", actor.id()).param("byName", actor.displayName())
                 .param("org", actor.organisationId().value()).param("now", Timestamp.from(now))
@@ -149,6 +149,7 @@ class ExportStore {
 
     private static ExportRun run(ResultSet row) throws SQLException {
         return new ExportRun(row.getObject("id", UUID.class), ExportKind.valueOf(row.getString("kind")),
+                ExportFormat.valueOf(row.getString("format")),
                 YearMonth.from(row.getObject("period_month", LocalDate.class)), row.getString("purpose"),
                 row.getObject("centre_id", UUID.class), row.getBoolean("pseudonymised"), row.getBoolean("with_gaps"),
                 ExportRun.Status.valueOf(row.getString("status")), row.getString("requested_by_name"),

@@ -59,6 +59,8 @@ public class Exports {
     private final Clock clock;
     private final ZoneId zone;
     private final JsonMapper manifestJson;
+    /** The JSON of the registry forms' files: one line per document, keys in the layout's order (ADR 0036). */
+    private final JsonMapper documentJson;
     private final TransactionTemplate readSnapshot;
     private final TransactionTemplate write;
     /** The exports this instance is running now: their heartbeat is kept fresh however long the extract takes. */
@@ -77,6 +79,7 @@ public class Exports {
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.manifestJson = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        this.documentJson = json.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
         this.readSnapshot = new TransactionTemplate(transactions);
         this.readSnapshot.setReadOnly(true);
         this.readSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -93,7 +96,12 @@ public class Exports {
 
     /** A request to start an export. */
     public record Start(@Size(max = 40) String kind, @Size(max = 20) String month, @Size(max = 500) String purpose,
-            Boolean withGaps) {
+            Boolean withGaps, @Size(max = 10) String format) {
+
+        public Start(String kind, String month, String purpose, Boolean withGaps) {
+            this(kind, month, purpose, withGaps, null);
+        }
+
         boolean gapsAccepted() {
             return Boolean.TRUE.equals(withGaps);
         }
@@ -105,7 +113,8 @@ public class Exports {
 
     public ExportKind kind(String text) {
         return ExportKind.parse(text).orElseThrow(() -> ProblemException.invalid("kind",
-                "Choose an export: SACT, CDF_OUTCOMES or CIBMTR_4100"));
+                "Choose an export: " + String.join(", ", java.util.Arrays.stream(ExportKind.values())
+                        .map(Enum::name).toList())));
     }
 
     @Transactional(readOnly = true)
@@ -127,8 +136,15 @@ public class Exports {
         List<ProblemException.FieldProblem> problems = new ArrayList<>();
         ExportKind kind = null;
         YearMonth month = null;
+        ExportFormat format = ExportFormat.parse(request.format()).orElse(null);
+        if (format == null) {
+            problems.add(new ProblemException.FieldProblem("format", "Choose the file: CSV or JSON"));
+        }
         try {
             kind = kind(request.kind());
+            if (format == ExportFormat.JSON && !kind.offersJson()) {
+                problems.add(new ProblemException.FieldProblem("format", kind.label() + " is exported as CSV only"));
+            }
         } catch (ProblemException e) {
             problems.addAll(e.fieldProblems());
         }
@@ -145,7 +161,7 @@ public class Exports {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return begin(actor, scope, kind, month, purpose, request.gapsAccepted(), null);
+        return begin(actor, scope, kind, format, month, purpose, request.gapsAccepted(), null);
     }
 
     /** Starts an interrupted or failed export again, as a new run with the same request. */
@@ -157,13 +173,14 @@ public class Exports {
             throw ProblemException.conflict("export-not-restartable", "Only an interrupted or failed export can be "
                     + "started again; this one is " + previous.status().label().toLowerCase());
         }
-        return begin(actor, scope, previous.kind(), previous.month(), previous.purpose(), previous.withGaps(), id);
+        return begin(actor, scope, previous.kind(), previous.format(), previous.month(), previous.purpose(),
+                previous.withGaps(), id);
     }
 
-    private ExportRun begin(Actor actor, DataScope scope, ExportKind kind, YearMonth month, String purpose,
-            boolean withGaps, UUID restartOf) {
+    private ExportRun begin(Actor actor, DataScope scope, ExportKind kind, ExportFormat format, YearMonth month,
+            String purpose, boolean withGaps, UUID restartOf) {
         UUID centre = centreOf(scope);
-        var running = store.running(kind, month, centre);
+        var running = store.running(kind, format, month, centre);
         if (running.isPresent()) {
             return running.get();
         }
@@ -177,15 +194,16 @@ public class Exports {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        if (!store.insertRunning(id, kind, month, purpose, centre, scope.everyOrganisation(), withGaps, actor, now,
+        if (!store.insertRunning(id, kind, format, month, purpose, centre, scope.everyOrganisation(), withGaps, actor, now,
                 restartOf)) {
             // another request for the same export started it a moment ago: answer that one
-            return store.running(kind, month, centre).orElseThrow(() -> ProblemException.conflict("export-running",
+            return store.running(kind, format, month, centre).orElseThrow(() -> ProblemException.conflict("export-running",
                     "The same export was started at the same moment; look for it in the history"));
         }
         ExportRun run = store.get(id).orElseThrow();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("kind", kind.name());
+        after.put("format", format.name());
         after.put("month", month.toString());
         after.put("purpose", purpose);
         after.put("centre", centre == null ? "every centre" : centre.toString());
@@ -245,7 +263,7 @@ public class Exports {
         int total = extract.patients();
         // the patients are read; the file is written from them next (the page shows 0 of n until it is complete)
         write.executeWithoutResult(status -> store.progress(id, 0, total, clock.instant()));
-        byte[] file = extract.file();
+        byte[] file = extract.file(run.format(), documentJson);
         String sha256 = sha256(file);
         String fileName = fileName(run);
         String manifest = manifest(run, snapshot.extractedAt(), extract, sha256, fileName);
@@ -312,14 +330,14 @@ public class Exports {
     public Download file(Actor actor, UUID id) {
         ExportRun run = get(actor, id);
         ExportStore.Stored stored = store.stored(run.id()).orElseThrow(() -> new NotFoundException("export file", id));
-        return new Download(stored.fileName(), "text/csv", stored.file());
+        return new Download(stored.fileName(), run.format().contentType(), stored.file());
     }
 
     @Transactional(readOnly = true)
     public Download manifest(Actor actor, UUID id) {
         ExportRun run = get(actor, id);
         ExportStore.Stored stored = store.stored(run.id()).orElseThrow(() -> new NotFoundException("export file", id));
-        return new Download(stored.fileName().replaceFirst("\\.csv$", "") + ".manifest.json", "application/json",
+        return new Download(stored.fileName().replaceFirst("\\.[a-z]+$", "") + ".manifest.json", "application/json",
                 stored.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -331,9 +349,22 @@ public class Exports {
     // --- building
 
     record Extract(String cohort, int patients, List<String> header, List<List<String>> rows, List<Gap> gaps,
-            Map<String, String> unfillable, String cutOff) {
-        byte[] file() {
-            return Csv.write(header, rows);
+            Map<String, String> unfillable, String cutOff, List<Map<String, Object>> documents) {
+
+        Extract(String cohort, int patients, List<String> header, List<List<String>> rows, List<Gap> gaps,
+                Map<String, String> unfillable, String cutOff) {
+            this(cohort, patients, header, rows, gaps, unfillable, cutOff, List.of());
+        }
+
+        byte[] file(ExportFormat format, JsonMapper json) {
+            if (format == ExportFormat.CSV) {
+                return Csv.write(header, rows);
+            }
+            StringBuilder lines = new StringBuilder();
+            for (Map<String, Object> document : documents) {
+                lines.append(json.writeValueAsString(document)).append('\n');
+            }
+            return lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -367,12 +398,48 @@ public class Exports {
                         patient -> Pseudonyms.of(key, patient));
                 List<Gap> gaps = forms.stream().flatMap(f -> CibmtrLayout.gaps(f, cutOff, pseudonymised).stream())
                         .toList();
+                List<List<String>> rows = CibmtrLayout.rows(forms, cutOff, pseudonymised);
                 yield new Extract("CIBMTR registry time points (Form 4100) due in " + month + " on a CIBMTR track",
                         (int) forms.stream().map(CibmtrFollowUp::caseId).distinct().count(), CibmtrLayout.HEADER,
-                        CibmtrLayout.rows(forms, cutOff, pseudonymised), gaps, CibmtrLayout.UNFILLABLE,
-                        cutOff.toString());
+                        rows, gaps, CibmtrLayout.UNFILLABLE, cutOff.toString(),
+                        RegistryForm.documents(CibmtrLayout.FORM, kind, CibmtrLayout.HEADER, rows));
+            }
+            case CIBMTR_4000 -> infusionForms(CibmtrForms.F4000, kind, Registry.CIBMTR, scope, centre, month,
+                    pseudonymised, key);
+            case CIBMTR_4003 -> infusionForms(CibmtrForms.F4003, kind, Registry.CIBMTR, scope, centre, month,
+                    pseudonymised, key);
+            case CIBMTR_4006 -> infusionForms(CibmtrForms.F4006, kind, Registry.CIBMTR, scope, centre, month,
+                    pseudonymised, key);
+            case EBMT_MED_A -> infusionForms(EbmtForms.MED_A, kind, Registry.EBMT, scope, centre, month,
+                    pseudonymised, key);
+            case EBMT_FOLLOW_UP -> {
+                LocalDate cutOff = month.atEndOfMonth();
+                List<EbmtForms.FollowUp> forms = sources.followUps(scope, centre, month, zone,
+                        patient -> Pseudonyms.of(key, patient), Registry.EBMT).stream()
+                        .map(EbmtForms.FollowUp::of).toList();
+                yield formExtract(EbmtForms.FOLLOW_UP, kind, "EBMT registry time points (day 100, 6 months, yearly)"
+                        + " due in " + month + " on the EBMT track", forms, pseudonymised, cutOff);
             }
         };
+    }
+
+    /** A registry's infusion-time form for the patients infused in the month on the registry's track. */
+    private Extract infusionForms(RegistryForm<RegistryPatient> form, ExportKind kind, Registry registry,
+            DataScope scope, UUID centre, YearMonth month, boolean pseudonymised, byte[] key) {
+        List<RegistryPatient> patients = sources.registryPatients(scope, centre, month, zone,
+                patient -> Pseudonyms.of(key, patient), registry);
+        return formExtract(form, kind, "Patients infused in " + month + " on the " + registry.label()
+                + " follow-up track", patients, pseudonymised, month.atEndOfMonth());
+    }
+
+    /** The file, documents and gaps of a registry form's layout over its sources (ADR 0036). */
+    private static <S extends RegistryForm.Subject> Extract formExtract(RegistryForm<S> form, ExportKind kind,
+            String cohort, List<S> sources, boolean pseudonymised, LocalDate cutOff) {
+        List<S> ordered = form.ordered(sources, pseudonymised);
+        List<Gap> gaps = ordered.stream().flatMap(s -> form.gaps(s, pseudonymised).stream()).toList();
+        return new Extract(cohort, (int) sources.stream().map(RegistryForm.Subject::caseId).distinct().count(),
+                form.header(), form.rows(ordered, pseudonymised), gaps, form.unfillable(), cutOff.toString(),
+                form.documents(ordered, pseudonymised, kind));
     }
 
     /** The key of the pseudonyms: one per export kind and audience (the national extract, or the centres'). */
@@ -403,7 +470,7 @@ public class Exports {
 
     private static String fileName(ExportRun run) {
         return run.kind().name().toLowerCase().replace('_', '-') + "-" + run.month()
-                + (run.centreId() == null ? "-national" : "") + ".csv";
+                + (run.centreId() == null ? "-national" : "") + "." + run.format().extension();
     }
 
     private String manifest(ExportRun run, Instant extractedAt, Extract extract, String sha256, String fileName) {
@@ -413,6 +480,11 @@ public class Exports {
         manifest.put("specificationSource", run.kind().source());
         manifest.put("exportId", run.id().toString());
         manifest.put("kind", run.kind().name());
+        manifest.put("format", run.format().name());
+        if (run.format() == ExportFormat.JSON) {
+            manifest.put("formatRule", "JSON Lines: one JSON document per form and patient on each line (UTF-8, LF),"
+                    + " keys in the layout's order; each answer carries the manual's question number");
+        }
         manifest.put("month", run.month().toString());
         manifest.put("cohort", extract.cohort());
         if (extract.cutOff() != null) {

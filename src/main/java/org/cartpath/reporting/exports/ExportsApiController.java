@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/exports")
 @Tag(name = "Exports", description = "Registry and commissioning exports: SACT (NHS England SACT v4.0 rows of the "
         + "CAR-T regimen for a month), CDF_OUTCOMES (the pseudonymised CDF outcomes extract for NICE at the month's "
-        + "end) and CIBMTR_4100 (the CIBMTR follow-up forms due in the month). A treatment centre's data managers export their own centre's patients; the commissioner's analysts "
+        + "end), CIBMTR_4100 (the CIBMTR follow-up forms due in the month), CIBMTR_4000, CIBMTR_4003, CIBMTR_4006 and "
+        + "EBMT_MED_A (the registry forms of the patients infused in the month) and EBMT_FOLLOW_UP (the EBMT day-100, "
+        + "6-month and annual forms due in the month); the registry forms as CSV or, with format JSON, one JSON document "
+        + "per form and patient per line (ADR 0036). A treatment centre's data managers export their own centre's patients; the commissioner's analysts "
         + "the national, pseudonymised extracts; anyone else 403. A start is refused (422 export-has-gaps, with the "
         + "gaps) while required fields are missing unless withGaps is true; a replay while the same export runs "
         + "answers the running one.")
@@ -46,7 +49,7 @@ class ExportsApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Start an export in the background: {kind, month (yyyy-MM), purpose, withGaps}")
+    @Operation(summary = "Start an export in the background: {kind, month (yyyy-MM), purpose, withGaps, format (CSV or JSON)}")
     ResponseEntity<ExportRun> start(Actor actor, @Valid @RequestBody Exports.Start request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.start(actor, request));
     }
@@ -64,7 +67,7 @@ class ExportsApiController {
     }
 
     @GetMapping("/{id}/file")
-    @Operation(summary = "The finished export's file (CSV)")
+    @Operation(summary = "The finished export's file (CSV, or JSON Lines for a JSON export)")
     ResponseEntity<byte[]> file(Actor actor, @PathVariable String id) {
         return ExportsPages.download(exports.file(actor, ExportsPages.uuid(id)));
     }

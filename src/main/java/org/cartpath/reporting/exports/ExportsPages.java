@@ -31,10 +31,13 @@ class ExportsPages {
     static final String PROGRESS = "reporting/exports :: progress";
 
     private final Exports exports;
+    private final RegistryReporting registry;
     private final ZoneId zone;
 
-    ExportsPages(Exports exports, @Value("${cartpath.time.zone:Europe/London}") String zone) {
+    ExportsPages(Exports exports, RegistryReporting registry,
+            @Value("${cartpath.time.zone:Europe/London}") String zone) {
         this.exports = exports;
+        this.registry = registry;
         this.zone = ZoneId.of(zone);
     }
 
@@ -59,10 +62,11 @@ class ExportsPages {
     @PostMapping("/exports")
     String start(Actor actor, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String month, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) String withGaps, Model model) {
+            @RequestParam(required = false) String withGaps, @RequestParam(required = false) String format,
+            Model model) {
         boolean gaps = "true".equals(withGaps);
         try {
-            exports.start(actor, new Exports.Start(kind, month, purpose, gaps));
+            exports.start(actor, new Exports.Start(kind, month, purpose, gaps, format));
         } catch (ProblemException e) {
             // the refusal of start's own transaction, which has ended: shown in the form's words
             model.addAttribute("asked", asked(kind, month, purpose, gaps));
@@ -119,6 +123,7 @@ class ExportsPages {
     private String view(Actor actor, Model model) {
         List<ExportRun> history = exports.history(actor);
         model.addAttribute("history", history).addAttribute("kinds", ExportKind.values())
+                .addAttribute("registryCases", registry.overview(actor))
                 .addAttribute("zone", zone)
                 .addAttribute("lastMonth", YearMonth.now(zone).minusMonths(1).toString());
         return VIEW;

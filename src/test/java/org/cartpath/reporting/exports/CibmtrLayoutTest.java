@@ -29,7 +29,7 @@ class CibmtrLayoutTest {
             List<CibmtrFollowUp.Episode> episodes, List<LocalDate> tocilizumab) {
         return new CibmtrFollowUp(UUID.nameUUIDFromBytes("case".getBytes()), "CP-2026-00007", "PSEUDO-1", "RP4",
                 "KYMRIAH", DAY_ZERO, at, List.of(DAY_100, MONTH_6), contacts, died, cause, responses, relapses,
-                List.of(), episodes, tocilizumab);
+                List.of(), episodes, tocilizumab, "1234567890");
     }
 
     private static final List<CibmtrFollowUp.Response> RESPONSES = List.of(
@@ -45,7 +45,7 @@ class CibmtrLayoutTest {
     void theDay100FormReportsFromDay0ToTheContactTheBestResponseAndTheToxicitiesOfThatPeriod() {
         CibmtrFollowUp f = form(DAY_100, List.of(DAY_ZERO.plusDays(28), DAY_ZERO.plusDays(95), DAY_ZERO.plusDays(104),
                 DAY_ZERO.plusDays(140)), null, null, RESPONSES, List.of(), EPISODES, List.of(DAY_ZERO.plusDays(3)));
-        assertThat(CibmtrLayout.row(f, CUT_OFF, false)).containsExactly("", "CP-2026-00007", "RP4", "KYMRIAH",
+        assertThat(CibmtrLayout.row(f, CUT_OFF, false)).containsExactly("1234567890", "CP-2026-00007", "RP4", "KYMRIAH",
                 "2026-01-10", "DAY_100", "2026-01-10", "2026-04-24", "2026-04-24", "ALIVE", "", "",
                 "MRD_NEGATIVE_COMPLETE_REMISSION", "B_ALL", "2026-04-10", "N", "", "", "Y", "3", "2026-01-12", "Y",
                 "Y", "1", "2026-01-16", "N", "", "");
@@ -60,6 +60,7 @@ class CibmtrLayoutTest {
                 List.of(DAY_ZERO.plusDays(3)));
         List<String> row = CibmtrLayout.row(f, CUT_OFF, true);
         assertThat(row.get(1)).isEqualTo("PSEUDO-1");
+        assertThat(row.get(0)).as("no CRID in a pseudonymised extract").isEmpty();
         assertThat(row.subList(5, 18)).containsExactly("MONTH_6", "2026-04-24", "2026-07-14", "2026-07-14", "ALIVE",
                 "", "", "COMPLETE_REMISSION", "B_ALL", "2026-06-29", "Y", "2026-06-19", "CD19 negative");
         assertThat(row.subList(18, 28)).as("no CRS, ICANS or tocilizumab after day 100")
@@ -114,6 +115,40 @@ class CibmtrLayoutTest {
     void theHeaderAndEveryRowHaveTheSameColumnsAndTheUnfillableQuestionsAreNamed() {
         CibmtrFollowUp f = form(DAY_100, List.of(), null, null, List.of(), List.of(), List.of(), List.of());
         assertThat(CibmtrLayout.row(f, CUT_OFF, false)).hasSameSizeAs(CibmtrLayout.HEADER);
-        assertThat(CibmtrLayout.UNFILLABLE).containsKeys("crid", "Q180-184 Infection", "Q34-56 Persistence of cells");
+        assertThat(CibmtrLayout.UNFILLABLE).containsKeys("Q180-184 Infection", "Q34-56 Persistence of cells")
+                .doesNotContainKey("crid");
+    }
+
+    @Test
+    void eachForm4100RowIsOneJsonDocumentWithItsCridAndTheQuestionNumbersOfItsColumns() {
+        CibmtrFollowUp f = form(DAY_100, List.of(DAY_ZERO.plusDays(95)), null, null, RESPONSES, List.of(), EPISODES,
+                List.of());
+        List<java.util.Map<String, Object>> documents = RegistryForm.documents(CibmtrLayout.FORM,
+                ExportKind.CIBMTR_4100, CibmtrLayout.HEADER, List.of(CibmtrLayout.row(f, CUT_OFF, false)));
+        assertThat(documents).hasSize(1);
+        assertThat(documents.get(0)).containsEntry("crid", "1234567890").containsEntry("patient", "CP-2026-00007")
+                .containsEntry("centreOdsCode", "RP4").containsEntry("form", "CIBMTR Form 4100");
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> answers = (List<java.util.Map<String, Object>>) documents.get(0)
+                .get("answers");
+        assertThat(answers).filteredOn(a -> "q9_best_response".equals(a.get("field"))).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("question", "Q9")
+                        .containsEntry("value", "MRD_NEGATIVE_COMPLETE_REMISSION"));
+        assertThat(answers).filteredOn(a -> "crs_highest_grade".equals(a.get("field"))).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("question", null).containsEntry("value", "3"));
+    }
+
+    @Test
+    void aFormWithoutTheRecordedCridIsAGapLinkingToTheRegistryPage() {
+        CibmtrFollowUp with = form(DAY_100, List.of(DAY_ZERO.plusDays(95)), null, null, RESPONSES, List.of(),
+                List.of(), List.of());
+        CibmtrFollowUp without = new CibmtrFollowUp(with.caseId(), with.caseReference(), with.pseudonym(),
+                with.centreOds(), with.productCode(), with.dayZero(), with.timepoint(), with.timepoints(),
+                with.contacts(), null, null, with.responses(), List.of(), List.of(), List.of(), List.of());
+        assertThat(CibmtrLayout.gaps(with, CUT_OFF, false)).isEmpty();
+        assertThat(CibmtrLayout.gaps(without, CUT_OFF, false)).extracting(Gap::field, Gap::fixAt).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CIBMTR Research ID (CRID): not recorded",
+                        "/exports/registry/" + with.caseId()));
+        assertThat(CibmtrLayout.row(without, CUT_OFF, false).get(0)).isEmpty();
     }
 }

@@ -197,7 +197,8 @@ class ExportsIT {
         assertThat(after.gaps()).filteredOn(g -> g.patient().equals(complete.reference()))
                 .extracting(Gap::field).noneMatch(f -> f.startsWith("Q2 Date of actual contact"))
                 .anyMatch(f -> f.startsWith("Q9 Best response"));
-        assertThat(after.gaps()).filteredOn(g -> g.patient().equals(gappy.reference())).isNotEmpty()
+        assertThat(after.gaps()).filteredOn(g -> g.patient().equals(gappy.reference()))
+                .filteredOn(g -> !g.field().startsWith(CibmtrForms.CRID_LABEL)).isNotEmpty()
                 .allMatch(g -> g.fixAt().equals("/cases/" + gappy.id() + "/follow-up"));
 
         ExportRun run = finished(dataManager, exports.start(dataManager, new Exports.Start("CIBMTR_4100", "2025-06",
@@ -214,6 +215,121 @@ class ExportsIT {
                 "2025-06", "National CIBMTR completeness review", true)).id());
         String file = text(exports.file(commissioner, national.id()));
         assertThat(file).doesNotContain(complete.reference()).contains(",DAY_100,2025-03-12,2025-06-18,");
+    }
+
+    @Test
+    void aRegistryIdIsRecordedByTheTreatingCentreOnlyAndBadInputOrADuplicateIsRefusedWithNothingChanged() {
+        // two patients of their own, infused in April 2025 (outside the other tests' months)
+        Actor system = Actor.system("test");
+        TherapyCase first = monitoring.monitored(centre, Instant.parse("2025-04-02T10:00:00Z"), 30, "70");
+        TherapyCase second = monitoring.monitored(centre, Instant.parse("2025-04-03T10:00:00Z"), 40, "80");
+        plans.planAfterInfusion(system, first.id(), Instant.parse("2025-04-02T10:00:00Z"));
+        plans.planAfterInfusion(system, second.id(), Instant.parse("2025-04-03T10:00:00Z"));
+        Http http = Http.signedIn(port, dataManager.username(), IdentityFixtures.PASSWORD);
+        String firstIds = "/api/v1/cases/" + first.id().value() + "/registry-ids";
+        String secondIds = "/api/v1/cases/" + second.id().value() + "/registry-ids";
+        assertProblem(http.postJson(firstIds, Map.of("registry", "CIBMTR", "registryId", "12345")), 400,
+                "invalid-request", "registryId");
+        assertProblem(http.postJson(firstIds, Map.of("registry", "CIBMTR", "registryId", "729-123456")), 400,
+                "invalid-request", "registryId");
+        assertProblem(http.postJson(firstIds, Map.of("registry", "ABMTR", "registryId", "1111222233")), 400,
+                "invalid-request", "registry");
+        assertProblem(Http.signedIn(port, otherDataManager.username(), IdentityFixtures.PASSWORD)
+                .postJson(firstIds, Map.of("registry", "CIBMTR", "registryId", "1111222233")), 404, "not-found");
+        assertProblem(Http.signedIn(port, commissioner.username(), IdentityFixtures.PASSWORD)
+                .postJson(firstIds, Map.of("registry", "CIBMTR", "registryId", "1111222233")), 403, "forbidden");
+        assertThat(jdbc.sql("select count(*) from reporting_registry_id where recorded_for_case in (?, ?)")
+                .params(first.id().value(), second.id().value()).query(Integer.class).single())
+                .as("a refused id records nothing").isZero();
+
+        assertThat(http.postJson(firstIds, Map.of("registry", "CIBMTR", "registryId", "1111-2222-33"))
+                .statusCode()).isEqualTo(200);
+        assertThat(http.postJson(secondIds, Map.of("registry", "CIBMTR", "registryId", "2222333344")).statusCode())
+                .isEqualTo(200);
+        // H-33: one CRID names one patient; the same patient's CRID is not silently replaced
+        assertProblem(http.postJson(secondIds, Map.of("registry", "CIBMTR", "registryId", "1111222233")), 409,
+                "registry-id-in-use");
+        assertProblem(http.postJson(firstIds, Map.of("registry", "CIBMTR", "registryId", "1111222233")), 409,
+                "registry-id-already-recorded");
+        assertProblem(http.postJson(firstIds, Map.of("registry", "CIBMTR", "registryId", "9999888877")), 409,
+                "registry-id-already-recorded");
+        JsonNode ids = Http.json(http.get("/api/v1/cases/" + second.id().value() + "/registry-reporting"));
+        assertThat(ids.get("ids").get(0).get("registryId").asText()).isEqualTo("2222-3333-44");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'REGISTRY_ID_RECORDED' and "
+                + "after_state::text like ?").param("%1111222233%").query(Integer.class).single()).isEqualTo(1);
+
+        String submissions = "/api/v1/cases/" + first.id().value() + "/registry-submissions";
+        assertProblem(http.postJson(submissions, Map.of("form", "CIBMTR_9999", "timepoint", "DAY_0", "status",
+                "SUBMITTED", "statusOn", "2025-04-01")), 400, "invalid-request", "form");
+        assertProblem(http.postJson(submissions, Map.of("form", "CIBMTR_4000", "timepoint", "DAY_100", "status",
+                "SUBMITTED", "statusOn", "2025-04-01")), 400, "invalid-request", "timepoint");
+        assertProblem(http.postJson(submissions, Map.of("form", "CIBMTR_4000", "timepoint", "DAY_0", "status",
+                "RETURNED_WITH_QUERY", "statusOn", "2025-04-01")), 400, "invalid-request", "query");
+        assertThat(http.postJson(submissions, Map.of("form", "CIBMTR_4000", "timepoint", "DAY_0", "status",
+                "SUBMITTED", "statusOn", "2025-04-01")).statusCode()).isEqualTo(200);
+        assertProblem(http.postJson(submissions, Map.of("form", "CIBMTR_4000", "timepoint", "DAY_0", "status",
+                "SUBMITTED", "statusOn", "2025-04-01")), 409, "submission-status-unchanged");
+        JsonNode reporting = Http.json(http.get("/api/v1/cases/" + first.id().value() + "/registry-reporting"));
+        assertThat(reporting.get("submissions")).hasSize(1);
+        assertThat(reporting.get("submissions").get(0).get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(http.get("/exports").body()).contains(first.reference(), "1111-2222-33");
+        // the page: a wrong shape is shown in the form's words and records nothing
+        var page = http.postForm("/exports/registry/" + second.id().value() + "/ids", Map.of("registry", "EBMT",
+                "registryId", "7291234"));
+        assertThat(page.body()).contains("nhsuk-error-summary", "Enter the EBMT registration id as the centre code");
+        assertThat(jdbc.sql("select count(*) from reporting_registry_id where recorded_for_case = ? and registry = "
+                + "'EBMT'").param(second.id().value()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theCibmtr4000JsonNamesEachPatientsOwnCridAndIsByteIdenticalOnASecondRun() {
+        Actor system = Actor.system("test");
+        plans.planAfterInfusion(system, complete.id(), Instant.parse("2025-03-12T10:00:00Z"));
+        plans.planAfterInfusion(system, gappy.id(), Instant.parse("2025-03-20T10:00:00Z"));
+        owner().sql("""
+                insert into reporting_registry_id (patient_id, registry, registry_id, recorded_for_case,
+                    recorded_by_id, recorded_by_name, recorded_by_org, recorded_at)
+                select c.patient_id, 'CIBMTR', ?, c.id, 'test', 'Test', c.treating_centre_id, now()
+                from therapy_case c where c.id = ? on conflict do nothing""")
+                .params("5555666677", complete.id().value()).update();
+        String crid = jdbc.sql("select r.registry_id from reporting_registry_id r join therapy_case c "
+                + "on c.patient_id = r.patient_id where c.id = ? and r.registry = 'CIBMTR'")
+                .param(complete.id().value()).query(String.class).single();
+        ExportRun first = finished(dataManager, exports.start(dataManager, new Exports.Start("CIBMTR_4000", MARCH,
+                "CIBMTR pre-infusion forms", true, "JSON")).id());
+        assertThat(first.status()).isEqualTo(ExportRun.Status.COMPLETE);
+        assertThat(first.format()).isEqualTo(ExportFormat.JSON);
+        List<JsonNode> documents = text(exports.file(dataManager, first.id())).lines().map(Http.JSON::readTree)
+                .toList();
+        assertThat(documents).extracting(d -> d.get("patient").asText())
+                .containsExactly(complete.reference(), gappy.reference());
+        JsonNode mine = documents.get(0);
+        assertThat(mine.get("form").asText()).isEqualTo("CIBMTR Form 4000");
+        assertThat(mine.get("crid").asText()).as("H-33: the row names its own patient's CRID").isEqualTo(crid);
+        assertThat(documents.get(1).get("crid").isNull() ? null : documents.get(1).get("crid").asText())
+                .isNotEqualTo(crid);
+        assertThat(mine.get("answers").valueStream().filter(a -> a.get("field").asText().equals("date_of_infusion"))
+                .findFirst().orElseThrow().get("value").asText()).isEqualTo("2025-03-12");
+        assertThat(mine.get("answers").valueStream().filter(a -> a.get("field").asText()
+                .equals("lymphodepleting_agents")).findFirst().orElseThrow().get("value").asText())
+                .isEqualTo("CYCLOPHOSPHAMIDE 495 mg; FLUDARABINE 29.7 mg");
+        assertThat(exports.file(dataManager, first.id()).fileName()).endsWith(".jsonl");
+        JsonNode manifest = Http.JSON.readTree(text(exports.manifest(dataManager, first.id())));
+        assertThat(manifest.get("unfillableFields").has("Q86-91 Holding / bridging therapy prior to infusion"))
+                .isTrue();
+        assertThat(manifest.get("gaps").valueStream().map(g -> g.get("patient").asText() + " " + g.get("field")
+                .asText())).contains(gappy.reference() + " Q92-98 Was lymphodepleting therapy given?: not recorded");
+
+        ExportRun second = finished(dataManager, exports.start(dataManager, new Exports.Start("CIBMTR_4000", MARCH,
+                "CIBMTR pre-infusion forms", true, "JSON")).id());
+        assertThat(exports.file(dataManager, second.id()).content()).isEqualTo(
+                exports.file(dataManager, first.id()).content());
+        ExportRun csv = finished(dataManager, exports.start(dataManager, new Exports.Start("CIBMTR_4000", MARCH,
+                "CIBMTR pre-infusion forms", true, "CSV")).id());
+        assertThat(text(exports.file(dataManager, csv.id())).lines().skip(1)).anySatisfy(line -> assertThat(line)
+                .startsWith(crid + "," + complete.reference() + ","));
+        assertThatThrownBy(() -> exports.start(dataManager, new Exports.Start("SACT", MARCH, "x", true, "JSON")))
+                .isInstanceOf(ProblemException.class);
     }
 
     @Test
