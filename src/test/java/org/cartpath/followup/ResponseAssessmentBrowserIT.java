@@ -36,19 +36,29 @@ class ResponseAssessmentBrowserIT {
         return "http://localhost:" + port + path;
     }
 
+    private LocalDate dayZero(Product p) {
+        return jdbc.sql("select day_zero from followup_plan where case_id = ?")
+                .param(p.caseId().value()).query(LocalDate.class).single();
+    }
+
+    /** The case's consultant, signed in on the sign-in page, on the case page. */
+    private Page consultantOnTheCasePage(Browser.Tab tab, Product p) {
+        Page page = tab.page();
+        page.navigate(url("/sign-in"));
+        page.getByLabel("Username").fill(p.world().consultant().username());
+        page.getByLabel("Password").fill(IdentityFixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.navigate(url("/cases/" + p.caseId()));
+        return page;
+    }
+
     @Test
     void theConsultantRecordsTheMarrowOnThePageAndTheCasePageShowsTheBestResponse() {
         Product p = infusions.infused(port);
-        LocalDate dayZero = jdbc.sql("select day_zero from followup_plan where case_id = ?")
-                .param(p.caseId().value()).query(LocalDate.class).single();
+        LocalDate dayZero = dayZero(p);
 
         try (Browser.Tab tab = Browser.newPage()) {
-            Page page = tab.page();
-            page.navigate(url("/sign-in"));
-            page.getByLabel("Username").fill(p.world().consultant().username());
-            page.getByLabel("Password").fill(IdentityFixtures.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.navigate(url("/cases/" + p.caseId()));
+            Page page = consultantOnTheCasePage(tab, p);
             assertThat(page.getByTestId("follow-up-best-response")).containsText("None recorded");
             page.getByTestId("record-response-link").click();
 
@@ -78,16 +88,10 @@ class ResponseAssessmentBrowserIT {
     @Test
     void theConsultantRecordsALuganoPetResponseOnThePageItsDeauvilleScoreRefusedUntilChosen() {
         Product p = infusions.infused(port);
-        LocalDate dayZero = jdbc.sql("select day_zero from followup_plan where case_id = ?")
-                .param(p.caseId().value()).query(LocalDate.class).single();
+        LocalDate dayZero = dayZero(p);
 
         try (Browser.Tab tab = Browser.newPage()) {
-            Page page = tab.page();
-            page.navigate(url("/sign-in"));
-            page.getByLabel("Username").fill(p.world().consultant().username());
-            page.getByLabel("Password").fill(IdentityFixtures.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.navigate(url("/cases/" + p.caseId()));
+            Page page = consultantOnTheCasePage(tab, p);
             page.getByTestId("record-response-LUGANO_2014_PET").or(page.getByTestId("record-response-link")
                     .and(page.locator("[href*='LUGANO_2014_PET']"))).click();
 
